@@ -1,0 +1,1 @@
+"""The bundled edition: installed as the package ``leninletters.data`` (see pyproject.toml)."""

@@ -1,0 +1,50 @@
+"""Partial dates (1922, 1922-12, 1922-12-25) and the ranges they cover."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from leninletters.errors import DateError
+
+PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def date_range(text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a partial date covers: "1922-12" is 1 to 31 December 1922."""
+    cleaned = text.strip()
+    match = PARTIAL_DATE.fullmatch(cleaned)
+    if match is None:
+        raise DateError(f"{text!r} is not a date: use {DATE_FORMS}, for example 1922-12-25")
+    year = int(match["year"])
+    if year < dt.MINYEAR:
+        raise DateError(f"{text!r} is not a date: the year must be 0001 or later")
+    if match["month"] is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        raise DateError(f"{text!r} is not a date: the month must be 01 to 12")
+    last_day = calendar.monthrange(year, month)[1]
+    if match["day"] is None:
+        return dt.date(year, month, 1), dt.date(year, month, last_day)
+    day = int(match["day"])
+    if not 1 <= day <= last_day:
+        raise DateError(f"{text!r} is not a date: {year:04d}-{month:02d} has days 01 to {last_day:02d}")
+    exact = dt.date(year, month, day)
+    return exact, exact
+
+
+def is_date_reference(text: str) -> bool:
+    """Whether a reference looks like a date (it may still be an impossible one)."""
+    return PARTIAL_DATE.fullmatch(text.strip()) is not None and "-" in text
+
+
+def span(date_from: str | None, date_to: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The inclusive range between two partial dates; either end may be open."""
+    start = date_range(date_from)[0] if date_from is not None else None
+    end = date_range(date_to)[1] if date_to is not None else None
+    if start is not None and end is not None and start > end:
+        raise DateError(f"--from {date_from} is later than --to {date_to}: swap them")
+    return start, end
