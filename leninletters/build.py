@@ -204,8 +204,8 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
         else:
             title = f"{section} (continued)"
             body = blocks[start + 1 : end]
-        paragraphs, parts, classification = _build_letter(number, spec, section, body, scribe_names)
-        drafts.append((number, spec, title, section, marker, paragraphs, parts, classification))
+        paragraphs, part_drafts, classification = _build_letter(number, spec, section, body, scribe_names)
+        drafts.append((number, spec, title, section, marker, paragraphs, part_drafts, classification))
 
     used_notes: dict[str, int] = {}
     letters: list[Letter] = []
