@@ -20,16 +20,20 @@ class LeninLettersError(Exception):
     exit_status: ExitStatus = ExitStatus.ERROR
 
 
-class DateError(LeninLettersError, ValueError):
+class InputError(LeninLettersError, ValueError):
+    """An option's value the tool cannot use."""
+
+
+class DateError(InputError):
     """A date or date range the tool cannot read."""
+
+
+class PatternError(InputError):
+    """A search pattern the tool cannot use."""
 
 
 class LetterNotFound(LeninLettersError, LookupError):
     """A reference (number, slug, date) that names no letter."""
-
-
-class PatternError(LeninLettersError, ValueError):
-    """A search pattern the tool cannot use."""
 
 
 class OutputError(LeninLettersError, OSError):

@@ -1,0 +1,489 @@
+"""The command line: thin commands over the core, and one place that turns errors into one line."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+
+import typer
+from typer.core import TyperGroup
+
+from leninletters import __version__, corpus, export, query
+from leninletters.errors import ExitStatus, InputError, LeninLettersError
+from leninletters.model import Corpus, Letter
+from leninletters.options import (
+    OUTPUT,
+    SEARCH,
+    CorpusPath,
+    DateFrom,
+    DateTo,
+    Format,
+    Json,
+    Keyword,
+    Recipient,
+    References,
+    Scribe,
+    to_filter,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+PROG = "leninletters"
+BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE, as `seq 1e9 | head -1` shows
+
+
+def say(message: str) -> None:
+    """A message for the user: stderr, one line."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def fail(message: str, status: int = ExitStatus.ERROR) -> NoReturn:
+    say(f"error: {message}")
+    raise typer.Exit(status)
+
+
+def _silence_stdout() -> None:
+    # The reader has gone (| head): send whatever is still buffered nowhere, quietly.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+class LettersGroup(TyperGroup):
+    """Turns the tool's errors, usage mistakes, Ctrl-C and closed pipes into one line and a status."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LeninLettersError as error:
+            fail(str(error), error.exit_status)
+        except KeyboardInterrupt:
+            say("interrupted")
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(BROKEN_PIPE) from None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        call = dict(args=args, prog_name=prog_name, complete_var=complete_var, **extra)
+        if not standalone_mode:
+            return super().main(**call, standalone_mode=False, windows_expand_args=windows_expand_args)
+        try:
+            result = super().main(**call, standalone_mode=False, windows_expand_args=windows_expand_args)
+        except typer.TyperException as error:
+            context = getattr(error, "ctx", None)
+            message = " ".join(error.format_message().split())
+            hint = f" (see '{context.command_path} --help')" if context is not None else ""
+            say(f"error: {message}{hint}")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            say("interrupted")
+            sys.exit(ExitStatus.INTERRUPTED)
+        sys.exit(result if isinstance(result, int) else ExitStatus.OK)
+
+
+app = typer.Typer(
+    cls=LettersGroup,
+    name=PROG,
+    help=(
+        "Browse Lenin's last letters and notes (12 December 1922 – 6 March 1923): list them by date, "
+        "read one, find every mention of a person, export a selection.\n\n"
+        "Examples:\n\n"
+        "  leninletters list --to 1922-12\n\n"
+        "  leninletters show testament\n\n"
+        "  leninletters grep Ordzhonikidze -C 1\n\n"
+        "  leninletters export --recipient trotsky -o trotsky.txt"
+    ),
+    epilog="Exit status: 0 done; 1 grep found nothing or validate found problems; 2 error; 130 Ctrl-C.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    invoke_without_command=True,
+)
+
+
+@dataclass
+class State:
+    """What the top-level options say, shared with every command."""
+
+    corpus_path: Path | None = None
+
+    def corpus(self) -> Corpus:
+        return corpus.load(self.corpus_path)
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.find_root().obj
+    return state if isinstance(state, State) else State(corpus.default_path())
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    corpus_path: CorpusPath = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Browse Lenin's last letters and notes."""
+    ctx.obj = State(corpus_path or corpus.default_path())
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+
+
+# Output ---------------------------------------------------------------------------------------
+
+
+def wants_rich(stream: TextIO) -> bool:
+    """Draw with Rich on a terminal, or where FORCE_COLOR asks for it; plain text everywhere else."""
+    return stream.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def _console() -> Console:
+    from leninletters.render import make_console
+
+    return make_console(sys.stdout)
+
+
+def _write(pieces: Iterable[str]) -> None:
+    export.write_stream(sys.stdout, pieces)
+
+
+def _page(console: Console, view: RenderableType, *, no_pager: bool) -> None:
+    """Print through a pager when the view is taller than the terminal, as git does."""
+    pager = os.environ.get("PAGER", "less")
+    if no_pager or not sys.stdout.isatty() or not pager.strip():
+        console.print(view)
+        return
+    with console.capture() as captured:
+        console.print(view)
+    text = captured.get()
+    command = shlex.split(pager)
+    if text.count("\n") < console.height or shutil.which(command[0]) is None:
+        sys.stdout.write(text)
+        return
+    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        subprocess.run(command, input=text.encode("utf-8", "replace"), env=environment, check=False)
+    except OSError:
+        sys.stdout.write(text)
+
+
+# Commands -------------------------------------------------------------------------------------
+
+
+@app.command("list")
+def list_letters(
+    ctx: typer.Context,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    recipient: Recipient = None,
+    scribe: Scribe = None,
+    keyword: Keyword = None,
+    json: Json = False,
+) -> None:
+    """List the letters in order: number, date, title, to, scribe, words.
+
+    Examples:
+
+      leninletters list --from 1923
+
+      leninletters list --recipient trotsky --scribe L.F.
+
+      leninletters list --keyword monopoly --json
+    """
+    selection = to_filter(date_from, date_to, recipient, scribe, keyword)
+    letters = query.select(_state(ctx).corpus().letters, selection)
+    if json:
+        _write([export.letters_json(letters)])
+        return
+    if not letters:
+        say("no letters match; try fewer filters, or 'leninletters list' for all")
+        return
+    if wants_rich(sys.stdout):
+        from leninletters.render import list_table
+
+        console = _console()
+        console.print(list_table(letters, console.width))
+    else:
+        _write(export.plain_list(letters))
+        say(f"{len(letters)} letter{'s' if len(letters) != 1 else ''}")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    references: References = None,
+    json: Json = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page, even on a terminal.", rich_help_panel=OUTPUT)
+    ] = False,
+) -> None:
+    """Read one or more letters in full: heading, text, postscripts, scribes, notes and source.
+
+    Examples:
+
+      leninletters show testament
+
+      leninletters show 1922-12-29      (all three letters of that day)
+
+      leninletters show 20 21 22 --no-pager
+    """
+    if not references:
+        fail("which letter? give a number, slug or date, for example: leninletters show testament")
+    letters = query.resolve(_state(ctx).corpus().letters, references)
+    if json:
+        _write([export.letters_json(letters)])
+    elif wants_rich(sys.stdout):
+        from leninletters.render import letters_view
+
+        _page(_console(), letters_view(letters), no_pager=no_pager)
+    else:
+        _write(export.document(letters, "text"))
+
+
+@app.command()
+def grep(
+    ctx: typer.Context,
+    pattern: Annotated[str, typer.Argument(help="A name or phrase (or a regular expression with --regex).")],
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    recipient: Recipient = None,
+    scribe: Scribe = None,
+    keyword: Keyword = None,
+    regex: Annotated[
+        bool, typer.Option("--regex", "-e", help="PATTERN is a regular expression.", rich_help_panel=SEARCH)
+    ] = False,
+    word: Annotated[
+        bool, typer.Option("--word", "-w", help="Match whole words only.", rich_help_panel=SEARCH)
+    ] = False,
+    case_sensitive: Annotated[
+        bool,
+        typer.Option("--case-sensitive", "-S", help="Match case exactly.", rich_help_panel=SEARCH),
+    ] = False,
+    context: Annotated[
+        int,
+        typer.Option(
+            "--context",
+            "-C",
+            min=0,
+            max=50,
+            metavar="N",
+            help="Show N sentences before and after each matching sentence.",
+            rich_help_panel=SEARCH,
+        ),
+    ] = 0,
+    count: Annotated[
+        bool, typer.Option("--count", "-c", help="Count matches per letter.", rich_help_panel=OUTPUT)
+    ] = False,
+    json: Json = False,
+) -> None:
+    """Find a name or phrase in the letters: literal and any case; ’ matches ', “ ” match ", – matches -.
+
+    Each match is shown in its sentence, under its letter's number, date and title, after the number
+    of its paragraph. Exit status: 0 found, 1 nothing found, 2 error.
+
+    Examples:
+
+      leninletters grep "Ordzhonikidze's"
+
+      leninletters grep stalin --word -C 1 --from 1923
+
+      leninletters grep "monopoly" --count
+    """
+    search = query.Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
+    search.check()
+    selection = to_filter(date_from, date_to, recipient, scribe, keyword)
+    letters = query.select(_state(ctx).corpus().letters, selection)
+    if count:
+        counts = [(letter, n) for letter in letters if (n := query.count(letter, search))]
+        if json:
+            rows = [
+                {"number": x.number, "slug": x.slug, "date": x.date.isoformat(), "count": n}
+                for x, n in counts
+            ]
+            _write([_json_dump({"letters": rows, "total": sum(n for _, n in counts)})])
+        elif wants_rich(sys.stdout):
+            from leninletters.render import counts_table
+
+            _console().print(counts_table(counts))
+        else:
+            _write(export.plain_counts(counts))
+        _exit_for(bool(counts), pattern)
+        return
+    results = [(letter, found) for letter in letters if (found := query.find(letter, search))]
+    with_context = [(letter, found, query.snippets(letter, found, context)) for letter, found in results]
+    if json:
+        _write([export.grep_json(with_context)])
+    elif wants_rich(sys.stdout):
+        from leninletters.render import grep_view
+
+        _console().print(grep_view([(letter, snippets) for letter, _, snippets in with_context]))
+    else:
+        _write(export.plain_grep([(letter, snippets) for letter, _, snippets in with_context]))
+    _exit_for(bool(results), pattern)
+
+
+def _json_dump(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def _exit_for(found: bool, pattern: str) -> None:
+    if not found:
+        say(f"no matches for {pattern!r}")
+        raise typer.Exit(ExitStatus.NO_MATCH)
+
+
+@app.command("export")
+def export_letters(
+    ctx: typer.Context,
+    references: References = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    recipient: Recipient = None,
+    scribe: Scribe = None,
+    keyword: Keyword = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text, markdown or json.", rich_help_panel=OUTPUT),
+    ] = Format.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (whole or not at all) instead of stdout.",
+            rich_help_panel=OUTPUT,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists.", rich_help_panel=OUTPUT)
+    ] = False,
+) -> None:
+    """Export letters (all, or those named and filtered) as plain text, Markdown or JSON.
+
+    JSON output is itself a corpus file. Never any colour or terminal styling.
+
+    Examples:
+
+      leninletters export testament
+
+      leninletters export --recipient trotsky --format markdown -o trotsky.md
+
+      leninletters export --from 1923 --format json > 1923.json
+    """
+    selection = to_filter(date_from, date_to, recipient, scribe, keyword)
+    letters: Sequence[Letter] = _state(ctx).corpus().letters
+    if references:
+        letters = query.resolve(letters, references)
+    letters = query.select(letters, selection)
+    if not letters:
+        raise InputError("no letters match; nothing to export (try fewer filters)")
+    pieces = export.document(letters, fmt.value)
+    if output is None:
+        _write(pieces)
+        return
+    export.write_atomically(output, pieces, force=force)
+    say(f"wrote {len(letters)} letter{'s' if len(letters) != 1 else ''} to {output}")
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The corpus file to check (default: --corpus, $LENINLETTERS_CORPUS, or the bundled one)."
+        ),
+    ] = None,
+) -> None:
+    """Check a corpus file and report every problem found, each naming its letter and field.
+
+    Examples:
+
+      leninletters validate my-letters.json
+
+      leninletters export --format json > mine.json && leninletters validate mine.json
+    """
+    target = path or _state(ctx).corpus_path
+    if target is None:
+        loaded = corpus.load_bundled()
+        name = "the bundled edition"
+    else:
+        found, problems = corpus.check_document(corpus.read_document(target))
+        if found is None or problems:
+            for problem in problems:
+                print(f"{target}: {problem}")
+            say(f"{target}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+            raise typer.Exit(ExitStatus.NO_MATCH)
+        loaded, name = found, str(target)
+    dates = sorted(letter.date for letter in loaded.letters)
+    first, last = dates[0], dates[-1]
+    print(f"{name}: valid: {len(loaded)} letters, {first.isoformat()} to {last.isoformat()}")
+
+
+@app.command()
+def people(ctx: typer.Context, json: Json = False) -> None:
+    """List the people the letters name, with how many letters name them.
+
+    Examples:
+
+      leninletters people
+
+      leninletters people --json
+    """
+    loaded = _state(ctx).corpus()
+    counts = {person.id: 0 for person in loaded.people}
+    for letter in loaded.letters:
+        for person_id in letter.people:
+            counts[person_id] = counts.get(person_id, 0) + 1
+    if json:
+        _write([_json_dump([{**p.to_json(), "letters": counts.get(p.id, 0)} for p in loaded.people])])
+        return
+    rows = [(p.id, str(counts.get(p.id, 0)), p.name, ", ".join(p.forms)) for p in loaded.people]
+    if not rows:
+        say("this corpus lists no people")
+        return
+    _write(export.plain_table(rows, ("Id", "Letters", "Name", "Named as"), right={1}))
+
+
+def main() -> None:
+    """The console script."""
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE)

@@ -1,0 +1,126 @@
+"""Everything drawn with Rich: the list table, a letter laid out for reading, highlighted matches.
+
+Only the terminal paths import this module; pipes and JSON go through leninletters.export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from leninletters.export import (
+    COUNT_HEADER,
+    count_rows,
+    hand_line,
+    letter_heading,
+    list_rows,
+    metadata_lines,
+)
+from leninletters.model import Letter
+from leninletters.query import Snippet
+
+# Below this width, the table keeps the columns a reader needs to pick a letter.
+NARROW = 70
+HIGHLIGHT = "bold reverse"
+
+
+def make_console(stream: TextIO, *, width: int | None = None) -> Console:
+    """A console on a stream; Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS."""
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False, emoji=False)
+
+
+def list_table(letters: Sequence[Letter], width: int) -> Table:
+    """The letters as a table, with a count in its caption."""
+    narrow = width < NARROW
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        caption=f"{len(letters)} letter{'s' if len(letters) != 1 else ''}",
+        caption_justify="left",
+        pad_edge=False,
+        expand=False,
+    )
+    table.add_column("No.", justify="right", style="bold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Title", overflow="fold", ratio=3)
+    if not narrow:
+        table.add_column("To", overflow="fold", max_width=30)
+        table.add_column("Scribe", no_wrap=True)
+        table.add_column("Words", justify="right")
+    for number, date, scribe, words, title, to in list_rows(letters):
+        cells = [number, date, title] if narrow else [number, date, title, to, scribe, words]
+        table.add_row(*cells)
+    return table
+
+
+def letter_view(letter: Letter) -> RenderableType:
+    """A letter laid out for reading."""
+    pieces: list[RenderableType] = [
+        Text(f"{letter.number}. {letter.title}", style="bold"),
+        Text("\n".join(metadata_lines(letter)), style="dim"),
+        Text(""),
+    ]
+    for part, text in letter.part_texts():
+        for paragraph in text.split("\n\n"):
+            pieces += [Text(paragraph), Text("")]
+        hand = hand_line(letter, part)
+        if hand:
+            pieces += [Text(hand, style="italic"), Text("")]
+    if letter.notes:
+        pieces.append(Text("Notes", style="bold"))
+        for note in letter.notes:
+            pieces.append(Padding(Text(f"[{note.marker}] {note.text}"), (0, 0, 0, 2)))
+        pieces.append(Text(""))
+    if letter.source:
+        inferred = " (inferred from its group)" if letter.source_inferred else ""
+        pieces.append(Text(f"Source: {letter.source}{inferred}", style="dim"))
+    return Group(*pieces)
+
+
+def letters_view(letters: Sequence[Letter]) -> RenderableType:
+    """Several letters, one after another, with a rule between them."""
+    pieces: list[RenderableType] = []
+    for index, letter in enumerate(letters):
+        if index:
+            pieces += [Text(""), Rule(), Text("")]
+        pieces.append(letter_view(letter))
+    return Group(*pieces)
+
+
+def grep_view(results: Sequence[tuple[Letter, Sequence[Snippet]]]) -> RenderableType:
+    """Matches grouped under each letter's number, date and title, highlighted in their sentences."""
+    pieces: list[RenderableType] = []
+    for index, (letter, found) in enumerate(results):
+        if index:
+            pieces.append(Text(""))
+        pieces.append(Text(letter_heading(letter), style="bold cyan"))
+        for snippet in found:
+            line = Text()
+            line.append(f"{snippet.paragraph}: ", style="dim")
+            body = Text(snippet.text)
+            for start, end in snippet.highlights:
+                body.stylize(HIGHLIGHT, start, end)
+            line.append_text(body)
+            pieces.append(Padding(line, (0, 0, 0, 2)))
+    return Group(*pieces)
+
+
+def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
+    total = sum(n for _, n in counts)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        caption=f"{total} matches in {len(counts)} letters",
+        caption_justify="left",
+        pad_edge=False,
+    )
+    for name in COUNT_HEADER:
+        table.add_column(name, justify="right" if name in ("No.", "Matches") else "left")
+    for row in count_rows(counts):
+        table.add_row(*row)
+    return table
