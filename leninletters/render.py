@@ -44,7 +44,7 @@ def list_table(letters: Sequence[Letter], width: int) -> Table:
         caption=f"{len(letters)} letter{'s' if len(letters) != 1 else ''}",
         caption_justify="left",
         pad_edge=False,
-        expand=False,
+        show_edge=False,
     )
     table.add_column("No.", justify="right", style="bold")
     table.add_column("Date", no_wrap=True)
@@ -118,6 +118,7 @@ def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
         caption=f"{total} matches in {len(counts)} letters",
         caption_justify="left",
         pad_edge=False,
+        show_edge=False,
     )
     for name in COUNT_HEADER:
         table.add_column(name, justify="right" if name in ("No.", "Matches") else "left")

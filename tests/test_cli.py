@@ -1,0 +1,244 @@
+"""The commands through Typer's CliRunner: exit status, stdout and stderr apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from leninletters.cli import app
+from leninletters.corpus import load, parse_document
+from leninletters.model import Corpus
+
+from .conftest import MINI
+
+runner = CliRunner()
+CONTRACT_KEYS = {
+    "number", "slug", "title", "section", "date", "recipients", "copies", "scribes", "scribe_names",
+    "classification", "text", "notes", "source",
+}  # fmt: skip
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def assert_one_line_error(code: int, stdout: str, stderr: str, *phrases: str) -> None:
+    assert code == 2
+    assert stdout == ""
+    assert stderr.count("\n") == 1 and stderr.startswith("leninletters: error: ")
+    assert "Traceback" not in stderr
+    for phrase in phrases:
+        assert phrase in stderr
+
+
+def test_list_prints_every_letter_with_a_header_and_counts_on_stderr() -> None:
+    code, stdout, stderr = run("list")
+    assert code == 0
+    lines = stdout.splitlines()
+    assert lines[0].split()[:4] == ["No.", "Date", "Scribe", "Words"]
+    assert len(lines) == 23
+    assert lines[9].split()[:3] == ["9", "1922-12-25", "M.V.,"]
+    assert "Letter to the Congress (The Testament of Lenin)" in lines[9]
+    assert stderr == "leninletters: 22 letters\n"
+    assert "\x1b" not in stdout
+
+
+def test_list_filters_from_the_command_line() -> None:
+    code, stdout, stderr = run("list", "--to", "1922-12-13", "-r", "TROTSKY")
+    assert code == 0
+    assert [line.split()[0] for line in stdout.splitlines()[1:]] == ["1", "2", "3"]
+    assert stderr == "leninletters: 3 letters\n"
+
+
+def test_list_json_prints_the_corpus_contract() -> None:
+    code, stdout, stderr = run("list", "--json", "--scribe", "fotieva")
+    assert code == 0 and stderr == ""
+    letters = json.loads(stdout)
+    assert [letter["number"] for letter in letters] == [2, 4, 9, 10, 11, 12]
+    assert all(CONTRACT_KEYS <= set(letter) for letter in letters)
+
+
+def test_list_with_no_match_says_so_on_stderr_and_succeeds() -> None:
+    code, stdout, stderr = run("list", "--from", "1924")
+    assert (code, stdout) == (0, "")
+    assert "no letters match" in stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "phrases"),
+    [
+        (("list", "--from", "1922-13-01"), ("1922-13-01", "month must be 01 to 12")),
+        (("list", "--from", "1923", "--to", "1922"), ("later than", "swap")),
+        (("list", "--form", "1922"), ("--form", "--from", "leninletters list --help")),
+        (("lsit",), ("No such command", "'list'")),
+        (("show", "99"), ("no letter number 99", "1 to 22")),
+        (("show", "testamnet"), ("did you mean testament",)),
+        (("show",), ("which letter?",)),
+        (("grep", "(unclosed", "--regex"), ("invalid regular expression",)),
+        (("grep", ""), ("empty pattern",)),
+        (("export", "--format", "pdf"), ("'pdf' is not one of", "text")),
+        (("grep", "x", "-C", "-1"), ("--context",)),
+    ],
+)
+def test_bad_input_gets_one_line_on_stderr_and_status_2(
+    args: tuple[str, ...], phrases: tuple[str, ...]
+) -> None:
+    assert_one_line_error(*run(*args), *phrases)
+
+
+def test_show_lays_out_a_letter_with_its_hands_notes_and_source() -> None:
+    code, stdout, stderr = run("show", "testament")
+    assert code == 0 and stderr == ""
+    assert stdout.startswith("9. Letter to the Congress (The Testament of Lenin)\nDate: 25 December 1922")
+    assert "[Taken down by M.V. (Maria Volodicheva)]" in stdout
+    assert "[Taken down by L.F. (Lydia Fotieva), 4 January 1923]" in stdout
+    assert "Source: LCW, vol. 36, pp. 593-97." in stdout
+
+
+def test_show_a_date_shows_every_letter_of_that_day() -> None:
+    code, stdout, _ = run("show", "1922-12-29", "--json")
+    assert code == 0
+    assert [letter["number"] for letter in json.loads(stdout)] == [13, 14, 15]
+
+
+def test_grep_finds_typed_apostrophes_in_printed_text_and_exits_0() -> None:
+    code, stdout, stderr = run("grep", "Ordzhonikidze's")
+    assert code == 0 and stderr == ""
+    assert stdout.splitlines()[0] == "16  1922-12-30  The Question of Nationalities or ‘Autonomisation’"
+    assert "22  1923-03-06  To P.G. Mdivani, F.Y. Makharadze, and Others" in stdout
+    assert "  4: I am indignant over Ordzhonikidze’s rudeness" in stdout
+
+
+def test_grep_with_no_match_exits_1_with_a_message() -> None:
+    code, stdout, stderr = run("grep", "Kerensky")
+    assert (code, stdout) == (1, "")
+    assert stderr == "leninletters: no matches for 'Kerensky'\n"
+
+
+def test_grep_count_counts_per_letter_and_in_total(edition: Corpus) -> None:
+    code, stdout, _ = run("grep", "monopoly", "--count")
+    assert code == 0
+    expected = {
+        l.number: l.text.lower().count("monopoly") for l in edition.letters if "monopoly" in l.text.lower()
+    }
+    rows = stdout.splitlines()[1:-1]
+    assert {int(row.split()[0]): int(row.split()[2]) for row in rows} == expected
+    assert stdout.splitlines()[-1] == f"{sum(expected.values())} matches in {len(expected)} letters"
+
+
+def test_grep_json_gives_spans_into_the_letter_text(edition: Corpus) -> None:
+    code, stdout, _ = run("grep", "stalin", "--word", "--json", "--from", "1923")
+    assert code == 0
+    results = json.loads(stdout)
+    assert [r["number"] for r in results] == [19, 20, 21, 22]
+    by_number = {letter.number: letter for letter in edition.letters}
+    for result in results:
+        assert set(result) == {"number", "slug", "title", "date", "matches"}
+        for match in result["matches"]:
+            assert by_number[result["number"]].text[match["start"] : match["end"]] == match["text"]
+            assert match["text"] in match["context"]
+
+
+def test_grep_context_widens_by_sentences() -> None:
+    narrow = run("grep", "rudeness", "-r", "mdivani")[1]
+    wide = run("grep", "rudeness", "-r", "mdivani", "-C", "1")[1]
+    assert "I am following your case" not in narrow
+    assert "I am following your case with all my heart. I am indignant" in wide
+
+
+def test_export_text_is_every_letter_separated_and_plain() -> None:
+    code, stdout, stderr = run("export", env={"FORCE_COLOR": "1"})
+    assert code == 0 and stderr == ""
+    assert stdout.count("\n" + "=" * 72 + "\n") == 21
+    assert "\x1b" not in stdout
+    assert stdout.startswith("1. To Leon Trotsky\n")
+
+
+def test_export_json_is_a_corpus_that_loads_back_equal(edition: Corpus) -> None:
+    code, stdout, _ = run("export", "--format", "json")
+    assert code == 0
+    assert parse_document(json.loads(stdout)).letters == edition.letters
+
+
+def test_export_markdown_of_a_selection() -> None:
+    code, stdout, _ = run("export", "1", "testament", "-f", "markdown")
+    assert code == 0
+    assert stdout.startswith("## 1. To Leon Trotsky\n")
+    assert "\n---\n\n## 9. Letter to the Congress (The Testament of Lenin)\n" in stdout
+    assert "Krestinsky’s[\\*] letter" in stdout
+
+
+def test_export_to_a_file_refuses_to_clobber_unless_forced(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    code, stdout, stderr = run("export", "testament", "-o", str(target))
+    assert (code, stdout) == (0, "")
+    assert stderr == f"leninletters: wrote 1 letter to {target}\n"
+    assert target.read_text(encoding="utf-8").startswith("9. Letter to the Congress")
+    target.write_text("my notes", encoding="utf-8")
+    assert_one_line_error(*run("export", "-o", str(target)), "already exists", "--force")
+    assert target.read_text(encoding="utf-8") == "my notes"
+    assert run("export", "1", "-o", str(target), "--force")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("1. To Leon Trotsky")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_another_corpus_by_option_or_environment() -> None:
+    code, stdout, _ = run("--corpus", str(MINI), "list", "--json")
+    assert code == 0 and [x["slug"] for x in json.loads(stdout)] == ["first", "second", "third"]
+    code, stdout, _ = run("list", "--json", env={"LENINLETTERS_CORPUS": str(MINI)})
+    assert code == 0 and len(json.loads(stdout)) == 3
+
+
+def test_validate_the_bundled_edition() -> None:
+    code, stdout, stderr = run("validate")
+    assert (code, stderr) == (0, "")
+    assert stdout == "the bundled edition: valid: 22 letters, 1922-12-12 to 1923-03-06\n"
+
+
+def test_validate_reports_every_problem_with_letter_and_field(tmp_path: Path) -> None:
+    letters = json.loads(run("export", "--format", "json")[1])
+    letters[1]["date"] = "1922-02-30"
+    del letters[4]["text"]
+    letters[6]["slug"] = letters[0]["slug"]
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(letters), encoding="utf-8")
+    code, stdout, stderr = run("validate", str(broken))
+    assert code == 1
+    assert stdout.splitlines() == [
+        f"{broken}: letter 2: date: expected a real date as YYYY-MM-DD, found a string",
+        f"{broken}: letter 5: text: missing (expected a non-empty string)",
+        f"{broken}: letter 7: slug: 'to-trotsky-1922-12-12' is used again (first at position 1)",
+    ]
+    assert stderr == f"leninletters: {broken}: 3 problems\n"
+
+
+def test_version_and_help_with_examples() -> None:
+    code, stdout, _ = run("--version")
+    assert code == 0 and stdout.startswith("leninletters 0.")
+    for command in ("list", "show", "grep", "export", "validate", "people"):
+        code, stdout, _ = run(command, "--help")
+        assert code == 0
+        assert "Examples" in stdout and f"leninletters {command}" in stdout
+
+
+def test_no_command_prints_help() -> None:
+    code, stdout, _ = run()
+    assert code == 0
+    assert "Commands" in stdout and "grep" in stdout
+
+
+def test_people_lists_everyone_named_with_their_letters(edition: Corpus) -> None:
+    code, stdout, _ = run("people", "--json")
+    assert code == 0
+    people = {p["id"]: p for p in json.loads(stdout)}
+    assert people["fotieva"]["letters"] == sum("fotieva" in x.people for x in edition.letters)
+    assert "N.K. Ulyanova" in people["krupskaya"]["forms"]
+
+
+def test_the_bundled_corpus_loads_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert len(load()) == 22

@@ -1,0 +1,103 @@
+"""Rich renderers against a fixed-width, colourless console, with exact expected text."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, RenderableType
+
+from leninletters import query, render
+from leninletters.model import Corpus
+
+
+def draw(renderable: RenderableType, width: int) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    console.print(renderable)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(output, str)
+    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+
+
+def test_a_letter_reads_as_printed_with_its_heading_hands_and_source(edition: Corpus) -> None:
+    assert draw(render.letter_view(edition.letters[21]), 60) == (
+        "22. To P.G. Mdivani, F.Y. Makharadze, and Others\n"
+        "Date: 6 March 1923\n"
+        "To: P.G. Mdivani, F.Y. Makharadze\n"
+        "Copy: Leon Trotsky, Lev Kamenev\n"
+        "Classification: Top secret\n"
+        "\n"
+        "Comrades Mdivani, Makharadze, and others\n"
+        "\n"
+        "Copy to Comrades Trotsky and Kamenev\n"
+        "\n"
+        "Dear comrades,\n"
+        "\n"
+        "I am following your case with all my heart. I am indignant\n"
+        "over Ordzhonikidze’s rudeness and the connivance of Stalin\n"
+        "and Dzerzhinsky. I am preparing for you notes and a speech.\n"
+        "\n"
+        "Respectfully yours,\n"
+        "\n"
+        "Source: LCW, vol. 45, p. 608.\n"
+    )
+
+
+def test_a_multi_part_letter_shows_each_parts_hand_and_date(edition: Corpus) -> None:
+    text = draw(render.letter_view(edition.letters[8]), 100)
+    main_hand = text.index("Taken down by M.V. (Maria Volodicheva)\n")
+    postscript = text.index("P.S. Stalin is too rude")
+    assert main_hand < postscript < text.index("Taken down by L.F. (Lydia Fotieva), 4 January 1923\n")
+    assert text.startswith(
+        "9. Letter to the Congress (The Testament of Lenin)\nDate: 25 December 1922 (P.S. 4 January 1923)\n"
+    )
+    assert text.endswith("Source: LCW, vol. 36, pp. 593-97. (inferred from its group)\n")
+
+
+def test_the_list_table_has_its_columns_and_a_count(edition: Corpus) -> None:
+    assert draw(render.list_table(edition.letters[19:22], 80), 80) == (
+        "No.   Date         Title                   To                     Scribe   Words\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        " 20   1923-03-05   To Leon Trotsky         Leon Trotsky           -           86\n"
+        " 21   1923-03-05   To Joseph Stalin        Joseph Stalin          -          121\n"
+        " 22   1923-03-06   To P.G. Mdivani, F.Y.   P.G. Mdivani, F.Y.     -           46\n"
+        "                   Makharadze, and         Makharadze\n"
+        "                   Others\n"
+        "3 letters\n"
+    )
+
+
+def test_a_narrow_terminal_keeps_number_date_and_title(edition: Corpus) -> None:
+    assert draw(render.list_table(edition.letters[19:21], 40), 40) == (
+        "No.   Date         Title\n"
+        "───────────────────────────────────\n"
+        " 20   1923-03-05   To Leon Trotsky\n"
+        " 21   1923-03-05   To Joseph Stalin\n"
+        "2 letters\n"
+    )
+
+
+def test_grep_groups_matches_under_their_letter(edition: Corpus) -> None:
+    letter = edition.letters[21]
+    found = query.find(letter, query.Search("stalin"))
+    assert draw(render.grep_view([(letter, query.snippets(letter, found))]), 100) == (
+        "22  1923-03-06  To P.G. Mdivani, F.Y. Makharadze, and Others\n"
+        "  4: I am indignant over Ordzhonikidze’s rudeness and the connivance of Stalin and Dzerzhinsky.\n"
+    )
+
+
+def test_grep_highlights_the_match_on_a_colour_terminal(edition: Corpus) -> None:
+    letter = edition.letters[21]
+    found = query.find(letter, query.Search("stalin"))
+    console = Console(file=io.StringIO(), width=100, color_system="standard", force_terminal=True)
+    console.print(render.grep_view([(letter, query.snippets(letter, found))]))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b[1;7mStalin\x1b[0m" in output
+
+
+def test_counts_table_totals(edition: Corpus) -> None:
+    search = query.Search("Kamenev")
+    counts = [(letter, n) for letter in edition.letters if (n := query.count(letter, search))]
+    text = draw(render.counts_table(counts), 80)
+    expected = sum(letter.text.count("Kamenev") for letter in edition.letters)
+    assert text.splitlines()[-1] == f"{expected} matches in 4 letters"
+    assert " 21   1923-03-05         2   To Joseph Stalin" in text
