@@ -123,7 +123,7 @@ def test_grep_count_counts_per_letter_and_in_total(edition: Corpus) -> None:
     code, stdout, _ = run("grep", "monopoly", "--count")
     assert code == 0
     expected = {
-        l.number: l.text.lower().count("monopoly") for l in edition.letters if "monopoly" in l.text.lower()
+        x.number: x.text.lower().count("monopoly") for x in edition.letters if "monopoly" in x.text.lower()
     }
     rows = stdout.splitlines()[1:-1]
     assert {int(row.split()[0]): int(row.split()[2]) for row in rows} == expected

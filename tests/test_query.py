@@ -233,7 +233,8 @@ def test_every_match_really_contains_the_pattern_and_count_agrees(
     for letter in (*edition.letters, *mini.letters):
         found = query.find(letter, search)
         for match in found:
-            assert query.fold(match.text, case=case_sensitive).casefold() == wanted.casefold()
+            # Contains, not equals: "s" matches half of "ß" (folded "ss"), and the span covers the "ß".
+            assert wanted.casefold() in query.fold(match.text, case=case_sensitive).casefold()
             assert letter.text[match.start : match.end] == match.text
         if not word:
             assert query.count(letter, search) == len(found)
