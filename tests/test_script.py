@@ -1,0 +1,115 @@
+"""The installed console script in a subprocess: pipes, colour, encodings, and what it imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = shutil.which("leninletters", path=str(Path(sys.executable).parent))
+ANSI = "\x1b["
+
+
+def environment(**overrides: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS", "PAGER"}}
+    env.update(overrides)
+    return env
+
+
+def script(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    assert SCRIPT is not None, "the console script is not installed: pip install -e ."
+    return subprocess.run(
+        [SCRIPT, *args], capture_output=True, text=True, encoding="utf-8", env=environment(**env), cwd="/"
+    )
+
+
+def test_the_console_script_and_python_m_agree() -> None:
+    by_script = script("--version")
+    by_module = subprocess.run(
+        [sys.executable, "-m", "leninletters", "--version"], capture_output=True, text=True, cwd="/"
+    )
+    assert by_script.returncode == by_module.returncode == 0
+    assert by_script.stdout == by_module.stdout != ""
+
+
+def test_piped_output_is_plain() -> None:
+    for args in (("list",), ("show", "testament"), ("grep", "stalin")):
+        result = script(*args)
+        assert result.returncode == 0
+        assert ANSI not in result.stdout
+
+
+def test_force_color_draws_with_rich_and_no_color_takes_colour_away() -> None:
+    coloured = script("grep", "stalin", FORCE_COLOR="1", COLUMNS="100")
+    assert "\x1b[1;36m" in coloured.stdout  # letter headings in cyan
+    plain_colour = script("grep", "stalin", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
+    assert "\x1b[1;36m" not in plain_colour.stdout and "\x1b[36m" not in plain_colour.stdout
+    table = script("list", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
+    assert "22 letters" in table.stdout and "───" in table.stdout
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    assert SCRIPT is not None
+    for args in (["list"], ["export"], ["export", "--format", "json"]):
+        process = subprocess.Popen(
+            [SCRIPT, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment()
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # the reader is gone before the first write, as with `| head -0`
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=30) in (0, 141)
+        assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+def test_head_takes_the_first_line_and_nothing_complains() -> None:
+    assert SCRIPT is not None
+    result = subprocess.run(
+        f"'{SCRIPT}' export | head -1", shell=True, capture_output=True, text=True, env=environment()
+    )
+    assert result.stdout == "1. To Leon Trotsky\n"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--json"],
+        ["show", "testament", "--json"],
+        ["grep", "stalin", "--json"],
+        ["grep", "stalin", "--count"],
+        ["export"],
+        ["export", "--format", "json"],
+        ["list"],
+        ["show", "9"],
+    ],
+)
+def test_paths_that_do_not_draw_never_import_rich(args: list[str]) -> None:
+    probe = (
+        "import sys\n"
+        "from leninletters.cli import main\n"
+        f"sys.argv = ['leninletters', *{args!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('RICH-IMPORTED' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'NO-RICH')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=environment(), cwd="/"
+    )
+    assert result.stderr.endswith("NO-RICH"), result.stderr[-300:]
+
+
+def test_json_output_is_utf8_whatever_the_locale() -> None:
+    result = subprocess.run(
+        [SCRIPT or "leninletters", "list", "--json"],
+        capture_output=True,
+        env=environment(LANG="C", LC_ALL="C", PYTHONIOENCODING="utf-8"),
+    )
+    assert result.returncode == 0
+    assert "Autonomisation’" in json.dumps(json.loads(result.stdout.decode("utf-8")), ensure_ascii=False)
