@@ -41,7 +41,8 @@ BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE, as `se
 
 
 def say(message: str) -> None:
-    """A message for the user: stderr, one line."""
+    """A message for the user: stderr, one line, after whatever data is already on its way to stdout."""
+    sys.stdout.flush()
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
