@@ -97,7 +97,8 @@ def test_paths_that_do_not_draw_never_import_rich(args: list[str]) -> None:
         "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "sys.stderr.write('RICH-IMPORTED' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'NO-RICH')\n"
+        "drew = any(m == 'rich' or m.startswith('rich.') for m in sys.modules)\n"
+        "sys.stderr.write('RICH-IMPORTED' if drew else 'NO-RICH')\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=environment(), cwd="/"
