@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import shlex
 import shutil
@@ -16,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from leninletters import __version__, corpus, export, query
-from leninletters.errors import ExitStatus, InputError, LeninLettersError
+from leninletters.errors import ExitStatus, InputError, LeninLettersError, OutputError
 from leninletters.model import Corpus, Letter
 from leninletters.options import (
     OUTPUT,
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 PROG = "leninletters"
+TRANSLITERATE = "leninletters-transliterate"
 BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE, as `seq 1e9 | head -1` shows
 
 
@@ -414,6 +417,8 @@ def export_letters(
     if output is None:
         _write(pieces)
         return
+    if corpus.is_bundled(output):
+        raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
     export.write_atomically(output, pieces, force=force)
     say(f"wrote {len(letters)} letter{'s' if len(letters) != 1 else ''} to {output}")
 
@@ -478,8 +483,25 @@ def people(ctx: typer.Context, json: Json = False) -> None:
     _write(export.plain_table(rows, ("Id", "Letters", "Name", "Named as"), right={1}))
 
 
+def _transliterate(error: UnicodeError) -> tuple[str, int]:
+    """Write what a stream cannot encode as its nearest ASCII (’ as ', é as e), else as ?."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return query.fold(chunk, case=True).encode("ascii", "replace").decode("ascii"), error.end
+
+
+def _tolerant_streams() -> None:
+    # PYTHONIOENCODING=ascii or a Latin-1 terminal must not turn a curly quote into a crash.
+    codecs.register_error(TRANSLITERATE, _transliterate)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=TRANSLITERATE)
+
+
 def main() -> None:
     """The console script."""
+    _tolerant_streams()
     try:
         try:
             app()
@@ -488,3 +510,7 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(BROKEN_PIPE)
+    except KeyboardInterrupt:
+        # Ctrl-C outside a command (while Python starts the app) still ends in one line.
+        say("interrupted")
+        sys.exit(ExitStatus.INTERRUPTED)

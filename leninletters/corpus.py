@@ -116,26 +116,25 @@ def check_document(document: Any) -> tuple[Corpus | None, list[str]]:
         scribe_map = {}
 
     letters: list[Letter] = []
-    numbers: dict[int, int] = {}
-    slugs: dict[str, int] = {}
+    first_seen: dict[tuple[str, Any], int] = {}
     for position, raw in enumerate(raw_letters, start=1):
         letter = _check_letter(raw, position, problems, scribe_map)
-        if letter is None:
+        if letter is not None:
+            letters.append(letter)
+        if not isinstance(raw, dict):
             continue
-        where = f"letter {letter.number}"
-        if letter.number in numbers:
-            problems.append(
-                f"{where}: number: {letter.number} is used again (first at position {numbers[letter.number]})"
-            )
-        else:
-            numbers[letter.number] = position
-        if letter.slug in slugs:
-            problems.append(
-                f"{where}: slug: {letter.slug!r} is used again (first at position {slugs[letter.slug]})"
-            )
-        else:
-            slugs[letter.slug] = position
-        letters.append(letter)
+        # Duplicates are checked on the raw values, so they are reported even beside other problems.
+        for key in ("number", "slug"):
+            value = raw.get(key)
+            if not isinstance(value, int | str) or isinstance(value, bool):
+                continue
+            if (key, value) in first_seen:
+                problems.append(
+                    f"letter at position {position}: {key}: {value!r} is used again "
+                    f"(first at position {first_seen[key, value]})"
+                )
+            else:
+                first_seen[key, value] = position
 
     people = _check_people(raw_people, problems)
     if problems:
@@ -176,7 +175,9 @@ class _Fields:
             return None if default is ... else default
         value = check(self.raw[name])
         if value is None and not (self.raw[name] is None and default is None):
-            self.problem(name, f"expected {expected}, found {_kind(self.raw[name])}")
+            raw = self.raw[name]
+            found = repr(raw if len(raw) <= 40 else raw[:40] + "…") if isinstance(raw, str) else _kind(raw)
+            self.problem(name, f"expected {expected}, found {found}")
             return None if default is ... else default
         return value
 
@@ -216,13 +217,16 @@ def _iso_date(value: Any) -> dt.date | None:
         return None
 
 
+def _where(raw: dict[str, Any], position: int) -> str:
+    number = raw.get("number")
+    return f"letter {number}" if _whole_number(number) else f"letter at position {position}"
+
+
 def _check_letter(raw: Any, position: int, problems: list[str], scribe_map: dict[str, Any]) -> Letter | None:
     if not isinstance(raw, dict):
         problems.append(f"letter at position {position}: expected an object, found {_kind(raw)}")
         return None
-    number = raw.get("number")
-    where = f"letter {number}" if _whole_number(number) else f"letter at position {position}"
-    fields = _Fields(raw, where, problems)
+    fields = _Fields(raw, _where(raw, position), problems)
     number = fields.get("number", _whole_number, "a whole number from 1")
     slug = fields.get("slug", _string, "a string")
     if isinstance(slug, str) and not SLUG.fullmatch(slug):
@@ -358,6 +362,15 @@ def _check_people(raw: Any, problems: list[str]) -> list[Person]:
         if fields.ok:
             people.append(Person(person_id, name, description, forms))
     return people
+
+
+def is_bundled(path: str | os.PathLike[str]) -> bool:
+    """Whether a path names a file of the bundled edition (which the tool never writes)."""
+    folder = Path(str(resources.files("leninletters.data")))
+    try:
+        return Path(path).resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
 
 
 def default_path() -> Path | None:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import regex as regex_engine
+
 from leninletters import dates
 from leninletters.errors import InputError, LetterNotFound, PatternError
 from leninletters.model import PARAGRAPH_BREAK, Filter, Letter
@@ -42,6 +44,8 @@ COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u2
 NO_SCRIBE = "none"
 # Longer patterns are refused: nobody types them, and a regex that long is a mistake or an attack.
 MAX_PATTERN_LENGTH = 1000
+# A regular expression gets this many seconds on each letter; pathological backtracking is stopped there.
+REGEX_TIMEOUT = 1.0
 
 
 def fold(text: str, *, case: bool = False) -> str:
@@ -215,14 +219,14 @@ class Snippet:
 
 @dataclass(frozen=True, slots=True)
 class Search:
-    """A compiled search: what a user typed and how to look for it."""
+    """A search: what a user typed and how to look for it."""
 
     pattern: str
     regex: bool = False
     word: bool = False
     case_sensitive: bool = False
 
-    def compiled(self) -> re.Pattern[str]:
+    def compiled(self) -> regex_engine.Pattern[str]:
         return _compile(self.pattern, self.regex, self.word, self.case_sensitive)
 
     def check(self) -> None:
@@ -233,7 +237,8 @@ class Search:
             raise PatternError(
                 f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
             )
-        self.compiled()
+        if self.literal is None:
+            self.compiled()
 
     @property
     def literal(self) -> str | None:
@@ -244,22 +249,22 @@ class Search:
 
 
 @cache
-def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> re.Pattern[str]:
+def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> regex_engine.Pattern[str]:
     if regex:
         # The user's pattern is folded only for its typography: its syntax must stay as typed.
         source = pattern.translate(TYPOGRAPHY)
     else:
-        # Case is left to re.IGNORECASE, as for a regex: the text searched keeps its case too.
-        source = re.escape(fold(pattern, case=True))
+        # Case is left to IGNORECASE, as for a regex: the text searched keeps its case too.
+        source = regex_engine.escape(fold(pattern, case=True))
     if word:
         source = rf"(?<!\w)(?:{source})(?!\w)"
-    flags = 0 if case_sensitive else re.IGNORECASE
+    flags = regex_engine.VERSION0 | (0 if case_sensitive else regex_engine.IGNORECASE)
     try:
-        return re.compile(source, flags)
-    except re.error as error:
+        return regex_engine.compile(source, flags)
+    except regex_engine.error as error:
         raise PatternError(f"invalid regular expression {pattern!r}: {error}") from None
-    except (RecursionError, OverflowError, MemoryError):
-        raise PatternError(f"the regular expression {pattern[:40]!r}… is too complex") from None
+    except (RecursionError, OverflowError, MemoryError, ValueError):
+        raise PatternError(f"the regular expression {pattern[:40]!r} is too complex") from None
 
 
 def find(letter: Letter, search: Search) -> list[Match]:
@@ -274,9 +279,16 @@ def find(letter: Letter, search: Search) -> list[Match]:
             at = folded.find(literal, at + len(literal))
     else:
         # A regex sees the text folded but with its case kept, so that [A-Z] and friends work as typed;
-        # re.IGNORECASE does the case folding.
+        # IGNORECASE does the case folding.
         folded, offsets = fold_with_offsets(letter.text, case=True)
-        spans = [m.span() for m in search.compiled().finditer(folded) if m.end() > m.start()]
+        try:
+            found = search.compiled().finditer(folded, timeout=REGEX_TIMEOUT)
+            spans = [m.span() for m in found if m.end() > m.start()]
+        except TimeoutError:
+            raise PatternError(
+                f"the regular expression {search.pattern[:40]!r} took over {REGEX_TIMEOUT:g} s on one "
+                "letter (nested repeats such as (a+)+ backtrack without end): simplify it"
+            ) from None
     if offsets is not None:
         spans = [(offsets[start], offsets[end - 1] + 1) for start, end in spans]
     return [_match(letter.text, start, end) for start, end in spans]

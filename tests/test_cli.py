@@ -209,9 +209,9 @@ def test_validate_reports_every_problem_with_letter_and_field(tmp_path: Path) ->
     code, stdout, stderr = run("validate", str(broken))
     assert code == 1
     assert stdout.splitlines() == [
-        f"{broken}: letter 2: date: expected a real date as YYYY-MM-DD, found a string",
+        f"{broken}: letter 2: date: expected a real date as YYYY-MM-DD, found '1922-02-30'",
         f"{broken}: letter 5: text: missing (expected a non-empty string)",
-        f"{broken}: letter 7: slug: 'to-trotsky-1922-12-12' is used again (first at position 1)",
+        f"{broken}: letter at position 7: slug: 'to-trotsky-1922-12-12' is used again (first at position 1)",
     ]
     assert stderr == f"leninletters: {broken}: 3 problems\n"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from hypothesis import given
@@ -247,7 +246,7 @@ def test_any_regex_compiles_or_raises_the_tools_own_error(pattern: str) -> None:
         query.Search(pattern, regex=True).check()
     except PatternError:
         return
-    assert isinstance(query.Search(pattern, regex=True).compiled(), re.Pattern)
+    assert query.Search(pattern, regex=True).compiled().pattern is not None
 
 
 def test_a_letters_dates_include_its_parts(mini: Corpus) -> None:
