@@ -240,7 +240,8 @@ def list_letters(
         say(f"{len(letters)} letter{'s' if len(letters) != 1 else ''}")
 
 
-@app.command()
+# Unknown options reach the command as references, so that `show -1` is answered as a letter number.
+@app.command(context_settings={"ignore_unknown_options": True})
 def show(
     ctx: typer.Context,
     references: References = None,

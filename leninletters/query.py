@@ -162,6 +162,8 @@ def _resolve_one(letters: Sequence[Letter], reference: str) -> list[Letter]:
     text = reference.strip()
     if not text:
         raise LetterNotFound("an empty reference: give a letter's number, slug or date (see 'list')")
+    if text.startswith("-") and not text[1:].isdigit():
+        raise LetterNotFound(f"no such option: {text} (see the command's --help)")
     if text.lstrip("-").isdigit():
         number = int(text)
         found = [letter for letter in letters if letter.number == number]
