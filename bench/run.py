@@ -1,0 +1,178 @@
+"""The benchmark: whole-process times and peak memory of leninletters beside plain references.
+
+    .venv/bin/python bench/run.py            # 1,000, 10,000 and 100,000 letters, 5 runs each
+    .venv/bin/python bench/run.py --runs 3 --sizes 1000,10000
+
+Every command runs as its own process, several times, interleaved with its references so that the
+machine's noise falls on both alike; the table shows medians and the ratios the goals are about, and
+is written to bench/RESULTS.md with the machine and the date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpora import write_corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+TOOL = str(BIN / "leninletters")
+PYTHON = sys.executable
+NAME = "trotsky"  # a name, for grep and ripgrep
+WORD = "monopoly"  # a word, for --keyword
+RICH_TABLE = HERE / "reference_rich_table.py"
+PLAIN_COUNT = HERE / "reference_count.py"
+
+
+@dataclass
+class Command:
+    """One process to time, and what it is compared with."""
+
+    key: str
+    label: str
+    argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    times: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    def run(self) -> None:
+        environment = {**os.environ, **self.env}
+        with open(os.devnull, "wb") as sink:
+            start = time.perf_counter()
+            process = subprocess.Popen(self.argv, stdout=sink, stderr=sink, env=environment)
+            _, status, usage = os.wait4(process.pid, 0)
+            elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"benchmark command failed: {' '.join(self.argv)}")
+        self.times.append(elapsed)
+        self.rss_kib.append(usage.ru_maxrss)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def rss_mib(self) -> float:
+        return statistics.median(self.rss_kib) / 1024
+
+
+@dataclass
+class Goal:
+    label: str
+    ours: str
+    reference: str
+    limit: float
+    memory: bool = False
+
+
+def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command], list[Goal]]:
+    terminal = {"FORCE_COLOR": "1", "COLUMNS": "120"}
+    completion = {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_WORDS": "leninletters gr", "COMP_CWORD": "1"}
+    found = [
+        Command("rich", "bare script: Rich 22-row table", [PYTHON, str(RICH_TABLE)], terminal),
+        Command("typer", 'python -c "import typer"', [PYTHON, "-c", "import typer"]),
+        Command("python", 'python -c "pass"', [PYTHON, "-c", "pass"]),
+        Command("list", "leninletters list (terminal)", [TOOL, "list"], terminal),
+        Command("list-json", "leninletters list --json", [TOOL, "list", "--json"]),
+        Command("grep-json", f"leninletters grep {NAME} --json", [TOOL, "grep", NAME, "--json"]),
+        Command("export", "leninletters export", [TOOL, "export"]),
+        Command("complete", "shell completion (Tab)", [TOOL], completion),
+    ]
+    goals = [
+        Goal("list on a terminal vs Rich table script", "list", "rich", 1.5),
+        *(
+            Goal(f"{key} vs import typer", key, "typer", 1.2)
+            for key in ("list-json", "grep-json", "export", "complete")
+        ),
+    ]
+    for size in sizes:
+        json_path, text_path = write_corpus(corpora, size)
+        corpus = ["--corpus", str(json_path)]
+        found += [
+            Command(f"ref-{size}", f"plain Python: load + casefold count ({size:,})",
+                    [PYTHON, str(PLAIN_COUNT), str(json_path), NAME]),
+            Command(f"grep-{size}", f"grep {NAME} --count ({size:,})", [TOOL, *corpus, "grep", NAME, "--count"]),
+            Command(f"keyword-{size}", f"list --keyword {WORD} ({size:,})", [TOOL, *corpus, "list", "--keyword", WORD]),
+            Command(f"export-{size}", f"export > /dev/null ({size:,})", [TOOL, *corpus, "export"]),
+        ]  # fmt: skip
+        if shutil.which("rg"):
+            found.append(Command(f"rg-{size}", f"rg -c -i {NAME} ({size:,})", ["rg", "-c", "-i", NAME, str(text_path)]))
+        if size >= 10_000:
+            for key in ("grep", "keyword", "export"):
+                goals.append(Goal(f"{key} at {size:,} vs plain Python", f"{key}-{size}", f"ref-{size}", 1.3))
+                goals.append(Goal(f"{key} at {size:,}: memory", f"{key}-{size}", f"ref-{size}", 1.5, memory=True))
+    if 10_000 in sizes and 100_000 in sizes:
+        for key in ("grep", "keyword", "export"):
+            goals.append(Goal(f"{key}: 100,000 vs 10,000 letters", f"{key}-100000", f"{key}-10000", 11.0))
+    return {command.key: command for command in found}, goals
+
+
+def machine() -> str:
+    model = "unknown processor"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {model}; Python {platform.python_version()}"
+
+
+def report(commands: dict[str, Command], goals: list[Goal], runs: int) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"{dt.date.today().isoformat()}, {machine()}; {runs} runs each, interleaved; medians.",
+        "Made by `.venv/bin/python bench/run.py`.",
+        "",
+        "| command | median time | peak memory |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {c.label} | {c.median * 1000:,.0f} ms | {c.rss_mib:,.0f} MiB |" for c in commands.values()]
+    lines += ["", "| goal | ratio | limit | met |", "|---|---:|---:|---|"]
+    for goal in goals:
+        ours, reference = commands[goal.ours], commands[goal.reference]
+        ratio = ours.rss_mib / reference.rss_mib if goal.memory else ours.median / reference.median
+        lines.append(f"| {goal.label} | {ratio:.2f}× | {goal.limit:g}× | {'yes' if ratio <= goal.limit else '**no**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic corpus sizes")
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="where to write the table")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    print(f"making corpora of {', '.join(f'{s:,}' for s in sizes)} letters in {HERE / 'corpora'} …", file=sys.stderr)
+    commands, goals = commands_for(sizes, HERE / "corpora")
+    for command in commands.values():  # a warm-up run each: disk caches, .pyc files
+        command.run()
+        command.times.clear()
+        command.rss_kib.clear()
+    for round_number in range(1, args.runs + 1):
+        print(f"round {round_number} of {args.runs} …", file=sys.stderr)
+        for command in commands.values():
+            command.run()
+    text = report(commands, goals, args.runs)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
