@@ -80,7 +80,11 @@ class Goal:
 
 def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command], list[Goal]]:
     terminal = {"FORCE_COLOR": "1", "COLUMNS": "120"}
-    completion = {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_WORDS": "leninletters gr", "COMP_CWORD": "1"}
+    completion = {
+        "_LENINLETTERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "leninletters gr",
+        "COMP_CWORD": "1",
+    }
     found = [
         Command("rich", "bare script: Rich 22-row table", [PYTHON, str(RICH_TABLE)], terminal),
         Command("typer", 'python -c "import typer"', [PYTHON, "-c", "import typer"]),
@@ -101,19 +105,25 @@ def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command
     for size in sizes:
         json_path, text_path = write_corpus(corpora, size)
         corpus = ["--corpus", str(json_path)]
+        reference = [PYTHON, str(PLAIN_COUNT), str(json_path), NAME]
         found += [
-            Command(f"ref-{size}", f"plain Python: load + casefold count ({size:,})",
-                    [PYTHON, str(PLAIN_COUNT), str(json_path), NAME]),
-            Command(f"grep-{size}", f"grep {NAME} --count ({size:,})", [TOOL, *corpus, "grep", NAME, "--count"]),
-            Command(f"keyword-{size}", f"list --keyword {WORD} ({size:,})", [TOOL, *corpus, "list", "--keyword", WORD]),
+            Command(f"ref-{size}", f"plain Python: load + casefold count ({size:,})", reference),
+            Command(f"grep-{size}", f"grep {NAME} --count ({size:,})", [TOOL, *corpus, "grep", NAME, "-c"]),
+            Command(
+                f"keyword-{size}", f"list --keyword {WORD} ({size:,})", [TOOL, *corpus, "list", "-k", WORD]
+            ),
             Command(f"export-{size}", f"export > /dev/null ({size:,})", [TOOL, *corpus, "export"]),
-        ]  # fmt: skip
+        ]
         if shutil.which("rg"):
-            found.append(Command(f"rg-{size}", f"rg -c -i {NAME} ({size:,})", ["rg", "-c", "-i", NAME, str(text_path)]))
+            found.append(
+                Command(f"rg-{size}", f"rg -c -i {NAME} ({size:,})", ["rg", "-c", "-i", NAME, str(text_path)])
+            )
         if size >= 10_000:
             for key in ("grep", "keyword", "export"):
                 goals.append(Goal(f"{key} at {size:,} vs plain Python", f"{key}-{size}", f"ref-{size}", 1.3))
-                goals.append(Goal(f"{key} at {size:,}: memory", f"{key}-{size}", f"ref-{size}", 1.5, memory=True))
+                goals.append(
+                    Goal(f"{key} at {size:,}: memory", f"{key}-{size}", f"ref-{size}", 1.5, memory=True)
+                )
     if 10_000 in sizes and 100_000 in sizes:
         for key in ("grep", "keyword", "export"):
             goals.append(Goal(f"{key}: 100,000 vs 10,000 letters", f"{key}-100000", f"{key}-10000", 11.0))
@@ -129,7 +139,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {model}; Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+    return f"{system}, {model}; Python {platform.python_version()}"
 
 
 def report(commands: dict[str, Command], goals: list[Goal], runs: int) -> str:
@@ -147,18 +158,24 @@ def report(commands: dict[str, Command], goals: list[Goal], runs: int) -> str:
     for goal in goals:
         ours, reference = commands[goal.ours], commands[goal.reference]
         ratio = ours.rss_mib / reference.rss_mib if goal.memory else ours.median / reference.median
-        lines.append(f"| {goal.label} | {ratio:.2f}× | {goal.limit:g}× | {'yes' if ratio <= goal.limit else '**no**'} |")
+        met = "yes" if ratio <= goal.limit else "**no**"
+        lines.append(f"| {goal.label} | {ratio:.2f}× | {goal.limit:g}× | {met} |")
     return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic corpus sizes")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="where to write the table")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
-    print(f"making corpora of {', '.join(f'{s:,}' for s in sizes)} letters in {HERE / 'corpora'} …", file=sys.stderr)
+    print(
+        f"making corpora of {', '.join(f'{s:,}' for s in sizes)} letters in {HERE / 'corpora'} …",
+        file=sys.stderr,
+    )
     commands, goals = commands_for(sizes, HERE / "corpora")
     for command in commands.values():  # a warm-up run each: disk caches, .pyc files
         command.run()

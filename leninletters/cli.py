@@ -5,9 +5,6 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import shlex
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -181,6 +178,10 @@ def _write(pieces: Iterable[str]) -> None:
 
 def _page(console: Console, view: RenderableType, *, no_pager: bool) -> None:
     """Print through a pager when the view is taller than the terminal, as git does."""
+    import shlex
+    import shutil
+    import subprocess
+
     pager = os.environ.get("PAGER", "less")
     if no_pager or not sys.stdout.isatty() or not pager.strip():
         console.print(view)

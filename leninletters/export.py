@@ -9,8 +9,6 @@ import contextlib
 import json
 import os
 import re
-import signal
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -232,6 +230,7 @@ def grep_json(results: Sequence[tuple[Letter, Sequence[Match], Sequence[Snippet]
 @contextlib.contextmanager
 def _termination_as_interrupt() -> Iterator[None]:
     """Let SIGTERM unwind like Ctrl-C while a file is written, so the temporary file is removed."""
+    import signal
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -252,6 +251,8 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
 
     An existing file is refused, and left untouched, unless force is set.
     """
+    import tempfile
+
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise OutputError(f"{target} is a folder: give a file name, for example {target / 'letters.txt'}")

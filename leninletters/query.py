@@ -6,18 +6,19 @@ Pure: knows nothing of the command line or the terminal.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-
-import regex as regex_engine
+from typing import TYPE_CHECKING
 
 from leninletters import dates
 from leninletters.errors import InputError, LetterNotFound, PatternError
 from leninletters.model import PARAGRAPH_BREAK, Filter, Letter
+
+if TYPE_CHECKING:
+    import regex as regex_engine
 
 # Printed typography and what a keyboard types for it; each maps one character to one.
 TYPOGRAPHY = str.maketrans(
@@ -198,6 +199,8 @@ def _resolve_one(letters: Sequence[Letter], reference: str) -> list[Letter]:
     slug = text.casefold()
     found = [letter for letter in letters if letter.slug == slug]
     if not found:
+        import difflib
+
         close = difflib.get_close_matches(slug, [letter.slug for letter in letters], n=3, cutoff=0.5)
         hint = f"did you mean {', '.join(close)}?" if close else "run 'leninletters list' to see them"
         raise LetterNotFound(f"no letter {text!r}: {hint}")
@@ -273,6 +276,8 @@ def _folded_pattern(pattern: str, case_sensitive: bool) -> str:
 
 @cache
 def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> regex_engine.Pattern[str]:
+    import regex as regex_engine  # only searches that need a regex pay for importing it
+
     if regex:
         # The user's pattern is folded only for its typography: its syntax must stay as typed.
         source = fold_typography(pattern)
