@@ -259,10 +259,10 @@ def _well_formed_letter(raw: Any, scribe_map: dict[str, Any]) -> Letter | None:
         return None
     if not (_is_strings(recipients) and _is_strings(copies) and _is_strings(scribes) and _is_strings(people)):
         return None
-    scribe_names = get("scribe_names")
-    if scribe_names is None:
-        scribe_names = [str(scribe_map.get(s, s)) for s in scribes]
-    elif not _is_strings(scribe_names) or len(scribe_names) != len(scribes):
+    scribe_names: list[str] = (
+        get("scribe_names", None) if "scribe_names" in raw else [str(scribe_map.get(s, s)) for s in scribes]
+    )
+    if not _is_strings(scribe_names) or len(scribe_names) != len(scribes):
         return None
     classification, source, source_note = get("classification"), get("source"), get("source_note")
     source_inferred = get("source_inferred", False)
@@ -273,14 +273,14 @@ def _well_formed_letter(raw: Any, scribe_map: dict[str, Any]) -> Letter | None:
         and type(source_inferred) is bool
     ):
         return None
-    raw_parts, raw_notes = get("parts"), get("notes", [])
+    paragraph_count = text.count(PARAGRAPH_BREAK) + 1
+    raw_parts = get("parts")
     if raw_parts is None:
-        parts: tuple[Part, ...] = (Part(None, date, 1, text.count(PARAGRAPH_BREAK) + 1, tuple(scribes)),)
-    elif type(raw_parts) is list and raw_parts:
-        return None  # letters with parts are few: the careful checker reads them
+        parts: tuple[Part, ...] | None = (Part(None, date, 1, paragraph_count, tuple(scribes)),)
     else:
-        return None
-    if raw_notes != []:
+        parts = _well_formed_parts(raw_parts, date, paragraph_count)
+    notes = _well_formed_notes(get("notes", []))
+    if parts is None or notes is None:
         return None
     return Letter(
         number=number,
@@ -295,12 +295,55 @@ def _well_formed_letter(raw: Any, scribe_map: dict[str, Any]) -> Letter | None:
         scribe_names=tuple(scribe_names),
         classification=classification,
         parts=parts,
-        notes=(),
+        notes=notes,
         source=source,
         source_note=source_note,
         source_inferred=source_inferred,
         people=tuple(people),
     )
+
+
+def _well_formed_parts(raw: Any, date: dt.date, paragraph_count: int) -> tuple[Part, ...] | None:
+    if type(raw) is not list or not raw:
+        return None
+    parts = []
+    expected_first = 1
+    for item in raw:
+        if type(item) is not dict:
+            return None
+        label, span, written_by = item.get("label"), item.get("paragraphs"), item.get("written_by")
+        part_scribes = item.get("scribes", [])
+        part_date = _iso_date(item["date"]) if "date" in item else date
+        if (
+            part_date is None
+            or not (label is None or type(label) is str)
+            or not (written_by is None or type(written_by) is str)
+            or not _is_strings(part_scribes)
+            or type(span) is not list
+            or len(span) != 2
+            or type(span[0]) is not int
+            or type(span[1]) is not int
+            or span[0] != expected_first
+            or not span[0] <= span[1] <= paragraph_count
+        ):
+            return None
+        expected_first = span[1] + 1
+        parts.append(Part(label, part_date, span[0], span[1], tuple(part_scribes), written_by))
+    return tuple(parts) if expected_first == paragraph_count + 1 else None
+
+
+def _well_formed_notes(raw: Any) -> tuple[Note, ...] | None:
+    if type(raw) is not list:
+        return None
+    notes = []
+    for item in raw:
+        if type(item) is not dict:
+            return None
+        marker, text, anchored = item.get("marker"), item.get("text"), item.get("anchored", True)
+        if type(marker) is not str or type(text) is not str or not text.strip() or type(anchored) is not bool:
+            return None
+        notes.append(Note(marker, text, anchored))
+    return tuple(notes)
 
 
 def _where(raw: dict[str, Any], position: int) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -10,6 +9,12 @@ from leninletters.errors import DateError
 
 PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 def date_range(text: str) -> tuple[dt.date, dt.date]:
@@ -26,7 +31,7 @@ def date_range(text: str) -> tuple[dt.date, dt.date]:
     month = int(match["month"])
     if not 1 <= month <= 12:
         raise DateError(f"{text!r} is not a date: the month must be 01 to 12")
-    last_day = calendar.monthrange(year, month)[1]
+    last_day = _days_in_month(year, month)
     if match["day"] is None:
         return dt.date(year, month, 1), dt.date(year, month, last_day)
     day = int(match["day"])

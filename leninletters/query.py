@@ -41,7 +41,8 @@ TYPOGRAPHY = str.maketrans(
         "\u00a0": " ",
     }
 )
-COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Patterns are kept as text and compiled (and cached) by re on first use: start-up pays for none of them.
+COMBINING_MARKS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 NO_SCRIBE = "none"
 # Longer patterns are refused: nobody types them, and a regex that long is a mistake or an attack.
 MAX_PATTERN_LENGTH = 1000
@@ -67,7 +68,7 @@ def fold(text: str, *, case: bool = False) -> str:
     """Fold typography (’ “ – to ' " -) and accents, and case unless case=True."""
     folded = fold_typography(text)
     if not folded.isascii():
-        folded = COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
+        folded = re.sub(COMBINING_MARKS, "", unicodedata.normalize("NFKD", folded))
     if case:
         return folded
     return folded.lower() if folded.isascii() else folded.casefold()  # lower() is casefold() on ASCII, faster
@@ -335,7 +336,7 @@ def count(letter: Letter, search: Search) -> int:
     return len(find(letter, search))
 
 
-SENTENCE_END = re.compile(
+SENTENCE_END = (
     r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bi\.e\.)(?<!\bop\.)(?<!\bvol\.)(?<!\bp\.)(?<!\bpp\.)(?<!\bcf\.)"
     r"[”’\"')\]]*\s+(?=[A-Z“‘\"'(\[0-9])"
 )
@@ -345,7 +346,7 @@ def sentences(paragraph: str) -> list[tuple[int, int]]:
     """The spans of a paragraph's sentences (initials such as "S.S. Oldenburg" do not end one)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for boundary in SENTENCE_END.finditer(paragraph):
+    for boundary in re.finditer(SENTENCE_END, paragraph):
         spans.append((start, boundary.start() + len(boundary.group().rstrip())))
         start = boundary.end()
     spans.append((start, len(paragraph)))
