@@ -259,9 +259,8 @@ def _well_formed_letter(raw: Any, scribe_map: dict[str, Any]) -> Letter | None:
         return None
     if not (_is_strings(recipients) and _is_strings(copies) and _is_strings(scribes) and _is_strings(people)):
         return None
-    scribe_names: list[str] = (
-        get("scribe_names", None) if "scribe_names" in raw else [str(scribe_map.get(s, s)) for s in scribes]
-    )
+    default_names = [str(scribe_map.get(s, s)) for s in scribes]
+    scribe_names: Any = raw["scribe_names"] if "scribe_names" in raw else default_names
     if not _is_strings(scribe_names) or len(scribe_names) != len(scribes):
         return None
     classification, source, source_note = get("classification"), get("source"), get("source_note")
