@@ -81,6 +81,8 @@ class Letter:
 
     def part_texts(self) -> list[tuple[Part, str]]:
         """Each part with its own paragraphs joined back into text."""
+        if len(self.parts) == 1:
+            return [(self.parts[0], self.text)]  # the common case, without splitting and joining
         paragraphs = self.paragraphs
         return [
             (
