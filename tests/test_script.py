@@ -114,3 +114,22 @@ def test_json_output_is_utf8_whatever_the_locale() -> None:
     )
     assert result.returncode == 0
     assert "Autonomisation’" in json.dumps(json.loads(result.stdout.decode("utf-8")), ensure_ascii=False)
+
+
+def test_shell_completion_answers_without_importing_rich() -> None:
+    probe = (
+        "import os, sys\n"
+        "os.environ.update(_LENINLETTERS_COMPLETE='complete_bash', COMP_CWORD='1')\n"
+        "os.environ['COMP_WORDS'] = 'leninletters gr'\n"
+        "from leninletters.cli import main\n"
+        "sys.argv = ['leninletters']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "drew = any(m == 'rich' or m.startswith('rich.') for m in sys.modules)\n"
+        "sys.stderr.write('RICH-IMPORTED' if drew else 'NO-RICH')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=environment())
+    assert result.stdout.split() == ["grep"]
+    assert result.stderr.endswith("NO-RICH")
