@@ -276,7 +276,10 @@ def show(
 @app.command()
 def grep(
     ctx: typer.Context,
-    pattern: Annotated[str, typer.Argument(help="A name or phrase (or a regular expression with --regex).")],
+    pattern: Annotated[
+        str,
+        typer.Argument(metavar="PATTERN", help="A name or phrase (or a regular expression with --regex)."),
+    ],
     date_from: DateFrom = None,
     date_to: DateTo = None,
     recipient: Recipient = None,
@@ -311,8 +314,9 @@ def grep(
 ) -> None:
     """Find a name or phrase in the letters: literal and any case; ’ matches ', “ ” match ", – matches -.
 
-    Each match is shown in its sentence, under its letter's number, date and title, after the number
-    of its paragraph. Exit status: 0 found, 1 nothing found, 2 error.
+    Each match is shown in its sentence, after its paragraph's number, under its letter's heading.
+
+    Exit status: 0 found, 1 nothing found, 2 error.
 
     Examples:
 

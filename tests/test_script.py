@@ -133,3 +133,53 @@ def test_shell_completion_answers_without_importing_rich() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=environment())
     assert result.stdout.split() == ["grep"]
     assert result.stderr.endswith("NO-RICH")
+
+
+def run_on_a_terminal(args: list[str], **env: str) -> str:
+    """Run the script with a pseudo-terminal as stdout (so it draws and pages), and return what it drew."""
+    import pty
+
+    assert SCRIPT is not None
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [SCRIPT, *args],
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=environment(COLUMNS="80", LINES="20", TERM="xterm", **env),
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=30)
+    os.close(controller)
+    assert process.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_long_letter_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ncat > '{paged}'\n", encoding="utf-8")
+    pager.chmod(0o755)
+    drawn = run_on_a_terminal(["show", "19"], PAGER=str(pager))
+    assert "How We Should Reorganise" in paged.read_text(encoding="utf-8")
+    assert "How We Should Reorganise" not in drawn  # the pager had it, not the terminal
+
+
+def test_no_pager_and_short_letters_print_straight_to_the_terminal(tmp_path: Path) -> None:
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ntouch '{tmp_path / 'used'}'\ncat\n", encoding="utf-8")
+    pager.chmod(0o755)
+    drawn = run_on_a_terminal(["show", "19", "--no-pager"], PAGER=str(pager))
+    assert "How We Should Reorganise" in drawn
+    drawn = run_on_a_terminal(["show", "22"], PAGER=str(pager))
+    assert "Respectfully yours," in drawn
+    assert not (tmp_path / "used").exists()
