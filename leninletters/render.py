@@ -36,16 +36,17 @@ def make_console(stream: TextIO, *, width: int | None = None) -> Console:
     return Console(file=stream, width=width, highlight=False, soft_wrap=False, emoji=False)
 
 
+def _table(caption: str) -> Table:
+    """The house style of tables: a rule under the head, no frame, the count as a caption."""
+    return Table(
+        box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", pad_edge=False, show_edge=False
+    )
+
+
 def list_table(letters: Sequence[Letter], width: int) -> Table:
     """The letters as a table, with a count in its caption."""
     narrow = width < NARROW
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        caption=f"{len(letters)} letter{'s' if len(letters) != 1 else ''}",
-        caption_justify="left",
-        pad_edge=False,
-        show_edge=False,
-    )
+    table = _table(caption=f"{len(letters)} letter{'s' if len(letters) != 1 else ''}")
     table.add_column("No.", justify="right", style="bold")
     table.add_column("Date", no_wrap=True)
     table.add_column("Title", overflow="fold", ratio=3)
@@ -113,13 +114,7 @@ def grep_view(results: Sequence[tuple[Letter, Sequence[Snippet]]]) -> Renderable
 
 def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
     total = sum(n for _, n in counts)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        caption=f"{total} matches in {len(counts)} letters",
-        caption_justify="left",
-        pad_edge=False,
-        show_edge=False,
-    )
+    table = _table(caption=f"{total} matches in {len(counts)} letters")
     for name in COUNT_HEADER:
         table.add_column(name, justify="right" if name in ("No.", "Matches") else "left")
     for row in count_rows(counts):

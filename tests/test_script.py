@@ -75,6 +75,26 @@ def test_head_takes_the_first_line_and_nothing_complains() -> None:
     assert result.stderr == ""
 
 
+def rich_imported(prelude: str, args: list[str]) -> tuple[bool, str]:
+    """Run the command line in a fresh interpreter; say whether Rich got imported, and what it printed."""
+    probe = (
+        f"import os, sys\n{prelude}\n"
+        "from leninletters.cli import main\n"
+        f"sys.argv = ['leninletters', *{args!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "drew = any(m == 'rich' or m.startswith('rich.') for m in sys.modules)\n"
+        "sys.stderr.write('RICH-IMPORTED' if drew else 'NO-RICH')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=environment(), cwd="/"
+    )
+    assert result.stderr.endswith("RICH"), result.stderr[-300:]
+    return result.stderr.endswith("RICH-IMPORTED"), result.stdout
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -89,21 +109,7 @@ def test_head_takes_the_first_line_and_nothing_complains() -> None:
     ],
 )
 def test_paths_that_do_not_draw_never_import_rich(args: list[str]) -> None:
-    probe = (
-        "import sys\n"
-        "from leninletters.cli import main\n"
-        f"sys.argv = ['leninletters', *{args!r}]\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "drew = any(m == 'rich' or m.startswith('rich.') for m in sys.modules)\n"
-        "sys.stderr.write('RICH-IMPORTED' if drew else 'NO-RICH')\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=environment(), cwd="/"
-    )
-    assert result.stderr.endswith("NO-RICH"), result.stderr[-300:]
+    assert rich_imported("", args)[0] is False
 
 
 def test_json_output_is_utf8_whatever_the_locale() -> None:
@@ -117,22 +123,13 @@ def test_json_output_is_utf8_whatever_the_locale() -> None:
 
 
 def test_shell_completion_answers_without_importing_rich() -> None:
-    probe = (
-        "import os, sys\n"
+    prelude = (
         "os.environ.update(_LENINLETTERS_COMPLETE='complete_bash', COMP_CWORD='1')\n"
-        "os.environ['COMP_WORDS'] = 'leninletters gr'\n"
-        "from leninletters.cli import main\n"
-        "sys.argv = ['leninletters']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "drew = any(m == 'rich' or m.startswith('rich.') for m in sys.modules)\n"
-        "sys.stderr.write('RICH-IMPORTED' if drew else 'NO-RICH')\n"
+        "os.environ['COMP_WORDS'] = 'leninletters gr'"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=environment())
-    assert result.stdout.split() == ["grep"]
-    assert result.stderr.endswith("NO-RICH")
+    imported, printed = rich_imported(prelude, [])
+    assert printed.split() == ["grep"]
+    assert imported is False
 
 
 def run_on_a_terminal(args: list[str], **env: str) -> str:
