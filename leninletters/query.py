@@ -9,9 +9,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from leninletters import dates
 from leninletters.errors import InputError, LetterNotFound, PatternError
@@ -218,8 +217,7 @@ def _nearest_dates(letters: Sequence[Letter], day: dt.date) -> str:
 # Search ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One match: its span in the letter's text and the text it covers."""
 
     start: int
@@ -228,8 +226,7 @@ class Match:
     paragraph: int  # 1-based
 
 
-@dataclass(frozen=True, slots=True)
-class Snippet:
+class Snippet(NamedTuple):
     """A stretch of one paragraph around one or more matches, for showing them in context."""
 
     paragraph: int
@@ -239,8 +236,7 @@ class Snippet:
     highlights: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Search:
+class Search(NamedTuple):
     """A search: what a user typed and how to look for it."""
 
     pattern: str
