@@ -257,3 +257,17 @@ def test_the_build_refuses_a_curation_that_disagrees_with_the_source() -> None:
     curation["letters"][2]["date"] = "1922-12-14"
     with pytest.raises(build.BuildError, match="letter 3"):
         build.build(source, curation)
+
+
+def test_the_bundled_file_is_found_with_or_without_a_folder_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from leninletters.corpus import bundled_text
+
+    on_disk = bundled_text("letters.json")
+    package = importlib.import_module("leninletters.data")
+    assert package.__spec__ is not None
+    # As inside a zip: no folder to open, so importlib.resources must find it.
+    monkeypatch.setattr(package.__spec__, "submodule_search_locations", ["/nonexistent/leninletters/data"])
+    assert bundled_text("letters.json") == on_disk
+    assert json.loads(on_disk)["letters"][8]["slug"] == "testament"
