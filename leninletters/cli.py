@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation of every
 # command on each run (a fifth of a small command's time); real annotations cost nothing to read.
 import codecs
+import gc
 import io
 import os
 import sys
@@ -506,6 +507,9 @@ def _tolerant_streams() -> None:
 
 def main() -> None:
     """The console script."""
+    # What is imported by now lives until exit: keep the collector, and the final collection at exit,
+    # from walking it (about 8 ms of a 60 ms run).
+    gc.freeze()
     _tolerant_streams()
     try:
         try:
