@@ -35,6 +35,8 @@ def scribe_label(letter: Letter) -> str:
 
 def hand_line(letter: Letter, part: Part) -> str:
     """Who took a part down or wrote it, and its date where it differs from the letter's."""
+    if not part.scribes and not part.written_by and part.date == letter.date:
+        return ""
     names = dict(zip(letter.scribes, letter.scribe_names, strict=False))
     pieces = [
         f"Taken down by {initials} ({names[initials]})"
@@ -53,9 +55,13 @@ def hand_line(letter: Letter, part: Part) -> str:
 def metadata_lines(letter: Letter) -> list[str]:
     """The heading block of a letter: date(s), addressees, classification."""
     lines = [f"Date: {long_date(letter.date)}"]
-    later = [long_date(day) for day in letter.dates if day != letter.date]
+    later = [
+        f"{part.label or 'later part'} {long_date(part.date)}"
+        for part in letter.parts
+        if part.date != letter.date
+    ]
     if later:
-        lines[0] += f" (P.S. {', '.join(later)})"
+        lines[0] += f" ({', '.join(later)})"
     if letter.recipients:
         lines.append(f"To: {', '.join(letter.recipients)}")
     if letter.copies:
