@@ -294,12 +294,11 @@ def _well_formed_letter(raw: Any, scribe_map: dict[str, Any]) -> Letter | None:
         and type(source_inferred) is bool
     ):
         return None
-    paragraph_count = text.count(PARAGRAPH_BREAK) + 1
     raw_parts = get("parts")
-    if raw_parts is None:
-        parts: tuple[Part, ...] | None = (Part(None, date, 1, paragraph_count, tuple(scribes)),)
-    else:
-        parts = _well_formed_parts(raw_parts, date, paragraph_count)
+    parts: tuple[Part, ...] | None = ()
+    if raw_parts is not None:
+        parts = _well_formed_parts(raw_parts, date, text.count(PARAGRAPH_BREAK) + 1)
+        parts = parts and _without_implicit(parts, date, scribes)
     notes = _well_formed_notes(get("notes", []))
     if parts is None or notes is None:
         return None
@@ -354,6 +353,16 @@ def _well_formed_parts(raw: Any, date: dt.date, paragraph_count: int) -> tuple[P
     return tuple(parts) if expected_first == paragraph_count + 1 else None
 
 
+def _without_implicit(parts: tuple[Part, ...], date: dt.date, scribes: Any) -> tuple[Part, ...]:
+    """No parts where the only part is the letter itself (Letter.all_parts makes it again)."""
+    if len(parts) == 1:
+        part = parts[0]
+        if part.label is None and part.written_by is None and part.date == date:
+            if list(part.scribes) == list(scribes):
+                return ()
+    return parts
+
+
 def _well_formed_notes(raw: Any) -> tuple[Note, ...] | None:
     if type(raw) is not list:
         return None
@@ -405,6 +414,7 @@ def _check_letter(raw: Any, position: int, problems: list[str], scribe_map: dict
     notes = _check_notes(raw.get("notes", []), fields)
     if parts is None or notes is None:
         return None
+    parts = _without_implicit(parts, date, scribes)
     return Letter(
         number=number,
         slug=slug,
@@ -430,7 +440,7 @@ def _check_parts(
     raw: Any, fields: _Fields, date: dt.date, scribes: tuple[str, ...], paragraph_count: int
 ) -> tuple[Part, ...] | None:
     if raw is None:
-        return (Part(None, date, 1, paragraph_count, scribes),)
+        return ()
     if not isinstance(raw, list) or not raw:
         fields.problem("parts", f"expected a non-empty array, found {_kind(raw)}")
         return None

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from leninletters.errors import OutputError
-from leninletters.model import Letter, Part
+from leninletters.model import Letter
 from leninletters.query import Match, Snippet
 
 FORMATS = ("text", "markdown", "json")
@@ -33,23 +33,33 @@ def scribe_label(letter: Letter) -> str:
     return ", ".join(letter.scribes) or NO_VALUE
 
 
-def hand_line(letter: Letter, part: Part) -> str:
+def hand_line(letter: Letter, scribes: Sequence[str], written_by: str | None, date: Any) -> str:
     """Who took a part down or wrote it, and its date where it differs from the letter's."""
-    if not part.scribes and not part.written_by and part.date == letter.date:
+    if not scribes and not written_by and date == letter.date:
         return ""
     names = dict(zip(letter.scribes, letter.scribe_names, strict=False))
     pieces = [
         f"Taken down by {initials} ({names[initials]})"
         if names.get(initials, initials) != initials
         else f"Taken down by {initials}"
-        for initials in part.scribes
+        for initials in scribes
     ]
-    if part.written_by:
-        pieces.append(f"Written by {part.written_by}")
+    if written_by:
+        pieces.append(f"Written by {written_by}")
     line = "; ".join(pieces)
-    if part.date != letter.date:
-        line = f"{line}, {long_date(part.date)}" if line else long_date(part.date)
+    if date != letter.date:
+        line = f"{line}, {long_date(date)}" if line else long_date(date)
     return line
+
+
+def sections(letter: Letter) -> list[tuple[str, str]]:
+    """Each part's text, with the line that says whose hand it is ("" where none is printed)."""
+    if not letter.parts:  # a letter in one piece: its own scribes and date
+        return [(letter.text, hand_line(letter, letter.scribes, None, letter.date))]
+    return [
+        (text, hand_line(letter, part.scribes, part.written_by, part.date))
+        for part, text in letter.part_texts()
+    ]
 
 
 def metadata_lines(letter: Letter) -> list[str]:
@@ -74,9 +84,8 @@ def metadata_lines(letter: Letter) -> list[str]:
 def letter_text(letter: Letter) -> str:
     """A letter as plain text: heading, metadata, text by parts with their hands, notes and source."""
     lines = [f"{letter.number}. {letter.title}", *metadata_lines(letter), ""]
-    for part, text in letter.part_texts():
+    for text, hand in sections(letter):
         lines += [text, ""]
-        hand = hand_line(letter, part)
         if hand:
             lines += [f"[{hand}]", ""]
     if letter.notes:
@@ -105,9 +114,8 @@ def letter_markdown(letter: Letter) -> str:
     lines = [f"## {letter.number}. {markdown_escape(letter.title)}", ""]
     lines += [f"- {markdown_escape(line)}" for line in metadata_lines(letter)]
     lines.append("")
-    for part, text in letter.part_texts():
+    for text, hand in sections(letter):
         lines += [markdown_escape(text), ""]
-        hand = hand_line(letter, part)
         if hand:
             lines += [f"*{markdown_escape(hand)}*", ""]
     if letter.notes:

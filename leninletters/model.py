@@ -60,6 +60,8 @@ class Letter(NamedTuple):
     scribes: tuple[str, ...] = ()
     scribe_names: tuple[str, ...] = ()
     classification: str | None = None
+    # The letter's parts where it has several, or one that differs from the letter (a later date, a
+    # writer); empty for a letter in one piece, so that 100,000 of them cost no Part each (see all_parts).
     parts: tuple[Part, ...] = ()
     notes: tuple[Note, ...] = ()
     source: str | None = None
@@ -81,10 +83,17 @@ class Letter(NamedTuple):
     def word_count(self) -> int:
         return len(self.text.split())
 
+    @property
+    def all_parts(self) -> tuple[Part, ...]:
+        """The parts, or the one part that is the whole letter."""
+        if self.parts:
+            return self.parts
+        return (Part(None, self.date, 1, self.text.count(PARAGRAPH_BREAK) + 1, self.scribes),)
+
     def part_texts(self) -> list[tuple[Part, str]]:
         """Each part with its own paragraphs joined back into text."""
-        if len(self.parts) == 1:
-            return [(self.parts[0], self.text)]  # the common case, without splitting and joining
+        if len(self.parts) <= 1:
+            return [(self.all_parts[0], self.text)]  # the common case, without splitting and joining
         paragraphs = self.paragraphs
         return [
             (
@@ -108,7 +117,7 @@ class Letter(NamedTuple):
             "scribe_names": list(self.scribe_names),
             "classification": self.classification,
             "text": self.text,
-            "parts": [part.to_json() for part in self.parts],
+            "parts": [part.to_json() for part in self.all_parts],
             "notes": [note.to_json() for note in self.notes],
             "source": self.source,
             "source_note": self.source_note,

@@ -18,10 +18,10 @@ from rich.text import Text
 from leninletters.export import (
     COUNT_HEADER,
     count_rows,
-    hand_line,
     letter_heading,
     list_rows,
     metadata_lines,
+    sections,
 )
 from leninletters.model import Letter
 from leninletters.query import Snippet
@@ -67,10 +67,9 @@ def letter_view(letter: Letter) -> RenderableType:
         Text("\n".join(metadata_lines(letter)), style="dim"),
         Text(""),
     ]
-    for part, text in letter.part_texts():
+    for text, hand in sections(letter):
         for paragraph in text.split("\n\n"):
             pieces += [Text(paragraph), Text("")]
-        hand = hand_line(letter, part)
         if hand:
             pieces += [Text(hand, style="italic"), Text("")]
     if letter.notes:

@@ -181,7 +181,7 @@ def test_dates_scribes_and_classifications_agree_with_the_print(letters: tuple[L
         printed_scribes = [m[1] for p in region[start:next_start] if (m := TAKEN_DOWN.fullmatch(p))]
         assert list(letter.scribes) == list(dict.fromkeys(printed_scribes)), letter.slug
         later_dates = [printed_date(p) for p in region[end:next_start] if PRINTED_DATE.fullmatch(p)]
-        for part in letter.parts:
+        for part in letter.all_parts:
             if part.date != letter.date:
                 assert part.date in later_dates, letter.slug
 
