@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from leninletters.errors import OutputError
-from leninletters.model import Letter
+from leninletters.model import Letter, Note
 from leninletters.query import Match, Snippet
 
-FORMATS = ("text", "markdown", "json")
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 SEPARATOR = "=" * 72
 NO_VALUE = "-"
@@ -62,6 +61,12 @@ def sections(letter: Letter) -> list[tuple[str, str]]:
     ]
 
 
+def note_line(note: Note) -> str:
+    """A footnote as printed, saying so where the text has no marker for it (note [13])."""
+    unanchored = "" if note.anchored else "(appended; no marker in the text) "
+    return f"[{note.marker}] {unanchored}{note.text}"
+
+
 def metadata_lines(letter: Letter) -> list[str]:
     """The heading block of a letter: date(s), addressees, classification."""
     lines = [f"Date: {long_date(letter.date)}"]
@@ -90,7 +95,7 @@ def letter_text(letter: Letter) -> str:
             lines += [f"[{hand}]", ""]
     if letter.notes:
         lines.append("Notes:")
-        lines += [f"[{note.marker}] {note.text}" for note in letter.notes]
+        lines += [note_line(note) for note in letter.notes]
         lines.append("")
     if letter.source:
         inferred = " (inferred: no marker of its own; the group's source)" if letter.source_inferred else ""
@@ -120,9 +125,7 @@ def letter_markdown(letter: Letter) -> str:
             lines += [f"*{markdown_escape(hand)}*", ""]
     if letter.notes:
         lines += ["**Notes**", ""]
-        lines += [
-            f"- \\[{markdown_escape(note.marker)}\\] {markdown_escape(note.text)}" for note in letter.notes
-        ]
+        lines += [f"- {markdown_escape(note_line(note))}" for note in letter.notes]
         lines.append("")
     if letter.source:
         inferred = " (inferred)" if letter.source_inferred else ""

@@ -21,6 +21,7 @@ from leninletters.export import (
     letter_heading,
     list_rows,
     metadata_lines,
+    note_line,
     sections,
 )
 from leninletters.model import Letter
@@ -75,7 +76,7 @@ def letter_view(letter: Letter) -> RenderableType:
     if letter.notes:
         pieces.append(Text("Notes", style="bold"))
         for note in letter.notes:
-            pieces.append(Padding(Text(f"[{note.marker}] {note.text}"), (0, 0, 0, 2)))
+            pieces.append(Padding(Text(note_line(note)), (0, 0, 0, 2)))
         pieces.append(Text(""))
     if letter.source:
         inferred = " (inferred from its group)" if letter.source_inferred else ""

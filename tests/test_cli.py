@@ -242,3 +242,10 @@ def test_people_lists_everyone_named_with_their_letters(edition: Corpus) -> None
 def test_the_bundled_corpus_loads_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert len(load()) == 22
+
+
+def test_a_note_without_a_marker_says_it_was_appended() -> None:
+    code, stdout, _ = run("show", "to-trotsky-1923-03-05")
+    assert code == 0
+    assert "Notes:\n[13] (appended; no marker in the text) A separate sheet, appended to the letter" in stdout
+    assert "[*] N. N. Krestinsky" in run("show", "1")[1]
