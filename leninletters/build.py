@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from leninletters.export import write_atomically
 from leninletters.model import PARAGRAPH_BREAK, Letter, Note, Part, Person
 
 MONTHS = {
@@ -297,9 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{target} is up to date", file=sys.stderr)
         return 0
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(expected, encoding="utf-8")
-    temporary.replace(target)
+    write_atomically(target, [expected], force=True)
     print(f"wrote {target}", file=sys.stderr)
     return 0
 

@@ -134,7 +134,8 @@ class State:
 
 def _state(ctx: typer.Context) -> State:
     state = ctx.find_root().obj
-    return state if isinstance(state, State) else State(corpus.default_path())
+    assert isinstance(state, State), "main_options sets the state before any command runs"
+    return state
 
 
 def _version(value: bool) -> None:
@@ -452,7 +453,7 @@ def validate(
         loaded = corpus.load_bundled()
         name = "the bundled edition"
     else:
-        found, problems = corpus.check_document(corpus.read_document(target))
+        found, problems = corpus.check_file(target)
         if found is None or problems:
             for problem in problems:
                 print(f"{target}: {problem}")

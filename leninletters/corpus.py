@@ -47,7 +47,7 @@ def read_document(path: str | os.PathLike[str]) -> Any:
     """Parse a corpus file as JSON, turning every way it can fail into a CorpusError."""
     where = os.fspath(path)
     try:
-        with open(where, "rb") as handle, _no_gc():
+        with open(where, "rb") as handle:
             return json.loads(handle.read().decode("utf-8"))
     except FileNotFoundError:
         raise CorpusError(f"corpus {where}: no such file; check the path or unset {CORPUS_ENV}") from None
@@ -65,6 +65,13 @@ def read_document(path: str | os.PathLike[str]) -> Any:
         ) from None
     except OSError as error:
         raise CorpusError(f"corpus {where}: cannot be read ({error.strerror or error})") from None
+
+
+def check_file(path: str | os.PathLike[str]) -> tuple[Corpus | None, list[str]]:
+    """Every problem of a corpus file, and the corpus when there are none (a file that cannot be read
+    at all raises CorpusError)."""
+    with _no_gc():
+        return check_document(read_document(path))
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
