@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from leninletters.export import write_atomically
+from leninletters.files import write_atomically
 from leninletters.model import PARAGRAPH_BREAK, Letter, Note, Part, Person
 
 MONTHS = {

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 import typer
 from typer.core import TyperGroup
 
-from leninletters import __version__, corpus, export, query
+from leninletters import __version__, corpus, export, files, plain, query
+from leninletters import search as searching
 from leninletters.errors import ExitStatus, InputError, LeninLettersError, OutputError
+from leninletters.folding import fold
 from leninletters.model import Corpus, Letter
 from leninletters.options import (
     OUTPUT,
@@ -31,9 +33,10 @@ from leninletters.options import (
     Scribe,
     to_filter,
 )
+from leninletters.pager import page
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console
 
 PROG = "leninletters"
 TRANSLITERATE = "leninletters-transliterate"
@@ -174,31 +177,7 @@ def _console() -> "Console":
 
 
 def _write(pieces: Iterable[str]) -> None:
-    export.write_stream(sys.stdout, pieces)
-
-
-def _page(console: "Console", view: "RenderableType", *, no_pager: bool) -> None:
-    """Print through a pager when the view is taller than the terminal, as git does."""
-    import shlex
-    import shutil
-    import subprocess
-
-    pager = os.environ.get("PAGER", "less")
-    if no_pager or not sys.stdout.isatty() or not pager.strip():
-        console.print(view)
-        return
-    with console.capture() as captured:
-        console.print(view)
-    text = captured.get()
-    command = shlex.split(pager)
-    if text.count("\n") < console.height or shutil.which(command[0]) is None:
-        sys.stdout.write(text)
-        return
-    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
-    try:
-        subprocess.run(command, input=text.encode("utf-8", "replace"), env=environment, check=False)
-    except OSError:
-        sys.stdout.write(text)
+    files.write_stream(sys.stdout, pieces)
 
 
 # Commands -------------------------------------------------------------------------------------
@@ -238,7 +217,7 @@ def list_letters(
         console = _console()
         console.print(list_table(letters, console.width))
     else:
-        _write(export.plain_list(letters))
+        _write(plain.plain_list(letters))
         say(f"{len(letters)} letter{'s' if len(letters) != 1 else ''}")
 
 
@@ -270,7 +249,13 @@ def show(
     elif wants_rich(sys.stdout):
         from leninletters.render import letters_view
 
-        _page(_console(), letters_view(letters), no_pager=no_pager)
+        console = _console()
+        if no_pager or not sys.stdout.isatty():
+            console.print(letters_view(letters))
+        else:
+            with console.capture() as captured:
+                console.print(letters_view(letters))
+            page(captured.get(), screen_lines=console.height)
     else:
         _write(export.document(letters, "text"))
 
@@ -328,12 +313,12 @@ def grep(
 
       leninletters grep "monopoly" --count
     """
-    search = query.Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
+    search = searching.Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
     search.check()
     selection = to_filter(date_from, date_to, recipient, scribe, keyword)
     letters = query.select(_state(ctx).corpus().letters, selection)
     if count:
-        counts = [(letter, n) for letter in letters if (n := query.count(letter, search))]
+        counts = [(letter, n) for letter in letters if (n := searching.count(letter, search))]
         if json:
             rows = [
                 {"number": x.number, "slug": x.slug, "date": x.date.isoformat(), "count": n}
@@ -345,11 +330,11 @@ def grep(
 
             _console().print(counts_table(counts))
         else:
-            _write(export.plain_counts(counts))
+            _write(plain.plain_counts(counts))
         _exit_for(bool(counts), pattern)
         return
-    results = [(letter, found) for letter in letters if (found := query.find(letter, search))]
-    with_context = [(letter, found, query.snippets(letter, found, context)) for letter, found in results]
+    results = [(letter, found) for letter in letters if (found := searching.find(letter, search))]
+    with_context = [(letter, found, searching.snippets(letter, found, context)) for letter, found in results]
     if json:
         _write([export.grep_json(with_context)])
     elif wants_rich(sys.stdout):
@@ -357,7 +342,7 @@ def grep(
 
         _console().print(grep_view([(letter, snippets) for letter, _, snippets in with_context]))
     else:
-        _write(export.plain_grep([(letter, snippets) for letter, _, snippets in with_context]))
+        _write(plain.plain_grep([(letter, snippets) for letter, _, snippets in with_context]))
     _exit_for(bool(results), pattern)
 
 
@@ -426,7 +411,7 @@ def export_letters(
         return
     if corpus.is_bundled(output):
         raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
-    export.write_atomically(output, pieces, force=force)
+    files.write_atomically(output, pieces, force=force)
     say(f"wrote {len(letters)} letter{'s' if len(letters) != 1 else ''} to {output}")
 
 
@@ -487,7 +472,7 @@ def people(ctx: typer.Context, json: Json = False) -> None:
     if not rows:
         say("this corpus lists no people")
         return
-    _write(export.plain_table(rows, ("Id", "Letters", "Name", "Named as"), right={1}))
+    _write(plain.plain_table(rows, ("Id", "Letters", "Name", "Named as"), right={1}))
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:
@@ -495,7 +480,7 @@ def _transliterate(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
     chunk = error.object[error.start : error.end]
-    return query.fold(chunk, case=True).encode("ascii", "replace").decode("ascii"), error.end
+    return fold(chunk, case=True).encode("ascii", "replace").decode("ascii"), error.end
 
 
 def _tolerant_streams() -> None:

@@ -15,7 +15,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from leninletters.export import (
+from leninletters.model import Letter
+from leninletters.present import (
     COUNT_HEADER,
     count_rows,
     letter_heading,
@@ -24,8 +25,7 @@ from leninletters.export import (
     note_line,
     sections,
 )
-from leninletters.model import Letter
-from leninletters.query import Snippet
+from leninletters.search import Snippet
 
 # Below this width, the table keeps the columns a reader needs to pick a letter.
 NARROW = 70

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters import dates, query
+from leninletters import dates, query, search
 from leninletters.errors import DateError, InputError, LetterNotFound, PatternError
+from leninletters.folding import fold
 from leninletters.model import Corpus, Filter, Letter
 
 
@@ -113,64 +114,64 @@ def test_a_reference_to_no_letter_says_what_exists(edition: Corpus, reference: s
 
 
 def test_folding_maps_typography_accents_and_case() -> None:
-    assert query.fold("Ordzhonikidze’s “manhandling” – Café") == 'ordzhonikidze\'s "manhandling" - cafe'
-    assert query.fold("Straße") == "strasse"
-    assert query.fold("ABC", case=True) == "ABC"
+    assert fold("Ordzhonikidze’s “manhandling” – Café") == 'ordzhonikidze\'s "manhandling" - cafe'
+    assert fold("Straße") == "strasse"
+    assert fold("ABC", case=True) == "ABC"
 
 
 def test_find_gives_spans_in_the_printed_text(edition: Corpus) -> None:
     letter = edition.letters[21]
-    found = query.find(letter, query.Search("ordzhonikidze's"))
+    found = search.find(letter, search.Search("ordzhonikidze's"))
     assert [(m.text, m.paragraph) for m in found] == [("Ordzhonikidze’s", 4)]
     assert letter.text[found[0].start : found[0].end] == "Ordzhonikidze’s"
 
 
 def test_find_spans_stay_right_where_folding_changes_lengths(mini: Corpus) -> None:
     second = mini.letters[1]
-    found = query.find(second, query.Search("strasse"))
+    found = search.find(second, search.Search("strasse"))
     assert [m.text for m in found] == ["Straße", "STRASSE"]
     first = mini.letters[0]
-    assert [m.text for m in query.find(first, query.Search("cafe ebert"))] == ["Café Ébert"]
-    assert [m.text for m in query.find(first, query.Search('"monopoly"'))] == ["“monopoly”"]
+    assert [m.text for m in search.find(first, search.Search("cafe ebert"))] == ["Café Ébert"]
+    assert [m.text for m in search.find(first, search.Search('"monopoly"'))] == ["“monopoly”"]
 
 
 def test_word_regex_and_case_options(edition: Corpus) -> None:
     testament = edition.letters[8]
-    assert query.count(testament, query.Search("split")) == 9
-    assert query.count(testament, query.Search("split", word=True)) == 9
-    assert query.count(testament, query.Search("spli")) == 9
-    assert query.count(testament, query.Search("spli", word=True)) == 0
-    assert query.count(testament, query.Search("stalin", case_sensitive=True)) == 0
-    assert query.count(testament, query.Search("Stalin", case_sensitive=True)) == 6
-    found = query.find(testament, query.Search(r"Bukharin|Pyatakov", regex=True))
+    assert search.count(testament, search.Search("split")) == 9
+    assert search.count(testament, search.Search("split", word=True)) == 9
+    assert search.count(testament, search.Search("spli")) == 9
+    assert search.count(testament, search.Search("spli", word=True)) == 0
+    assert search.count(testament, search.Search("stalin", case_sensitive=True)) == 0
+    assert search.count(testament, search.Search("Stalin", case_sensitive=True)) == 6
+    found = search.find(testament, search.Search(r"Bukharin|Pyatakov", regex=True))
     assert {m.text for m in found} == {"Bukharin", "Pyatakov"}
 
 
 def test_bad_patterns_are_refused() -> None:
     with pytest.raises(PatternError, match="invalid regular expression"):
-        query.Search("(unclosed", regex=True).check()
+        search.Search("(unclosed", regex=True).check()
     with pytest.raises(PatternError, match="empty pattern"):
-        query.Search("").check()
+        search.Search("").check()
     with pytest.raises(PatternError, match="limit is 1,000"):
-        query.Search("a" * 10_000).check()
+        search.Search("a" * 10_000).check()
 
 
 def test_snippets_show_the_matching_sentence_and_context(edition: Corpus) -> None:
     letter = edition.letters[21]
-    found = query.find(letter, query.Search("rudeness"))
-    (only,) = query.snippets(letter, found)
+    found = search.find(letter, search.Search("rudeness"))
+    (only,) = search.snippets(letter, found)
     assert only.text == (
         "I am indignant over Ordzhonikidze’s rudeness and the connivance of Stalin and Dzerzhinsky."
     )
     assert only.text[slice(*only.highlights[0])] == "rudeness"
-    (wider,) = query.snippets(letter, found, context=1)
+    (wider,) = search.snippets(letter, found, context=1)
     assert wider.text.startswith("I am following your case with all my heart.")
     assert wider.text.endswith("I am preparing for you notes and a speech.")
 
 
 def test_initials_do_not_end_a_sentence() -> None:
     text = "For, of course, the White Guard (it seems to have been S.S. Oldenburg) was right. Next."
-    assert [text[s:e] for s, e in query.sentences(text)] == [
+    assert [text[s:e] for s, e in search.sentences(text)] == [
         "For, of course, the White Guard (it seems to have been S.S. Oldenburg) was right.",
         "Next.",
     ]
@@ -178,8 +179,8 @@ def test_initials_do_not_end_a_sentence() -> None:
 
 def test_matches_in_one_sentence_share_one_snippet(mini: Corpus) -> None:
     second = mini.letters[1]
-    found = query.find(second, query.Search("monopoly"))
-    (snippet,) = query.snippets(second, found)
+    found = search.find(second, search.Search("monopoly"))
+    (snippet,) = search.snippets(second, found)
     assert len(snippet.highlights) == 2
 
 
@@ -227,26 +228,26 @@ def test_every_filter_selects_a_subset_and_filters_compose_in_any_order(
 def test_every_match_really_contains_the_pattern_and_count_agrees(
     edition: Corpus, mini: Corpus, pattern: str, word: bool, case_sensitive: bool
 ) -> None:
-    search = query.Search(pattern, word=word, case_sensitive=case_sensitive)
-    wanted = query.fold(pattern, case=case_sensitive)
+    wanted_search = search.Search(pattern, word=word, case_sensitive=case_sensitive)
+    wanted = fold(pattern, case=case_sensitive)
     for letter in (*edition.letters, *mini.letters):
-        found = query.find(letter, search)
+        found = search.find(letter, wanted_search)
         for match in found:
             # Contains, not equals: "s" matches half of "ß" (folded "ss"), and the span covers the "ß".
-            assert wanted.casefold() in query.fold(match.text, case=case_sensitive).casefold()
+            assert wanted.casefold() in fold(match.text, case=case_sensitive).casefold()
             assert letter.text[match.start : match.end] == match.text
         if not word:
-            assert query.count(letter, search) == len(found)
+            assert search.count(letter, wanted_search) == len(found)
         assert [m.start for m in found] == sorted(m.start for m in found)
 
 
 @given(st.text(max_size=30))
 def test_any_regex_compiles_or_raises_the_tools_own_error(pattern: str) -> None:
     try:
-        query.Search(pattern, regex=True).check()
+        search.Search(pattern, regex=True).check()
     except PatternError:
         return
-    assert query.Search(pattern, regex=True).compiled().pattern is not None
+    assert search.Search(pattern, regex=True).compiled().pattern is not None
 
 
 def test_a_letters_dates_include_its_parts(mini: Corpus) -> None:

@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console, RenderableType
 
-from leninletters import query, render
+from leninletters import render, search
 from leninletters.model import Corpus
 
 
@@ -78,8 +78,8 @@ def test_a_narrow_terminal_keeps_number_date_and_title(edition: Corpus) -> None:
 
 def test_grep_groups_matches_under_their_letter(edition: Corpus) -> None:
     letter = edition.letters[21]
-    found = query.find(letter, query.Search("stalin"))
-    assert draw(render.grep_view([(letter, query.snippets(letter, found))]), 100) == (
+    found = search.find(letter, search.Search("stalin"))
+    assert draw(render.grep_view([(letter, search.snippets(letter, found))]), 100) == (
         "22  1923-03-06  To P.G. Mdivani, F.Y. Makharadze, and Others\n"
         "  4: I am indignant over Ordzhonikidze’s rudeness and the connivance of Stalin and Dzerzhinsky.\n"
     )
@@ -87,16 +87,16 @@ def test_grep_groups_matches_under_their_letter(edition: Corpus) -> None:
 
 def test_grep_highlights_the_match_on_a_colour_terminal(edition: Corpus) -> None:
     letter = edition.letters[21]
-    found = query.find(letter, query.Search("stalin"))
+    found = search.find(letter, search.Search("stalin"))
     console = Console(file=io.StringIO(), width=100, color_system="standard", force_terminal=True)
-    console.print(render.grep_view([(letter, query.snippets(letter, found))]))
+    console.print(render.grep_view([(letter, search.snippets(letter, found))]))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b[1;7mStalin\x1b[0m" in output
 
 
 def test_counts_table_totals(edition: Corpus) -> None:
-    search = query.Search("Kamenev")
-    counts = [(letter, n) for letter in edition.letters if (n := query.count(letter, search))]
+    kamenev = search.Search("Kamenev")
+    counts = [(letter, n) for letter in edition.letters if (n := search.count(letter, kamenev))]
     text = draw(render.counts_table(counts), 80)
     expected = sum(letter.text.count("Kamenev") for letter in edition.letters)
     assert text.splitlines()[-1] == f"{expected} matches in 4 letters"
