@@ -7,36 +7,44 @@ import gc
 import io
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from leninletters import __version__, corpus, export, files, plain, query
+from leninletters import __version__, corpus, export, files, predicates
 from leninletters import search as searching
+from leninletters.edition import Edition
 from leninletters.errors import ExitStatus, InputError, LeninLettersError, OutputError
+from leninletters.export import Format
 from leninletters.folding import fold
-from leninletters.model import Corpus, Letter
 from leninletters.options import (
     OUTPUT,
+    REPEAT_RULE,
     SEARCH,
+    ColorChoice,
     CorpusPath,
     DateFrom,
     DateTo,
-    Format,
+    Explain,
     Json,
     Keyword,
+    Query,
     Recipient,
     References,
     Scribe,
-    to_filter,
+    to_predicate,
 )
-from leninletters.pager import page
+from leninletters.output import Color, Output
+from leninletters.predicates import Predicate
+from leninletters.present import plural
+from leninletters.references import Selected
+from leninletters.views import LetterList, MatchCounts, Matches, PeopleList, Reading
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    pass
 
 PROG = "leninletters"
 TRANSLITERATE = "leninletters-transliterate"
@@ -131,14 +139,16 @@ class State:
     def __init__(self, corpus_path: Path | None = None) -> None:
         self.corpus_path = corpus_path
 
-    def corpus(self) -> Corpus:
-        return corpus.load(self.corpus_path)
+    def edition(self) -> Edition:
+        from leninletters.edition import MemoryEdition
+
+        return MemoryEdition(corpus.load(self.corpus_path))
 
 
-def _state(ctx: typer.Context) -> State:
+def _edition(ctx: typer.Context) -> Edition:
     state = ctx.find_root().obj
     assert isinstance(state, State), "main_options sets the state before any command runs"
-    return state
+    return state.edition()
 
 
 def _version(value: bool) -> None:
@@ -162,63 +172,65 @@ def main_options(
         print(ctx.get_help())
 
 
-# Output ---------------------------------------------------------------------------------------
+def _output(color: Color = Color.auto) -> Output:
+    return Output(color=color, say=say)
 
 
-def wants_rich(stream: TextIO) -> bool:
-    """Draw with Rich on a terminal, or where FORCE_COLOR asks for it; plain text everywhere else."""
-    return stream.isatty() or bool(os.environ.get("FORCE_COLOR"))
-
-
-def _console() -> "Console":
-    from leninletters.render import make_console
-
-    return make_console(sys.stdout)
-
-
-def _write(pieces: Iterable[str]) -> None:
-    files.write_stream(sys.stdout, pieces)
+def _explain(selection: Predicate, references: Sequence[str] = ()) -> None:
+    """Print how a query was understood: the query as the tool reads it back, then its tree."""
+    lines = [f"query: {selection.explain()}"]
+    if references:
+        lines.append(f"references: {' '.join(references)}")
+    lines += predicates.describe(selection)
+    _output().write(line + "\n" for line in lines)
 
 
 # Commands -------------------------------------------------------------------------------------
 
+QUERY_HELP = (
+    "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, date:A..B (date:1923.., "
+    'date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, bare words and "phrases"; terms '
+    "joined by and (implicit), or, not or a leading -, and grouped by ( ). A query that starts with - "
+    "goes after --. " + REPEAT_RULE + " Options and query apply together. A letter matches a date by "
+    "any of its dated parts."
+)
 
-@app.command("list")
+
+@app.command("list", epilog=QUERY_HELP)
 def list_letters(
     ctx: typer.Context,
+    query: Query = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     recipient: Recipient = None,
     scribe: Scribe = None,
     keyword: Keyword = None,
+    explain: Explain = False,
     json: Json = False,
+    color: ColorChoice = Color.auto,
 ) -> None:
-    """List the letters in order: number, date, title, to, scribe, words.
+    """List the letters in order: number, date, title, to and copies, scribe, words.
 
     Examples:
 
       leninletters list --from 1923
 
+      leninletters list 'to:trotsky date:1922-12-12..1922-12-21 -scribe:L.F.'
+
       leninletters list --recipient trotsky --scribe L.F.
 
-      leninletters list --keyword monopoly --json
+      leninletters list monopoly --json
     """
-    selection = to_filter(date_from, date_to, recipient, scribe, keyword)
-    letters = query.select(_state(ctx).corpus().letters, selection)
-    if json:
-        _write([export.letters_json(letters)])
-        return
-    if not letters:
+    selection = to_predicate(
+        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
+    )
+    if explain:
+        return _explain(selection)
+    letters = _edition(ctx).select(selection)
+    if not letters and not json:
         say("no letters match; try fewer filters, or 'leninletters list' for all")
         return
-    if wants_rich(sys.stdout):
-        from leninletters.render import list_table
-
-        console = _console()
-        console.print(list_table(letters, console.width))
-    else:
-        _write(plain.plain_list(letters))
-        say(f"{len(letters)} letter{'s' if len(letters) != 1 else ''}")
+    _output(color).emit(LetterList(letters), as_json=json)
 
 
 # Unknown options reach the command as references, so that `show -1` is answered as a letter number.
@@ -230,8 +242,9 @@ def show(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page, even on a terminal.", rich_help_panel=OUTPUT)
     ] = False,
+    color: ColorChoice = Color.auto,
 ) -> None:
-    """Read one or more letters in full: heading, text, postscripts, scribes, notes and source.
+    """Read letters in full, or passages of them: heading, text, postscripts, scribes, notes and source.
 
     Examples:
 
@@ -239,41 +252,34 @@ def show(
 
       leninletters show 1922-12-29      (all three letters of that day)
 
+      leninletters show 16-18           (a range; also: nationalities, the section)
+
+      leninletters show 9:11            (a paragraph; 9:3-5 for several)
+
       leninletters show 20 21 22 --no-pager
     """
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
-    letters = query.resolve(_state(ctx).corpus().letters, references)
-    if json:
-        _write([export.letters_json(letters)])
-    elif wants_rich(sys.stdout):
-        from leninletters.render import letters_view
-
-        console = _console()
-        if no_pager or not sys.stdout.isatty():
-            console.print(letters_view(letters))
-        else:
-            with console.capture() as captured:
-                console.print(letters_view(letters))
-            page(captured.get(), screen_lines=console.height)
-    else:
-        _write(export.document(letters, "text"))
+    selection = _edition(ctx).resolve(references)
+    _output(color).emit(Reading(selection), as_json=json, page=not no_pager)
 
 
-@app.command()
+@app.command(epilog=QUERY_HELP)
 def grep(
     ctx: typer.Context,
     pattern: Annotated[
         str,
         typer.Argument(metavar="PATTERN", help="A name or phrase (or a regular expression with --regex)."),
     ],
+    query: Query = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     recipient: Recipient = None,
     scribe: Scribe = None,
     keyword: Keyword = None,
+    explain: Explain = False,
     regex: Annotated[
-        bool, typer.Option("--regex", "-e", help="PATTERN is a regular expression.", rich_help_panel=SEARCH)
+        bool, typer.Option("--regex", "-E", help="PATTERN is a regular expression.", rich_help_panel=SEARCH)
     ] = False,
     word: Annotated[
         bool, typer.Option("--word", "-w", help="Match whole words only.", rich_help_panel=SEARCH)
@@ -298,10 +304,13 @@ def grep(
         bool, typer.Option("--count", "-c", help="Count matches per letter.", rich_help_panel=OUTPUT)
     ] = False,
     json: Json = False,
+    color: ColorChoice = Color.auto,
 ) -> None:
     """Find a name or phrase in the letters: literal and any case; ’ matches ', “ ” match ", – matches -.
 
-    Each match is shown in its sentence, after its paragraph's number, under its letter's heading.
+    The first argument is the PATTERN; any further arguments are a QUERY that selects the letters to
+    search. Each match is shown in its sentence, after its paragraph's number, under its letter's
+    heading, dated by the part it stands in (the Testament's P.S. is 1923-01-04).
 
     Exit status: 0 found, 1 nothing found, 2 error.
 
@@ -309,47 +318,31 @@ def grep(
 
       leninletters grep "Ordzhonikidze's"
 
+      leninletters grep Stalin 'date:1923.. or secret:'
+
       leninletters grep stalin --word -C 1 --from 1923
 
       leninletters grep "monopoly" --count
     """
     search = searching.Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
     search.check()
-    selection = to_filter(date_from, date_to, recipient, scribe, keyword)
-    letters = query.select(_state(ctx).corpus().letters, selection)
+    selection = to_predicate(
+        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
+    )
+    if explain:
+        return _explain(selection)
+    edition = _edition(ctx)
+    output = _output(color)
     if count:
-        counts = [(letter, n) for letter in letters if (n := searching.count(letter, search))]
-        if json:
-            rows = [
-                {"number": x.number, "slug": x.slug, "date": x.date.isoformat(), "count": n}
-                for x, n in counts
-            ]
-            _write([_json_dump({"letters": rows, "total": sum(n for _, n in counts)})])
-        elif wants_rich(sys.stdout):
-            from leninletters.render import counts_table
-
-            _console().print(counts_table(counts))
-        else:
-            _write(plain.plain_counts(counts))
-        _exit_for(bool(counts), pattern)
+        counted = edition.count(search, selection)
+        if counted or json:
+            output.emit(MatchCounts(counted), as_json=json)
+        _exit_for(bool(counted), pattern)
         return
-    results = [(letter, found) for letter in letters if (found := searching.find(letter, search))]
-    with_context = [(letter, found, searching.snippets(letter, found, context)) for letter, found in results]
-    if json:
-        _write([export.grep_json(with_context)])
-    elif wants_rich(sys.stdout):
-        from leninletters.render import grep_view
-
-        _console().print(grep_view([(letter, snippets) for letter, _, snippets in with_context]))
-    else:
-        _write(plain.plain_grep([(letter, snippets) for letter, _, snippets in with_context]))
-    _exit_for(bool(results), pattern)
-
-
-def _json_dump(value: Any) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False) + "\n"
+    found = edition.search(search, selection, context)
+    if found or json:
+        output.emit(Matches(found), as_json=json)
+    _exit_for(bool(found), pattern)
 
 
 def _exit_for(found: bool, pattern: str) -> None:
@@ -358,18 +351,27 @@ def _exit_for(found: bool, pattern: str) -> None:
         raise typer.Exit(ExitStatus.NO_MATCH)
 
 
-@app.command("export")
+@app.command("export", epilog=QUERY_HELP)
 def export_letters(
     ctx: typer.Context,
-    references: References = None,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[REF|QUERY]...",
+            help="Letters to export: references (9, 16-18, testament, a section such as gosplan, 1922-12, "
+            "9:11) and a query (to:trotsky, date:1923..); a word that is not a reference is query.",
+            show_default=False,
+        ),
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     recipient: Recipient = None,
     scribe: Scribe = None,
     keyword: Keyword = None,
+    explain: Explain = False,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="text, markdown or json.", rich_help_panel=OUTPUT),
+        typer.Option("--format", "-f", help="text, markdown (or md) or json.", rich_help_panel=OUTPUT),
     ] = Format.text,
     output: Annotated[
         Path | None,
@@ -386,33 +388,44 @@ def export_letters(
         bool, typer.Option("--force", help="Replace FILE if it exists.", rich_help_panel=OUTPUT)
     ] = False,
 ) -> None:
-    """Export letters (all, or those named and filtered) as plain text, Markdown or JSON.
+    """Export letters (all, or those named and selected) as plain text, Markdown or JSON.
 
-    JSON output is itself a corpus file. Never any colour or terminal styling.
+    Arguments that are references (numbers, ranges, slugs, sections, dates, paragraphs) name letters;
+    the rest is a query that selects among them (or among all). JSON output is itself a corpus file.
+    Never any colour or terminal styling.
 
     Examples:
 
       leninletters export testament
 
-      leninletters export --recipient trotsky --format markdown -o trotsky.md
+      leninletters export 16-18 -f md -o nationalities.md
 
-      leninletters export --from 1923 --format json > 1923.json
+      leninletters export to:trotsky --format markdown -o trotsky.md
+
+      leninletters export 'date:1923..' --format json > 1923.json
     """
-    selection = to_filter(date_from, date_to, recipient, scribe, keyword)
-    letters: Sequence[Letter] = _state(ctx).corpus().letters
-    if references:
-        letters = query.resolve(letters, references)
-    letters = query.select(letters, selection)
-    if not letters:
+    edition = _edition(ctx)
+    references = [word for word in words or () if edition.is_reference(word)]
+    query = [word for word in words or () if not edition.is_reference(word)]
+    selection = to_predicate(
+        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
+    )
+    if explain:
+        return _explain(selection, references)
+    chosen: Sequence[Selected] = (
+        edition.resolve(references) if references else [Selected(letter) for letter in edition.letters]
+    )
+    chosen = [item for item in chosen if selection.matches(item.letter)]
+    if not chosen:
         raise InputError("no letters match; nothing to export (try fewer filters)")
-    pieces = export.document(letters, fmt.value)
+    pieces = export.document(chosen, fmt)
     if output is None:
-        _write(pieces)
+        _output().write(pieces)
         return
     if corpus.is_bundled(output):
         raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
     files.write_atomically(output, pieces, force=force)
-    say(f"wrote {len(letters)} letter{'s' if len(letters) != 1 else ''} to {output}")
+    say(f"wrote {plural(len(chosen), 'letter')} to {output}")
 
 
 @app.command()
@@ -433,7 +446,8 @@ def validate(
 
       leninletters export --format json > mine.json && leninletters validate mine.json
     """
-    target = path or _state(ctx).corpus_path
+    state = ctx.find_root().obj
+    target = path or (state.corpus_path if isinstance(state, State) else None)
     if target is None:
         loaded = corpus.load_bundled()
         name = "the bundled edition"
@@ -442,16 +456,16 @@ def validate(
         if found is None or problems:
             for problem in problems:
                 print(f"{target}: {problem}")
-            say(f"{target}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+            say(f"{target}: {plural(len(problems), 'problem')}")
             raise typer.Exit(ExitStatus.NO_MATCH)
         loaded, name = found, str(target)
     dates = sorted(letter.date for letter in loaded.letters)
     first, last = dates[0], dates[-1]
-    print(f"{name}: valid: {len(loaded)} letters, {first.isoformat()} to {last.isoformat()}")
+    print(f"{name}: valid: {plural(len(loaded), 'letter')}, {first.isoformat()} to {last.isoformat()}")
 
 
 @app.command()
-def people(ctx: typer.Context, json: Json = False) -> None:
+def people(ctx: typer.Context, json: Json = False, color: ColorChoice = Color.auto) -> None:
     """List the people the letters name, with how many letters name them.
 
     Examples:
@@ -460,19 +474,15 @@ def people(ctx: typer.Context, json: Json = False) -> None:
 
       leninletters people --json
     """
-    loaded = _state(ctx).corpus()
-    counts = {person.id: 0 for person in loaded.people}
-    for letter in loaded.letters:
+    edition = _edition(ctx)
+    counts = {person.id: 0 for person in edition.people}
+    for letter in edition.letters:
         for person_id in letter.people:
             counts[person_id] = counts.get(person_id, 0) + 1
-    if json:
-        _write(export.json_array({**p.to_json(), "letters": counts.get(p.id, 0)} for p in loaded.people))
-        return
-    rows = [(p.id, str(counts.get(p.id, 0)), p.name, ", ".join(p.forms)) for p in loaded.people]
-    if not rows:
+    if not edition.people and not json:
         say("this corpus lists no people")
         return
-    _write(plain.plain_table(rows, ("Id", "Letters", "Name", "Named as"), right={1}))
+    _output(color).emit(PeopleList(edition.people, counts), as_json=json, page=False)
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:

@@ -46,3 +46,11 @@ class CorpusError(LeninLettersError):
     def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class QueryError(InputError):
+    """A query the tool cannot read; `column` (1-based) points at the spot."""
+
+    def __init__(self, message: str, column: int = 0) -> None:
+        super().__init__(message)
+        self.column = column

@@ -5,25 +5,33 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from enum import StrEnum
 from typing import Any
 
-from leninletters.model import Letter
-from leninletters.present import metadata_lines, note_line, sections
-from leninletters.search import Match, Snippet
+from leninletters.model import PARAGRAPH_BREAK, Letter
+from leninletters.present import metadata_lines, note_line, notes_in, passage_label, sections
+from leninletters.references import Selected
 
 SEPARATOR = "=" * 72
 
 
-def letter_text(letter: Letter) -> str:
+def heading(letter: Letter, paragraphs: tuple[int, int] | None, escape: Callable[[str], str] = str) -> str:
+    """The letter's number and title, and which passage where only a passage is shown."""
+    passage = passage_label(letter, paragraphs)
+    return f"{letter.number}. {escape(letter.title)}" + (f" ({passage})" if passage else "")
+
+
+def letter_text(letter: Letter, paragraphs: tuple[int, int] | None = None) -> str:
     """A letter as plain text: heading, metadata, text by parts with their hands, notes and source."""
-    lines = [f"{letter.number}. {letter.title}", *metadata_lines(letter), ""]
-    for text, hand in sections(letter):
+    lines = [heading(letter, paragraphs), *metadata_lines(letter), ""]
+    for text, hand in sections(letter, paragraphs):
         lines += [text, ""]
         if hand:
             lines += [f"[{hand}]", ""]
-    if letter.notes:
+    notes = notes_in(letter, paragraphs)
+    if notes:
         lines.append("Notes:")
-        lines += [note_line(note) for note in letter.notes]
+        lines += [note_line(note) for note in notes]
         lines.append("")
     if letter.source:
         inferred = " (inferred: no marker of its own; the group's source)" if letter.source_inferred else ""
@@ -43,18 +51,19 @@ def markdown_escape(text: str) -> str:
     return re.sub(MARKDOWN_LINE_START, lambda m: m[1] + "\\" + m[2], escaped)
 
 
-def letter_markdown(letter: Letter) -> str:
+def letter_markdown(letter: Letter, paragraphs: tuple[int, int] | None = None) -> str:
     """A letter as Markdown, for pasting into notes."""
-    lines = [f"## {letter.number}. {markdown_escape(letter.title)}", ""]
+    lines = [f"## {heading(letter, paragraphs, markdown_escape)}", ""]
     lines += [f"- {markdown_escape(line)}" for line in metadata_lines(letter)]
     lines.append("")
-    for text, hand in sections(letter):
+    for text, hand in sections(letter, paragraphs):
         lines += [markdown_escape(text), ""]
         if hand:
             lines += [f"*{markdown_escape(hand)}*", ""]
-    if letter.notes:
+    notes = notes_in(letter, paragraphs)
+    if notes:
         lines += ["**Notes**", ""]
-        lines += [f"- {markdown_escape(note_line(note))}" for note in letter.notes]
+        lines += [f"- {markdown_escape(note_line(note))}" for note in notes]
         lines.append("")
     if letter.source:
         inferred = " (inferred)" if letter.source_inferred else ""
@@ -77,42 +86,50 @@ def letters_json(letters: Iterable[Letter]) -> str:
     return "".join(json_array(letter.to_json() for letter in letters))
 
 
-def document(letters: Sequence[Letter], fmt: str) -> Iterator[str]:
-    """The export of the letters in a format, piece by piece."""
-    if fmt == "json":
-        yield from json_array(letter.to_json() for letter in letters)
-        return
-    write_one: Callable[[Letter], str] = letter_markdown if fmt == "markdown" else letter_text
-    separator = "\n---\n\n" if fmt == "markdown" else f"\n{SEPARATOR}\n\n"
-    for index, letter in enumerate(letters):
-        if index:
-            yield separator
-        yield write_one(letter)
+def selected_json(letter: Letter, paragraphs: tuple[int, int] | None = None) -> dict[str, Any]:
+    """A letter object; for a passage, the whole letter still, with the passage named beside it."""
+    value = letter.to_json()
+    if paragraphs is not None:
+        first, last = paragraphs
+        value["passage"] = {
+            "paragraphs": [first, last],
+            "text": PARAGRAPH_BREAK.join(letter.paragraphs[first - 1 : last]),
+        }
+    return value
 
 
-def grep_json(results: Sequence[tuple[Letter, Sequence[Match], Sequence[Snippet]]]) -> str:
-    """One object per letter with its matches, each with its span in `text` and its context."""
-    out = []
-    for letter, found, context in results:
-        matches = []
-        for match in found:
-            around = next(s for s in context if s.start <= match.start and match.end <= s.start + len(s.text))
-            matches.append(
-                {
-                    "text": match.text,
-                    "start": match.start,
-                    "end": match.end,
-                    "paragraph": match.paragraph,
-                    "context": around.text,
-                }
-            )
-        out.append(
-            {
-                "number": letter.number,
-                "slug": letter.slug,
-                "title": letter.title,
-                "date": letter.date.isoformat(),
-                "matches": matches,
-            }
-        )
-    return "".join(json_array(out))
+class Format(StrEnum):
+    """Export formats; md is another name for markdown."""
+
+    text = "text"
+    markdown = "markdown"
+    md = "md"
+    json = "json"
+
+
+def _json_document(selection: Sequence[Selected]) -> Iterator[str]:
+    return json_array(selected_json(letter, paragraphs) for letter, paragraphs in selection)
+
+
+def _joined(write_one: Callable[[Letter, tuple[int, int] | None], str], separator: str) -> Writer:
+    def write(selection: Sequence[Selected]) -> Iterator[str]:
+        for index, (letter, paragraphs) in enumerate(selection):
+            if index:
+                yield separator
+            yield write_one(letter, paragraphs)
+
+    return write
+
+
+Writer = Callable[[Sequence[Selected]], Iterator[str]]
+WRITERS: dict[Format, Writer] = {
+    Format.text: _joined(letter_text, f"\n{SEPARATOR}\n\n"),
+    Format.markdown: _joined(letter_markdown, "\n---\n\n"),
+    Format.md: _joined(letter_markdown, "\n---\n\n"),
+    Format.json: _json_document,
+}
+
+
+def document(selection: Sequence[Selected], fmt: Format | str) -> Iterator[str]:
+    """The export of letters and passages in a format, piece by piece."""
+    return WRITERS[Format(fmt)](selection)

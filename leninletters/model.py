@@ -153,16 +153,3 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.letters)
-
-
-class Filter(NamedTuple):
-    """What to select: every given criterion must hold (an empty filter selects all)."""
-
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    # Any of these names (recipients and copies both count).
-    recipients: tuple[str, ...] = ()
-    # A scribe's initials or name; the empty string stands for "no scribe printed".
-    scribe: str | None = None
-    # All of these must occur in the text.
-    keywords: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from leninletters.model import Letter
-from leninletters.present import COUNT_HEADER, LIST_HEADER, letter_heading, list_rows
+from leninletters.present import COUNT_HEADER, LIST_HEADER, list_rows, plural
 from leninletters.search import Snippet
 
 
@@ -21,12 +21,13 @@ def plain_list(letters: Sequence[Letter]) -> Iterator[str]:
     return plain_table(list_rows(letters), LIST_HEADER, right={0, 3})
 
 
-def plain_grep(results: Sequence[tuple[Letter, Sequence[Snippet]]]) -> Iterator[str]:
-    """Matches grouped under each letter, one snippet a line, prefixed by its paragraph number."""
-    for index, (letter, found) in enumerate(results):
+def plain_grep(results: Sequence[tuple[str, Sequence[Snippet]]]) -> Iterator[str]:
+    """Matches grouped under each heading (a letter, or a part of it), one snippet a line, prefixed by
+    its paragraph number."""
+    for index, (heading, found) in enumerate(results):
         if index:
             yield "\n"
-        yield letter_heading(letter) + "\n"
+        yield heading + "\n"
         for snippet in found:
             yield f"  {snippet.paragraph}: {snippet.text}\n"
 
@@ -39,4 +40,4 @@ def plain_counts(counts: Sequence[tuple[Letter, int]]) -> Iterator[str]:
     yield f"{number_head:>{wide}}  {date_head:<10}  {count_head:>{many}}  {title_head}\n"
     for letter, n in counts:
         yield f"{letter.number:>{wide}}  {letter.date.isoformat()}  {n:>{many}}  {letter.title}\n"
-    yield f"{sum(n for _, n in counts)} matches in {len(counts)} letters\n"
+    yield f"{plural(sum(n for _, n in counts), 'match', 'matches')} in {plural(len(counts), 'letter')}\n"

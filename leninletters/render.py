@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console as Console  # re-exported: the type other modules name
+from rich.console import Group
+from rich.console import RenderableType as RenderableType
+from rich.constrain import Constrain
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -19,22 +22,37 @@ from leninletters.model import Letter
 from leninletters.present import (
     COUNT_HEADER,
     count_rows,
-    letter_heading,
     list_rows,
     metadata_lines,
     note_line,
+    notes_in,
+    passage_label,
+    plural,
     sections,
 )
 from leninletters.search import Snippet
 
-# Below this width, the table keeps the columns a reader needs to pick a letter.
+# Below this width, the table keeps the columns a reader needs to pick a letter; from WIDE on, slugs too.
 NARROW = 70
+WIDE = 130
+# Prose is set to a readable measure on a wide terminal, as books and git's pager are.
+MEASURE = 88
 HIGHLIGHT = "bold reverse"
 
 
-def make_console(stream: TextIO, *, width: int | None = None) -> Console:
+def make_console(
+    stream: TextIO, *, width: int | None = None, force_terminal: bool | None = None, no_color: bool = False
+) -> Console:
     """A console on a stream; Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS."""
-    return Console(file=stream, width=width, highlight=False, soft_wrap=False, emoji=False)
+    return Console(
+        file=stream,
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        force_terminal=force_terminal,
+        no_color=no_color or None,
+    )
 
 
 def _table(caption: str) -> Table:
@@ -45,62 +63,71 @@ def _table(caption: str) -> Table:
 
 
 def list_table(letters: Sequence[Letter], width: int) -> Table:
-    """The letters as a table, with a count in its caption."""
-    narrow = width < NARROW
-    table = _table(caption=f"{len(letters)} letter{'s' if len(letters) != 1 else ''}")
+    """The letters as a table, with a count in its caption; slugs where the terminal is wide enough."""
+    narrow, wide = width < NARROW, width >= WIDE
+    table = _table(caption=plural(len(letters), "letter"))
     table.add_column("No.", justify="right", style="bold")
-    table.add_column("Date", no_wrap=True)
+    table.add_column("Date", no_wrap=not narrow)
+    if wide:
+        table.add_column("Slug", no_wrap=True, style="dim")
     table.add_column("Title", overflow="fold", ratio=3)
     if not narrow:
-        table.add_column("To", overflow="fold", max_width=30)
+        table.add_column("To", overflow="fold", max_width=34)
         table.add_column("Scribe", no_wrap=True)
         table.add_column("Words", justify="right")
-    for number, date, scribe, words, title, to in list_rows(letters):
-        cells = [number, date, title] if narrow else [number, date, title, to, scribe, words]
-        table.add_row(*cells)
+    for row in list_rows(letters):
+        cells = [row.number, row.date, row.title]
+        if wide:
+            cells.insert(2, row.slug)
+        if not narrow:
+            cells += [row.to, row.scribe, row.words]
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
-def letter_view(letter: Letter) -> RenderableType:
-    """A letter laid out for reading."""
+def letter_view(letter: Letter, paragraphs: tuple[int, int] | None = None) -> RenderableType:
+    """A letter, or a passage of it, laid out for reading at a readable measure."""
+    passage = passage_label(letter, paragraphs)
     pieces: list[RenderableType] = [
-        Text(f"{letter.number}. {letter.title}", style="bold"),
+        Text(f"{letter.number}. {letter.title}" + (f" ({passage})" if passage else ""), style="bold"),
         Text("\n".join(metadata_lines(letter)), style="dim"),
         Text(""),
     ]
-    for text, hand in sections(letter):
+    for text, hand in sections(letter, paragraphs):
         for paragraph in text.split("\n\n"):
             pieces += [Text(paragraph), Text("")]
         if hand:
             pieces += [Text(hand, style="italic"), Text("")]
-    if letter.notes:
+    notes = notes_in(letter, paragraphs)
+    if notes:
         pieces.append(Text("Notes", style="bold"))
-        for note in letter.notes:
+        for note in notes:
             pieces.append(Padding(Text(note_line(note)), (0, 0, 0, 2)))
         pieces.append(Text(""))
     if letter.source:
         inferred = " (inferred from its group)" if letter.source_inferred else ""
         pieces.append(Text(f"Source: {letter.source}{inferred}", style="dim"))
-    return Group(*pieces)
+    return Constrain(Group(*pieces), width=MEASURE)
 
 
-def letters_view(letters: Sequence[Letter]) -> RenderableType:
-    """Several letters, one after another, with a rule between them."""
+def letters_view(selection: Sequence[tuple[Letter, tuple[int, int] | None]]) -> RenderableType:
+    """Several letters or passages, one after another, with a rule between them."""
     pieces: list[RenderableType] = []
-    for index, letter in enumerate(letters):
+    for index, (letter, paragraphs) in enumerate(selection):
         if index:
-            pieces += [Text(""), Rule(), Text("")]
-        pieces.append(letter_view(letter))
+            pieces += [Text(""), Constrain(Rule(), width=MEASURE), Text("")]
+        pieces.append(letter_view(letter, paragraphs))
     return Group(*pieces)
 
 
-def grep_view(results: Sequence[tuple[Letter, Sequence[Snippet]]]) -> RenderableType:
-    """Matches grouped under each letter's number, date and title, highlighted in their sentences."""
+def grep_view(results: Sequence[tuple[str, Sequence[Snippet]]]) -> RenderableType:
+    """Matches grouped under each heading (a letter, or a dated part of it), highlighted in their
+    sentences."""
     pieces: list[RenderableType] = []
-    for index, (letter, found) in enumerate(results):
+    for index, (heading, found) in enumerate(results):
         if index:
             pieces.append(Text(""))
-        pieces.append(Text(letter_heading(letter), style="bold cyan"))
+        pieces.append(Text(heading, style="bold cyan"))
         for snippet in found:
             line = Text()
             line.append(f"{snippet.paragraph}: ", style="dim")
@@ -114,9 +141,19 @@ def grep_view(results: Sequence[tuple[Letter, Sequence[Snippet]]]) -> Renderable
 
 def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
     total = sum(n for _, n in counts)
-    table = _table(caption=f"{total} matches in {len(counts)} letters")
+    table = _table(caption=f"{plural(total, 'match', 'matches')} in {plural(len(counts), 'letter')}")
     for name in COUNT_HEADER:
         table.add_column(name, justify="right" if name in ("No.", "Matches") else "left")
     for row in count_rows(counts):
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def plain_table_view(rows: Sequence[Sequence[str]], header: Sequence[str], right: set[int]) -> Table:
+    """Rows of plain strings in the house style of tables."""
+    table = _table(caption="")
+    for index, name in enumerate(header):
+        table.add_column(name, justify="right" if index in right else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     return table

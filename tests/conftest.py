@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
+from leninletters import predicates as p
 from leninletters.corpus import load
-from leninletters.model import Corpus
+from leninletters.model import Corpus, Letter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.json"
@@ -21,3 +25,32 @@ def edition() -> Corpus:
 @pytest.fixture(scope="session")
 def mini() -> Corpus:
     return load(MINI)
+
+
+def numbers(letters: Sequence[Letter]) -> list[int]:
+    """The numbers of some letters, in their order: what most selection tests compare."""
+    return [letter.number for letter in letters]
+
+
+# Random predicate trees over the edition's names, dates and words, for property tests.
+LEAVES = st.one_of(
+    st.builds(p.Recipient, st.sampled_from(["trotsky", "stalin", "kamenev", "congress"]), st.booleans()),
+    st.builds(p.Scribe, st.sampled_from(["L.F.", "m.v.", "none", "fotieva"])),
+    st.builds(p.Phrase, st.sampled_from(["monopoly", "the", "Stalin’s", "split", "too rude"])),
+    st.builds(
+        p.DateRange,
+        st.sampled_from([None, dt.date.fromisoformat("1922-12-15"), dt.date.fromisoformat("1922-12-21")]),
+        st.sampled_from([None, dt.date.fromisoformat("1922-12-25"), dt.date.fromisoformat("1923-03-05")]),
+    ),
+    st.builds(p.Classified, st.sampled_from(["", "top"])),
+    st.builds(lambda a, b: p.NumberRange(min(a, b), max(a, b)), st.integers(1, 22), st.integers(1, 22)),
+)
+TREES = st.recursive(
+    LEAVES,
+    lambda inner: st.one_of(
+        st.builds(p.All, st.lists(inner, max_size=3)),
+        st.builds(p.Any, st.lists(inner, min_size=1, max_size=3)),
+        st.builds(p.Not, inner),
+    ),
+    max_leaves=6,
+)

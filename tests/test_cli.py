@@ -41,7 +41,7 @@ def test_list_prints_every_letter_with_a_header_and_counts_on_stderr() -> None:
     lines = stdout.splitlines()
     assert lines[0].split()[:4] == ["No.", "Date", "Scribe", "Words"]
     assert len(lines) == 23
-    assert lines[9].split()[:3] == ["9", "1922-12-25", "M.V.,"]
+    assert lines[9].split()[:4] == ["9", "1922-12-25", "(+1923-01-04)", "M.V.,"]  # dated by its parts
     assert "Letter to the Congress (The Testament of Lenin)" in lines[9]
     assert stderr == "leninletters: 22 letters\n"
     assert "\x1b" not in stdout
@@ -134,11 +134,15 @@ def test_grep_json_gives_spans_into_the_letter_text(edition: Corpus) -> None:
     code, stdout, _ = run("grep", "stalin", "--word", "--json", "--from", "1923")
     assert code == 0
     results = json.loads(stdout)
-    assert [r["number"] for r in results] == [19, 20, 21, 22]
+    assert [r["number"] for r in results] == [9, 19, 20, 21, 22]
+    # The Testament is searched in its P.S. of 4 January 1923 only, and its matches say so.
+    where = {(m["paragraph"], m["date"], m["part"]) for m in results[0]["matches"]}
+    assert where == {(11, "1923-01-04", "P.S.")}
     by_number = {letter.number: letter for letter in edition.letters}
     for result in results:
         assert set(result) == {"number", "slug", "title", "date", "matches"}
         for match in result["matches"]:
+            assert set(match) == {"text", "start", "end", "paragraph", "date", "part", "context"}
             assert by_number[result["number"]].text[match["start"] : match["end"]] == match["text"]
             assert match["text"] in match["context"]
 

@@ -113,7 +113,7 @@ BAD_INPUTS = [
     (["export", "-o", "/nonexistent-folder/out.txt"], "the folder /nonexistent-folder does not exist"),
     (["export", "-o", "/"], "/ is a folder"),
     (["export", "--from", "1930"], "no letters match"),
-    (["list", "--form", "1922"], "Possible options: --from"),
+    (["list", "--form", "1922"], "--from"),
     (["shwo", "9"], "Did you mean 'show'"),
     (["list", "--keyword"], "requires an argument"),
 ]
@@ -190,10 +190,10 @@ def test_an_interrupted_export_leaves_the_old_file_and_no_temporary(tmp_path: Pa
 def test_ctrl_c_while_searching_ends_with_130_and_one_line() -> None:
     probe = (
         "import sys, time\n"
-        "from leninletters import cli, query\n"
-        "def stuck(letters, selection):\n"
+        "from leninletters import cli, edition\n"
+        "def stuck(self, search, predicate, context):\n"
         "    sys.stderr.write('READY\\n'); sys.stderr.flush(); time.sleep(60)\n"
-        "query.select = stuck\n"
+        "edition.MemoryEdition.search = stuck\n"
         "sys.argv = ['leninletters', 'grep', 'stalin']\n"
         "cli.main()\n"
     )

@@ -8,6 +8,7 @@ from rich.console import Console, RenderableType
 
 from leninletters import render, search
 from leninletters.model import Corpus
+from leninletters.present import letter_heading
 
 
 def draw(renderable: RenderableType, width: int) -> str:
@@ -55,15 +56,36 @@ def test_a_multi_part_letter_shows_each_parts_hand_and_date(edition: Corpus) -> 
 
 def test_the_list_table_has_its_columns_and_a_count(edition: Corpus) -> None:
     assert draw(render.list_table(edition.letters[19:22], 80), 80) == (
-        "No.   Date         Title                   To                     Scribe   Words\n"
+        "No.   Date         Title                  To                      Scribe   Words\n"
         "────────────────────────────────────────────────────────────────────────────────\n"
-        " 20   1923-03-05   To Leon Trotsky         Leon Trotsky           -           86\n"
-        " 21   1923-03-05   To Joseph Stalin        Joseph Stalin          -          121\n"
-        " 22   1923-03-06   To P.G. Mdivani, F.Y.   P.G. Mdivani, F.Y.     -           46\n"
-        "                   Makharadze, and         Makharadze\n"
-        "                   Others\n"
+        " 20   1923-03-05   To Leon Trotsky        Leon Trotsky            -           86\n"
+        " 21   1923-03-05   To Joseph Stalin       Joseph Stalin; cc Lev   -          121\n"
+        "                                          Kamenev, Grigory\n"
+        "                                          Zinoviev\n"
+        " 22   1923-03-06   To P.G. Mdivani,       P.G. Mdivani, F.Y.      -           46\n"
+        "                   F.Y. Makharadze, and   Makharadze; cc Leon\n"
+        "                   Others                 Trotsky, Lev Kamenev\n"
         "3 letters\n"
     )
+
+
+def test_a_wide_terminal_shows_slugs_and_later_parts_dates(edition: Corpus) -> None:
+    text = draw(render.list_table(edition.letters[7:9], 140), 140)
+    assert text.splitlines()[0].split() == ["No.", "Date", "Slug", "Title", "To", "Scribe", "Words"]
+    assert "  9   1922-12-25 (+1923-01-04)   testament   " in text
+
+
+def test_a_passage_shows_its_paragraphs_hands_and_which_they_are(edition: Corpus) -> None:
+    text = draw(render.letter_view(edition.letters[8], (10, 11)), 200)
+    assert text.startswith("9. Letter to the Congress (The Testament of Lenin) (paragraphs 10–11 of 11)\n")
+    assert "Both of these remarks" in text and "P.S. Stalin is too rude" in text
+    assert "As for Pyatakov" not in text  # paragraph 9
+    assert text.index("Taken down by M.V.") < text.index("P.S. Stalin") < text.index("Taken down by L.F.")
+
+
+def test_prose_is_set_to_a_readable_measure_on_a_wide_terminal(edition: Corpus) -> None:
+    text = draw(render.letter_view(edition.letters[8]), 200)
+    assert max(len(line) for line in text.splitlines()) <= render.MEASURE
 
 
 def test_a_narrow_terminal_keeps_number_date_and_title(edition: Corpus) -> None:
@@ -79,7 +101,7 @@ def test_a_narrow_terminal_keeps_number_date_and_title(edition: Corpus) -> None:
 def test_grep_groups_matches_under_their_letter(edition: Corpus) -> None:
     letter = edition.letters[21]
     found = search.find(letter, search.Search("stalin"))
-    assert draw(render.grep_view([(letter, search.snippets(letter, found))]), 100) == (
+    assert draw(render.grep_view([(letter_heading(letter), search.snippets(letter, found))]), 100) == (
         "22  1923-03-06  To P.G. Mdivani, F.Y. Makharadze, and Others\n"
         "  4: I am indignant over Ordzhonikidze’s rudeness and the connivance of Stalin and Dzerzhinsky.\n"
     )
@@ -89,7 +111,7 @@ def test_grep_highlights_the_match_on_a_colour_terminal(edition: Corpus) -> None
     letter = edition.letters[21]
     found = search.find(letter, search.Search("stalin"))
     console = Console(file=io.StringIO(), width=100, color_system="standard", force_terminal=True)
-    console.print(render.grep_view([(letter, search.snippets(letter, found))]))
+    console.print(render.grep_view([(letter_heading(letter), search.snippets(letter, found))]))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b[1;7mStalin\x1b[0m" in output
 
@@ -100,4 +122,6 @@ def test_counts_table_totals(edition: Corpus) -> None:
     text = draw(render.counts_table(counts), 80)
     expected = sum(letter.text.count("Kamenev") for letter in edition.letters)
     assert text.splitlines()[-1] == f"{expected} matches in 4 letters"
+    (only,) = [(letter, n) for letter, n in counts if letter.number == 21]
+    assert draw(render.counts_table([only]), 80).splitlines()[-1] == "2 matches in 1 letter"
     assert " 21   1923-03-05         2   To Joseph Stalin" in text

@@ -180,3 +180,21 @@ def test_no_pager_and_short_letters_print_straight_to_the_terminal(tmp_path: Pat
     drawn = run_on_a_terminal(["show", "22"], PAGER=str(pager))
     assert "Respectfully yours," in drawn
     assert not (tmp_path / "used").exists()
+
+
+def test_a_long_list_and_a_long_grep_go_through_the_pager_too(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ncat > '{paged}'\n", encoding="utf-8")
+    pager.chmod(0o755)
+    for args, seen in ((["list"], "22 letters"), (["grep", "the"], "Ordzhonikidze")):
+        drawn = run_on_a_terminal(args, PAGER=str(pager))
+        assert seen in paged.read_text(encoding="utf-8")
+        assert seen not in drawn
+
+
+def test_color_never_on_a_terminal_and_color_always_in_a_pipe() -> None:
+    coloured = script("grep", "stalin", "--color", "always", COLUMNS="100")
+    assert "\x1b[1;36m" in coloured.stdout
+    plain = script("grep", "stalin", "--color", "never", FORCE_COLOR="1", COLUMNS="100")
+    assert "\x1b[1;36m" not in plain.stdout and "\x1b[36m" not in plain.stdout

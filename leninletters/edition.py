@@ -1,0 +1,122 @@
+"""One edition to ask: select letters, resolve references, search, list people.
+
+The commands talk to an Edition and to nothing below it. `MemoryEdition` answers from a corpus held in
+memory; an index for big corpora can be a second implementation without touching the commands.
+
+Pure: knows nothing of the command line or the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple, Protocol
+
+from leninletters import search as searching
+from leninletters.model import Corpus, Letter, Part, Person
+from leninletters.predicates import EVERYTHING, Predicate, select
+from leninletters.references import Resolver, Selected
+from leninletters.search import Match, Search, Snippet
+
+
+class Found(NamedTuple):
+    """The matches of a search in one part of a letter, dated by that part."""
+
+    letter: Letter
+    part: Part
+    matches: tuple[Match, ...]
+    snippets: tuple[Snippet, ...]
+
+
+class Counted(NamedTuple):
+    """How many matches a search has in one letter."""
+
+    letter: Letter
+    matches: int
+
+
+class Edition(Protocol):
+    """What the commands may ask of an edition."""
+
+    @property
+    def letters(self) -> Sequence[Letter]: ...
+
+    @property
+    def people(self) -> Sequence[Person]: ...
+
+    @property
+    def metadata(self) -> dict[str, Any]: ...
+
+    def select(self, predicate: Predicate) -> list[Letter]: ...
+
+    def resolve(self, references: Sequence[str]) -> list[Selected]: ...
+
+    def is_reference(self, word: str) -> bool: ...
+
+    def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]: ...
+
+    def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]: ...
+
+
+class MemoryEdition:
+    """An edition answered from a corpus in memory: every question is a pass over its letters."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._resolver: Resolver | None = None
+
+    @property
+    def letters(self) -> Sequence[Letter]:
+        return self.corpus.letters
+
+    @property
+    def people(self) -> Sequence[Person]:
+        return self.corpus.people
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.corpus.metadata
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver(self.corpus.letters)
+        return self._resolver
+
+    def select(self, predicate: Predicate) -> list[Letter]:
+        return select(self.corpus.letters, predicate)
+
+    def resolve(self, references: Sequence[str]) -> list[Selected]:
+        return self.resolver.resolve(references)
+
+    def is_reference(self, word: str) -> bool:
+        return self.resolver.names_something(word)
+
+    def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        found: list[Found] = []
+        for letter in self.select(predicate):
+            matches = searching.find(letter, search)
+            if not matches:
+                continue
+            parts = letter.all_parts if predicate == EVERYTHING else predicate.parts(letter)
+            for part in parts:
+                inside = [m for m in matches if part.first_paragraph <= m.paragraph <= part.last_paragraph]
+                if inside:
+                    snippets = searching.snippets(letter, inside, context)
+                    found.append(Found(letter, part, tuple(inside), tuple(snippets)))
+        return found
+
+    def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        counted: list[Counted] = []
+        for letter in self.select(predicate):
+            parts = letter.all_parts if predicate == EVERYTHING else predicate.parts(letter)
+            if len(parts) == len(letter.all_parts):
+                number = searching.count(letter, search)  # the fast path: no spans, no parts
+            else:
+                spans = [(p.first_paragraph, p.last_paragraph) for p in parts]
+                number = sum(
+                    any(first <= m.paragraph <= last for first, last in spans)
+                    for m in searching.find(letter, search)
+                )
+            if number:
+                counted.append(Counted(letter, number))
+        return counted

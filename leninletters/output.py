@@ -1,0 +1,88 @@
+"""The one place where results leave the process: JSON, Rich on a terminal, plain in a pipe, paged when
+long.
+
+As httpie's Environment does, an Output holds the streams and whether they are terminals, so that tests
+can say "not a terminal" without a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from leninletters.render import Console
+    from leninletters.views import View
+
+
+class Color(StrEnum):
+    """--color: auto (colour on a terminal), always, never."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Output:
+    """Where results go, and in which form."""
+
+    def __init__(
+        self,
+        *,
+        stdout: TextIO | None = None,
+        color: Color = Color.auto,
+        say: Callable[[str], None] | None = None,
+        environ: dict[str, str] | None = None,
+    ) -> None:
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.color = color
+        self.environ = environ if environ is not None else dict(os.environ)
+        self.say = say or (lambda message: None)
+
+    @property
+    def is_terminal(self) -> bool:
+        try:
+            return self.stdout.isatty()
+        except (ValueError, OSError):
+            return False
+
+    def draws_richly(self) -> bool:
+        """Rich on a terminal, or where --color always or FORCE_COLOR asks for it; plain elsewhere."""
+        if self.color is Color.always:
+            return True
+        return self.is_terminal or bool(self.environ.get("FORCE_COLOR"))
+
+    def console(self) -> Console:
+        from leninletters.render import make_console
+
+        never = self.color is Color.never
+        return make_console(self.stdout, force_terminal=self.color is Color.always or None, no_color=never)
+
+    def write(self, pieces: Iterable[str]) -> None:
+        for piece in pieces:
+            self.stdout.write(piece)
+
+    def emit(self, view: View, *, as_json: bool = False, page: bool = True) -> None:
+        """Send a result out in the form that suits where it goes."""
+        if as_json:
+            self.write(view.json())
+            return
+        if not self.draws_richly():
+            self.write(view.plain())
+            summary = view.summary()
+            if summary:
+                self.say(summary)
+            return
+        console = self.console()
+        drawing = view.rich(console.width)
+        if not page or not self.is_terminal:
+            console.print(drawing)
+            return
+        from leninletters.pager import page as through_pager
+
+        with console.capture() as captured:
+            console.print(drawing)
+        through_pager(captured.get(), screen_lines=console.height)

@@ -1,0 +1,181 @@
+"""Each command's result with its three faces: JSON for scripts, plain text for pipes, Rich for a terminal.
+
+leninletters.output chooses the face; a view only knows how to draw itself. The Rich face imports
+leninletters.render inside the method, so that the JSON and plain paths never pay for Rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from leninletters import export, plain
+from leninletters.edition import Counted, Found
+from leninletters.model import Letter, Person
+from leninletters.present import letter_heading, plural
+from leninletters.references import Selected
+
+if TYPE_CHECKING:
+    from leninletters.render import RenderableType
+
+
+class View(Protocol):
+    """A result that can leave the process in any of three forms."""
+
+    def json(self) -> Iterable[str]: ...
+
+    def plain(self) -> Iterable[str]: ...
+
+    def rich(self, width: int) -> RenderableType: ...
+
+    def summary(self) -> str | None:
+        """A line for stderr after plain output (a count), or None."""
+        ...
+
+
+def _letter_summary(letter: Letter) -> dict[str, Any]:
+    return {
+        "number": letter.number,
+        "slug": letter.slug,
+        "title": letter.title,
+        "date": letter.date.isoformat(),
+    }
+
+
+class LetterList:
+    """Letters as a list: a table on a terminal, aligned columns in a pipe, letter objects in JSON."""
+
+    def __init__(self, letters: Sequence[Letter]) -> None:
+        self.letters = letters
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(letter.to_json() for letter in self.letters)
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_list(self.letters)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.render import list_table
+
+        return list_table(self.letters, width)
+
+    def summary(self) -> str | None:
+        return plural(len(self.letters), "letter")
+
+
+class Reading:
+    """Letters and passages to read in full."""
+
+    def __init__(self, selection: Sequence[Selected]) -> None:
+        self.selection = selection
+
+    def json(self) -> Iterable[str]:
+        return export.document(self.selection, export.Format.json)
+
+    def plain(self) -> Iterable[str]:
+        return export.document(self.selection, export.Format.text)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.render import letters_view
+
+        return letters_view(self.selection)
+
+    def summary(self) -> str | None:
+        return None
+
+
+def grep_headings(found: Sequence[Found]) -> list[tuple[str, Sequence[Any]]]:
+    """Each letter part's heading (dated by the part) with its snippets."""
+    return [(letter_heading(hit.letter, hit.part), hit.snippets) for hit in found]
+
+
+class Matches:
+    """What grep found: snippets under each letter (or part) heading; spans into `text` in JSON."""
+
+    def __init__(self, found: Sequence[Found]) -> None:
+        self.found = found
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(self._objects())
+
+    def _objects(self) -> Iterator[dict[str, Any]]:
+        by_letter: dict[int, dict[str, Any]] = {}
+        for hit in self.found:
+            if hit.letter.number not in by_letter:
+                by_letter[hit.letter.number] = {**_letter_summary(hit.letter), "matches": []}
+            for match in hit.matches:
+                around = next(
+                    s for s in hit.snippets if s.start <= match.start and match.end <= s.start + len(s.text)
+                )
+                by_letter[hit.letter.number]["matches"].append(
+                    {
+                        "text": match.text,
+                        "start": match.start,
+                        "end": match.end,
+                        "paragraph": match.paragraph,
+                        "date": hit.part.date.isoformat(),
+                        "part": hit.part.label,
+                        "context": around.text,
+                    }
+                )
+        yield from by_letter.values()
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_grep(grep_headings(self.found))
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.render import grep_view
+
+        return grep_view(grep_headings(self.found))
+
+    def summary(self) -> str | None:
+        return None
+
+
+class MatchCounts:
+    """How many matches each letter has, and the total."""
+
+    def __init__(self, counted: Sequence[Counted]) -> None:
+        self.counted = counted
+
+    def json(self) -> Iterable[str]:
+        return export.json_array({**_letter_summary(c.letter), "count": c.matches} for c in self.counted)
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_counts(self.counted)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.render import counts_table
+
+        return counts_table(self.counted)
+
+    def summary(self) -> str | None:
+        return None
+
+
+class PeopleList:
+    """The people the letters name, with how many letters name them."""
+
+    def __init__(self, people: Sequence[Person], counts: dict[str, int]) -> None:
+        self.people = people
+        self.counts = counts
+
+    def json(self) -> Iterable[str]:
+        return export.json_array({**p.to_json(), "letters": self.counts.get(p.id, 0)} for p in self.people)
+
+    def _rows(self) -> list[tuple[str, ...]]:
+        return [(p.id, str(self.counts.get(p.id, 0)), p.name, ", ".join(p.forms)) for p in self.people]
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_table(self._rows(), PEOPLE_HEADER, right={1})
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.render import plain_table_view
+
+        return plain_table_view(self._rows(), PEOPLE_HEADER, right={1})
+
+    def summary(self) -> str | None:
+        return plural(len(self.people), "person", "people")
+
+
+PEOPLE_HEADER = ("Id", "Letters", "Name", "Named as")
