@@ -14,8 +14,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
-from typing import Any, NamedTuple, Protocol
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from leninletters.errors import CorpusError
+
+if TYPE_CHECKING:  # a Protocol costs a fifth of a millisecond to create at import; only mypy needs it
+    from typing import Protocol
+
+    class PersonLike(Protocol):
+        """What find_people needs of a person (leninletters.model.Person has it)."""
+
+        @property
+        def id(self) -> str: ...
+        @property
+        def name(self) -> str: ...
+        @property
+        def forms(self) -> tuple[str, ...]: ...
+
 
 NAMES_FILE = "names.toml"
 DATA_PACKAGE = "leninletters.data"
@@ -28,6 +44,7 @@ _HUSHING = frozenset("жчшщ")
 _I_Y = frozenset("иы")
 _SIGNS = frozenset("ъь")
 _FRONT = frozenset("еиыэ")
+_IOTATED = frozenset("еёюя")
 
 # A character, the one before it and the two after it (lowercase; "" past either end): its Latin.
 Letter = Callable[[str, str, str, str], str]
@@ -193,13 +210,11 @@ def english(text: str) -> str:
 
 
 def english_traditional(text: str) -> str:
-    """Romanise as English books have long printed names: Zinoviev, Fotieva, Sergei, Lidia, Alexander."""
+    """Romanise as English books have long printed names: Zinoviev, Fotieva, Sergei, Lidia, Khrushchev."""
 
     def letter(prev: str, character: str, nxt: str, after: str) -> str:
-        if character == "е":
-            return "ye" if _initial(prev) else "e"
-        if character == "ё":
-            return "o" if prev in _HUSHING else "yo"
+        if character in "её":  # ё printed as е, as Russian prints it: Khrushchev, Soloviev
+            return "ye" if _initial(prev) or prev == "ъ" else "e"
         if character in "иы" and nxt == "й" and _final(after):
             return ""
         if character == "й":
@@ -207,7 +222,7 @@ def english_traditional(text: str) -> str:
                 return "i"  # Nikolai, Sergei
             return "y"
         if character == "ь":
-            return "i" if nxt == "е" else "y" if nxt in ("и", "о") else ""
+            return "i" if nxt in ("е", "ё") else "y" if nxt in ("и", "о") else ""
         if character == "ъ":
             return ""
         if character == "я" and prev == "и":
@@ -246,6 +261,8 @@ def german(text: str) -> str:
         if character == "й":
             if prev in _I_Y and _final(nxt):
                 return ""
+            if nxt in _IOTATED:
+                return ""  # the vowel brings its j: Maja
             return "j" if nxt in RUSSIAN_VOWELS else "i"
         if character == "ь":
             return "j" if nxt in ("и", "о") else ""
@@ -358,7 +375,7 @@ def transliterate(text: str, scheme: str = "scholarly") -> str:
 # The people's names: data/names.toml, read on first use.
 
 
-class NameError_(ValueError):
+class NamesError(CorpusError):
     """data/names.toml is not as documented at its top."""
 
 
@@ -379,21 +396,21 @@ def parse_names(document: Mapping[str, Any]) -> dict[str, Names]:
     for person_id, entry in document.items():
         where = f"names.toml [{person_id}]"
         if not isinstance(entry, dict):
-            raise NameError_(f"{where}: expected a table")
+            raise NamesError(f"{where}: expected a table")
         unknown = set(entry) - set(Names._fields) - {"id"}
         if unknown:
-            raise NameError_(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+            raise NamesError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
         native = entry.get("native")
         if not isinstance(native, str) or not _is_cyrillic(native) or not 1 <= len(native.split()) <= 3:
-            raise NameError_(f"{where}: native must be a Russian name of one to three words")
+            raise NamesError(f"{where}: native must be a Russian name of one to three words")
         georgian_name = entry.get("georgian")
         if georgian_name is not None and not (isinstance(georgian_name, str) and _is_georgian(georgian_name)):
-            raise NameError_(f"{where}: georgian must be a name in Georgian script")
+            raise NamesError(f"{where}: georgian must be a name in Georgian script")
         lists: dict[str, tuple[str, ...]] = {}
         for key in ("aliases", "latin", "text"):
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise NameError_(f"{where}: {key} must be an array of names")
+                raise NamesError(f"{where}: {key} must be an array of names")
             lists[key] = tuple(value)
         people[person_id] = Names(person_id, native, georgian_name, **lists)
     return people
@@ -440,29 +457,27 @@ def _last_word(form: str) -> list[str]:
     return [words[-1]] if len(words) > 1 and not _is_initial(words[-1]) else []
 
 
-def _native_variants(native: str) -> list[str]:
-    """Surname; given and surname; given, patronymic and surname; given and patronymic."""
-    words = native.split()
-    surname = words[-1]
-    if len(words) == 1:
-        return [surname]
-    given = words[0]
-    variants = [surname, f"{given} {surname}"]
-    if len(words) == 3:
-        variants += [native, f"{given} {words[1]}"]
-    return variants
+def _variants(name: str, schemes: Iterable[Callable[[str], str]]) -> set[str]:
+    """A native name by each scheme: surname; given and surname; given, patronymic and surname; given
+    and patronymic. Each word is romanised once per scheme: no rule looks beyond its word."""
+    found: set[str] = set()
+    for scheme in schemes:
+        *given, surname = (scheme(word) for word in name.split())
+        found.add(surname)
+        if given:
+            found.add(f"{given[0]} {surname}")
+        if len(given) == 2:
+            found.update((f"{given[0]} {given[1]} {surname}", f"{given[0]} {given[1]}"))
+    return found
 
 
 @cache
 def forms(person_id: str) -> frozenset[str]:
     """Every spelling of a person: each scheme's surname and full names, plus the curated forms."""
     entry = _names(person_id)
-    found: set[str] = set()
-    for variant in _native_variants(entry.native):
-        found.update(scheme(variant) for scheme in SCHEMES.values())
+    found = _variants(entry.native, SCHEMES.values())
     if entry.georgian:
-        for variant in _native_variants(entry.georgian):
-            found.update(scheme(variant) for scheme in GEORGIAN_SCHEMES.values())
+        found |= _variants(entry.georgian, GEORGIAN_SCHEMES.values())
     for alias in entry.aliases:
         schemes = GEORGIAN_SCHEMES if _is_georgian(alias) else SCHEMES
         for variant in (alias, *_last_word(alias)):
@@ -520,12 +535,19 @@ _KEY_RULES = (
 )
 
 
+@cache
+def _compiled_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(pattern), replacement) for pattern, replacement in _KEY_RULES]
+
+
+@lru_cache(maxsize=4096)
 def _key_word(word: str) -> str:
     # Until nothing changes, so that a key is its own key: one more pass is all any word has needed.
+    rules = _compiled_rules()
     while True:
         before = word
-        for pattern, replacement in _KEY_RULES:
-            word = re.sub(pattern, replacement, word)
+        for pattern, replacement in rules:
+            word = pattern.sub(replacement, word)
         if word == before:
             return word
 
@@ -538,7 +560,7 @@ def _to_latin(text: str) -> str:
     return text
 
 
-@cache
+@lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """Fold a name, in any romanisation or in Cyrillic, to a loose key: Trotzki, Trockij, Троцкий → trocki."""
     if not text.isascii():
@@ -549,17 +571,6 @@ def name_key(text: str) -> str:
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     words = re.findall(r"[a-z]+", text.lower())
     return " ".join(_key_word(word) for word in words)
-
-
-class PersonLike(Protocol):
-    """What find_people needs of a person (leninletters.model.Person has it)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def forms(self) -> tuple[str, ...]: ...
 
 
 def _initialled(key: str) -> list[str]:

@@ -96,6 +96,9 @@ SCHEME_EXAMPLES: list[tuple[Callable[[str], str], str, str]] = [
     (english_traditional, "Николай", "Nikolai"),
     (english_traditional, "Лидия Александровна", "Lidia Alexandrovna"),
     (english_traditional, "Феликс", "Felix"),
+    (english_traditional, "Хрущёв", "Khrushchev"),
+    (english_traditional, "Соловьёв", "Soloviev"),
+    (english_traditional, "Подъезд", "Podyezd"),
     # German.
     (german, "Лев Давидович Троцкий", "Lew Dawidowitsch Trotzki"),
     (german, "Григорий Евсеевич Зиновьев", "Grigori Jewsejewitsch Sinowjew"),
@@ -107,6 +110,8 @@ SCHEME_EXAMPLES: list[tuple[Callable[[str], str], str, str]] = [
     (german, "Иосиф", "Iossif"),
     (german, "Бухарин", "Bucharin"),
     (german, "Каменев", "Kamenew"),
+    (german, "Майя", "Maja"),
+    (german, "Хрущёв", "Chruschtschow"),
     # French.
     (french, "Троцкий", "Trotski"),
     (french, "Григорий Евсеевич Зиновьев", "Grigori Ievseïevitch Zinoviev"),
@@ -382,21 +387,22 @@ def test_suggestions_are_few_and_only_close_ones() -> None:
 
 
 def test_names_toml_is_checked_on_load() -> None:
-    with pytest.raises(names.NameError_, match=r"\[x\]: native must be a Russian name"):
+    with pytest.raises(names.NamesError, match=r"\[x\]: native must be a Russian name"):
         names.parse_names({"x": {"native": "Trotsky"}})
-    with pytest.raises(names.NameError_, match=r"\[x\]: unknown keys nickname"):
+    with pytest.raises(names.NamesError, match=r"\[x\]: unknown keys nickname"):
         names.parse_names({"x": {"native": "Троцкий", "nickname": "Leo"}})
-    with pytest.raises(names.NameError_, match=r"\[x\]: latin must be an array of names"):
+    with pytest.raises(names.NamesError, match=r"\[x\]: latin must be an array of names"):
         names.parse_names({"x": {"native": "Троцкий", "latin": "Trotsky"}})
-    with pytest.raises(names.NameError_, match=r"\[x\]: georgian must be a name in Georgian script"):
+    with pytest.raises(names.NamesError, match=r"\[x\]: georgian must be a name in Georgian script"):
         names.parse_names({"x": {"native": "Троцкий", "georgian": "Троцкий"}})
 
 
-def test_the_module_uses_the_standard_library_only() -> None:
+def test_the_module_uses_the_standard_library_and_the_tools_errors_only() -> None:
     tree = ast.parse((ROOT / "leninletters" / "names.py").read_text(encoding="utf-8"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-    roots = {name.split(".")[0] for name in imported} - {"__future__"}
+    assert {name for name in imported if name.startswith("leninletters")} == {"leninletters.errors"}
+    roots = {name.split(".")[0] for name in imported} - {"__future__", "leninletters"}
     assert roots <= sys.stdlib_module_names, roots - sys.stdlib_module_names
 
 
