@@ -6,7 +6,8 @@ nicknames, initials). The romanisations are generated from the native form by th
 table plus the contextual rules its standard states. ``name_key`` folds any spelling, Cyrillic included,
 to a loose key, so that "Trotzki", "Trockij" and "Троцкий" find the same person.
 
-Pure: standard library only, nothing done at import; names.toml is read on first use and kept.
+Pure: the standard library and the tool's errors only; nothing is done at import, names.toml is read on
+first use and kept.
 """
 
 from __future__ import annotations
@@ -364,8 +365,8 @@ def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= c <= "\u052f" for c in text)
 
 
-def transliterate(text: str, scheme: str = "scholarly") -> str:
-    """Romanise Cyrillic (or Georgian) text by the named scheme; Latin text is returned as it is."""
+def transliterate(text: str, scheme: str = "english") -> str:
+    """Romanise Cyrillic (or Georgian) text by the named scheme of SCHEMES; Latin text stays as it is."""
     if _is_georgian(text):
         text = georgian(text, ejectives=False)
     return SCHEMES[scheme](text)
@@ -597,8 +598,12 @@ def person_keys(person: PersonLike) -> frozenset[str]:
 
 
 def find_people(query: str, people: Iterable[PersonLike]) -> list[str]:
-    """The ids of the people a name or surname, in any spelling or script, stands for."""
-    key = name_key(query)
+    """The ids of the people a name or surname, in any spelling or script, stands for.
+
+    A catalogue's order, "Trotskii, L. D.", is read as "L. D. Trotskii".
+    """
+    surname, comma, given = query.partition(",")
+    key = name_key(f"{given} {surname}" if comma else query)
     if not key:
         return []
     return [person.id for person in people if key in person_keys(person)]

@@ -142,6 +142,13 @@ def test_each_scheme_romanises_by_its_rules(scheme: Callable[[str], str], cyrill
     assert scheme(cyrillic) == latin
 
 
+def test_transliterate_reads_either_script_and_leaves_latin_alone() -> None:
+    assert names.transliterate("Лев Троцкий") == "Lev Trotsky"
+    assert names.transliterate("Лев Троцкий", "german") == "Lew Trotzki"
+    assert names.transliterate("სერგო ორჯონიკიძე") == "Sergo Orjonikidze"
+    assert names.transliterate("Trotsky") == "Trotsky"
+
+
 @pytest.mark.parametrize(("cyrillic", "latin"), [("Жук", "Zhuk"), ("ЖУК", "ZHUK"), ("жук", "zhuk")])
 def test_capitals_are_kept_across_a_digraph(cyrillic: str, latin: str) -> None:
     assert english(cyrillic) == latin
@@ -202,10 +209,11 @@ FOUND = {
     "trotsky": [
         "Trotsky", "Trotski", "Trotzki", "Trotskiy", "Trotskij", "Trockij", "Trotzky", "Троцкий",
         "TROTSKY", "trotsky's", "Trotsky’s", "Leon Trotsky", "L. D. Trotsky", "L.D. Trotsky", "Lev Trotsky",
-        "Bronstein",
+        "Bronstein", "Trotskii, L. D.", "Trotsky, Leon",
     ],
     "zinoviev": [
         "Zinoviev", "Zinovyev", "Zinov'ev", "Zinovʹev", "Sinowjew", "Zinowjew", "Zinovev", "Зиновьев",
+        "Zinov'ev, Grigorii Evseevich",
     ],
     "ordzhonikidze": [
         "Ordzhonikidze", "Ordžonikidze", "Ordjonikidze", "Orjonikidze", "Ordschonikidse", "Orjonikidse",
