@@ -333,7 +333,7 @@ _GEORGIAN = {
 def georgian(text: str, *, ejectives: bool = True) -> str:
     """Romanise Georgian by the national system: ორჯონიკიძე → Orjonik'idze (Orjonikidze without marks)."""
     table = _GEORGIAN if ejectives else {k: v.rstrip("'") for k, v in _GEORGIAN.items()}
-    words = ("".join(table.get(c, c) for c in word) for word in text.split(" "))
+    words = ("".join(table.get(c, c) for c in word) for word in text.lower().split(" "))  # Mtavruli too
     # Georgian has no capitals: names are written with an initial capital in Latin.
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
@@ -609,14 +609,25 @@ def find_people(query: str, people: Iterable[PersonLike]) -> list[str]:
     return [person.id for person in people if key in person_keys(person)]
 
 
-def suggest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.7) -> list[str]:
-    """The candidates a misspelt word most likely meant, best first: same key first, then close keys."""
+def suggest(
+    word: str,
+    candidates: Iterable[str],
+    n: int = 3,
+    cutoff: float = 0.7,
+    key: Callable[[str], str] = name_key,
+) -> list[str]:
+    """The candidates a misspelt word most likely meant, best first: same key first, then close keys.
+
+    Names and words compare by name_key; pass key=str.lower for slugs and commands, whose digits and
+    hyphens matter.
+    """
     import difflib
 
     by_key: dict[str, list[str]] = {}
     for candidate in candidates:
-        by_key.setdefault(name_key(candidate), []).append(candidate)
-    key = name_key(word)
-    keys = ([key] if key in by_key else []) + difflib.get_close_matches(key, by_key, n=n, cutoff=cutoff)
+        by_key.setdefault(key(candidate), []).append(candidate)
+    wanted = key(word)
+    keys = [wanted] if wanted in by_key else []
+    keys += difflib.get_close_matches(wanted, list(by_key), n=n, cutoff=cutoff)
     found = dict.fromkeys(candidate for k in keys for candidate in by_key[k])
     return list(found)[:n]

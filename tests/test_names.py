@@ -130,6 +130,7 @@ SCHEME_EXAMPLES: list[tuple[Callable[[str], str], str, str]] = [
     (georgian, "იოსებ ჯუღაშვილი", "Ioseb Jughashvili"),
     (georgian, "მახარაძე", "Makharadze"),
     (georgian, "მდივანი", "Mdivani"),
+    (georgian, "ᲛᲓᲘᲕᲐᲜᲘ", "Mdivani"),  # Mtavruli, Georgian's capitals for headings
 ]
 
 
@@ -392,6 +393,12 @@ def test_suggestions_are_few_and_only_close_ones() -> None:
     assert suggest("Moscow", SURNAMES) == []
     assert len(suggest("Kamen", [*SURNAMES, "Kamenka", "Kamensk", "Kamenets", "Kamen"], n=3)) == 3
     assert suggest("Trotsky", ["Trotski", "Trotsky", "Trotzki"], n=1) == ["Trotski"]
+
+
+def test_slugs_are_suggested_by_their_own_spelling() -> None:
+    slugs = ["to-trotsky-1922-12-12", "to-trotsky-1922-12-13", "to-stalin-1922-12-15", "testament"]
+    assert suggest("to-stalin-1922-12-16", slugs, n=1, key=str.lower) == ["to-stalin-1922-12-15"]
+    assert suggest("testamnet", slugs, key=str.lower) == ["testament"]
 
 
 def test_names_toml_is_checked_on_load() -> None:
