@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "leninletters"
 CORE = [
     "model.py", "corpus.py", "dates.py", "errors.py", "export.py", "build.py", "folding.py", "search.py",
     "predicates.py", "querylang.py", "references.py", "edition.py", "present.py", "plain.py", "files.py",
-    "views.py", "output.py", "pager.py",
+    "views.py", "output.py", "pager.py", "names.py",
 ]  # fmt: skip
 
 
