@@ -6,7 +6,7 @@ Only the terminal paths import this module; pipes and JSON go through leninlette
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TextIO, cast
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,6 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from leninletters.files import ChunkedStream
 from leninletters.model import Letter
 from leninletters.present import (
     COUNT_HEADER,
@@ -26,15 +27,24 @@ from leninletters.present import (
     sections,
 )
 from leninletters.search import Snippet
+from leninletters.terminal import visible
 
 # Below this width, the table keeps the columns a reader needs to pick a letter.
 NARROW = 70
+# Narrower than this (COLUMNS=0, a split pane of 5 columns) the tables and text are drawn this wide and
+# the terminal wraps them: something readable rather than a column of ellipses, or nothing.
+MIN_WIDTH = 30
 HIGHLIGHT = "bold reverse"
 
 
 def make_console(stream: TextIO, *, width: int | None = None) -> Console:
     """A console on a stream; Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS."""
-    return Console(file=stream, width=width, highlight=False, soft_wrap=False, emoji=False)
+    console = Console(
+        file=cast(TextIO, ChunkedStream(stream)), width=width, highlight=False, soft_wrap=False, emoji=False
+    )
+    if console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    return console
 
 
 def _table(caption: str) -> Table:
@@ -57,30 +67,40 @@ def list_table(letters: Sequence[Letter], width: int) -> Table:
         table.add_column("Words", justify="right")
     for number, date, scribe, words, title, to in list_rows(letters):
         cells = [number, date, title] if narrow else [number, date, title, to, scribe, words]
-        table.add_row(*cells)
+        table.add_row(*_cells(cells))
     return table
+
+
+def _text(data: str, style: str = "") -> Text:
+    """Data drawn as text: never parsed as markup, its control characters shown, not obeyed."""
+    return Text(visible(data), style=style)
+
+
+def _cells(cells: Sequence[str]) -> list[Text]:
+    # A plain string in a table cell is parsed as markup: "[link=file:///etc/passwd]" would be a link.
+    return [_text(cell) for cell in cells]
 
 
 def letter_view(letter: Letter) -> RenderableType:
     """A letter laid out for reading."""
     pieces: list[RenderableType] = [
-        Text(f"{letter.number}. {letter.title}", style="bold"),
-        Text("\n".join(metadata_lines(letter)), style="dim"),
+        _text(f"{letter.number}. {letter.title}", style="bold"),
+        _text("\n".join(metadata_lines(letter)), style="dim"),
         Text(""),
     ]
     for text, hand in sections(letter):
         for paragraph in text.split("\n\n"):
-            pieces += [Text(paragraph), Text("")]
+            pieces += [_text(paragraph), Text("")]
         if hand:
-            pieces += [Text(hand, style="italic"), Text("")]
+            pieces += [_text(hand, style="italic"), Text("")]
     if letter.notes:
         pieces.append(Text("Notes", style="bold"))
         for note in letter.notes:
-            pieces.append(Padding(Text(note_line(note)), (0, 0, 0, 2)))
+            pieces.append(Padding(_text(note_line(note)), (0, 0, 0, 2)))
         pieces.append(Text(""))
     if letter.source:
         inferred = " (inferred from its group)" if letter.source_inferred else ""
-        pieces.append(Text(f"Source: {letter.source}{inferred}", style="dim"))
+        pieces.append(_text(f"Source: {letter.source}{inferred}", style="dim"))
     return Group(*pieces)
 
 
@@ -100,16 +120,28 @@ def grep_view(results: Sequence[tuple[Letter, Sequence[Snippet]]]) -> Renderable
     for index, (letter, found) in enumerate(results):
         if index:
             pieces.append(Text(""))
-        pieces.append(Text(letter_heading(letter), style="bold cyan"))
+        pieces.append(_text(letter_heading(letter), style="bold cyan"))
         for snippet in found:
             line = Text()
             line.append(f"{snippet.paragraph}: ", style="dim")
-            body = Text(snippet.text)
-            for start, end in snippet.highlights:
-                body.stylize(HIGHLIGHT, start, end)
-            line.append_text(body)
+            line.append_text(_highlighted(snippet))
             pieces.append(Padding(line, (0, 0, 0, 2)))
     return Group(*pieces)
+
+
+def _highlighted(snippet: Snippet) -> Text:
+    """A snippet with its matches highlighted; made visible piece by piece, so the spans stay right."""
+    body = Text()
+    at = 0
+    for start, end in sorted(snippet.highlights):
+        start = max(start, at)
+        if end <= start:
+            continue
+        body.append(visible(snippet.text[at:start]))
+        body.append(visible(snippet.text[start:end]), style=HIGHLIGHT)
+        at = end
+    body.append(visible(snippet.text[at:]))
+    return body
 
 
 def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
@@ -118,5 +150,5 @@ def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
     for name in COUNT_HEADER:
         table.add_column(name, justify="right" if name in ("No.", "Matches") else "left")
     for row in count_rows(counts):
-        table.add_row(*row)
+        table.add_row(*_cells(row))
     return table
