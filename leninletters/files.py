@@ -87,6 +87,8 @@ def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
         return target, None
     except OSError as error:
         raise OutputError(f"cannot write {target}: {_explain(error)}") from None
+    except ValueError:  # a NUL in the name: no file system takes one
+        raise OutputError(f"cannot write {target!r}: a file name cannot hold a NUL character") from None
     if stat.S_ISLNK(status.st_mode):
         if not force:
             raise OutputError(f"{target} already exists: use --force to replace it, or choose another name")
