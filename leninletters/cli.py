@@ -560,10 +560,13 @@ def people(ctx: typer.Context, json: Json = False) -> None:
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:
-    """Write what a stream cannot encode as its nearest ASCII (’ as ', é as e), else as ?."""
+    """Write what a stream cannot encode as its nearest ASCII (’ as ', é as e), else as ?; an unpaired
+    surrogate, which no encoding holds, as its escape \\ud800 (in JSON, the same string read back)."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
     chunk = error.object[error.start : error.end]
+    if all("\ud800" <= character <= "\udfff" for character in chunk):
+        return "".join(f"\\u{ord(character):04x}" for character in chunk), error.end
     return fold(chunk, case=True).encode("ascii", "replace").decode("ascii"), error.end
 
 

@@ -352,6 +352,10 @@ def test_a_string_no_encoding_can_hold_reaches_every_output(tmp_path: Path) -> N
         )
         assert result.returncode in (0, 2), result.stderr  # 2 if validation refuses such a corpus
         assert b"Traceback" not in result.stderr
+        if result.returncode == 0 and args[0] == "export":  # written as the escape JSON reads back
+            assert json.loads(result.stdout)[2]["text"] == "A lone \ud800 surrogate, the monopoly."
+        elif result.returncode == 0:
+            assert b"A lone \\ud800 surrogate" in result.stdout
     target = tmp_path / "out.json"
     files.write_atomically(target, ['"A lone \ud800 surrogate"'], force=False)
     assert json.loads(target.read_text(encoding="utf-8")) == "A lone \ud800 surrogate"
