@@ -1,6 +1,6 @@
 """python -m leninletters"""
 
-from leninletters.cli import main
+from leninletters.launch import main
 
 if __name__ == "__main__":
     main()

@@ -3,6 +3,8 @@
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation of every
 # command on each run (a fifth of a small command's time); real annotations cost nothing to read.
 import codecs
+import contextlib
+import errno
 import gc
 import io
 import os
@@ -52,9 +54,27 @@ BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE, as `se
 
 
 def say(message: str) -> None:
-    """A message for the user: stderr, one line, after whatever data is already on its way to stdout."""
-    sys.stdout.flush()
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """A message for the user: stderr, one line, after whatever data is already on its way to stdout.
+
+    Control characters in it (from a file name, an argument, a corpus) are shown, never obeyed; a closed
+    or full stderr loses the message, and never sends it to stdout.
+    """
+    from leninletters.terminal import visible
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError, AttributeError):
+        pass  # a full or closed stdout: the command's own status says so
+    stream = sys.stderr
+    if stream is None:  # started with stderr closed: print(file=None) would write to stdout
+        return
+    try:
+        stream.write(f"{PROG}: {visible(message).replace(chr(10), '^J')}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def fail(message: str, status: int = ExitStatus.ERROR) -> NoReturn:
@@ -64,10 +84,13 @@ def fail(message: str, status: int = ExitStatus.ERROR) -> NoReturn:
 
 def _silence_stdout() -> None:
     # The reader has gone (| head): send whatever is still buffered nowhere, quietly.
-    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
     try:
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
     finally:
         os.close(devnull)
@@ -78,7 +101,9 @@ class LettersGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or a closed stdout is this command's failure, said here
+            return result
         except LeninLettersError as error:
             fail(str(error), error.exit_status)
         except KeyboardInterrupt:
@@ -86,7 +111,35 @@ class LettersGroup(TyperGroup):
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except BrokenPipeError:
             _silence_stdout()
-            raise typer.Exit(BROKEN_PIPE) from None
+            raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except OSError as error:
+            if error.errno in OUTPUT_ERRORS:
+                LettersGroup.output_failed(error)
+            LettersGroup.crash(error)
+        except Exception as error:
+            LettersGroup.crash(error)
+
+    @staticmethod
+    def output_failed(error: OSError) -> NoReturn:
+        """Writing stdout failed (a full disk, a closed stdout): one line and status 74."""
+        _silence_stdout()  # what is still buffered cannot be written either
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        fail(f"cannot write the output: {reason}", ExitStatus.OUTPUT_FAILED)
+
+    @staticmethod
+    def crash(error: BaseException) -> NoReturn:
+        """A failure nobody foresaw: one line and status 70; the traceback only when asked for."""
+        from leninletters.errors import DEBUG_ENV, internal_error_message
+
+        if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+            import traceback
+
+            with contextlib.suppress(Exception):
+                traceback.print_exception(error, file=sys.stderr)
+        say(internal_error_message(error))
+        raise typer.Exit(ExitStatus.INTERNAL) from None
 
     def main(
         self,
@@ -111,7 +164,38 @@ class LettersGroup(TyperGroup):
         except typer.Abort:
             say("interrupted")
             sys.exit(ExitStatus.INTERRUPTED)
+        except typer.Exit as error:  # raised where no command runs: the crash and completion handlers
+            sys.exit(error.exit_code)
+        except (KeyError, ValueError, IndexError) as error:
+            if any(name.endswith("_COMPLETE") for name in os.environ):
+                # Shell completion started by hand: the shell's completion script sets these variables.
+                say(
+                    "error: shell completion needs the variables its shell script sets (COMP_WORDS, "
+                    "COMP_CWORD): install it with 'leninletters --install-completion'"
+                )
+                sys.exit(ExitStatus.ERROR)
+            try:
+                LettersGroup.crash(error)
+            except typer.Exit as crashed:
+                sys.exit(crashed.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(ExitStatus.BROKEN_PIPE)
+        except KeyboardInterrupt:
+            say("interrupted")
+            sys.exit(ExitStatus.INTERRUPTED)
+        except Exception as error:
+            try:
+                if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:
+                    LettersGroup.output_failed(error)
+                LettersGroup.crash(error)
+            except typer.Exit as crashed:
+                sys.exit(crashed.exit_code)
         sys.exit(result if isinstance(result, int) else ExitStatus.OK)
+
+
+# What failing to write stdout looks like: a full disk, a closed descriptor, an I/O error, a file too big.
+OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT})
 
 
 app = typer.Typer(
@@ -424,6 +508,9 @@ def export_letters(
         return
     if corpus.is_bundled(output):
         raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
+    state = ctx.find_root().obj
+    if isinstance(state, State) and state.corpus_path and files.same_file(output, state.corpus_path):
+        raise OutputError(f"{output} is the corpus being read: choose another file")
     files.write_atomically(output, pieces, force=force)
     say(f"wrote {plural(len(chosen), 'letter')} to {output}")
 
@@ -454,14 +541,15 @@ def validate(
     else:
         found, problems = corpus.check_file(target)
         if found is None or problems:
-            for problem in problems:
-                print(f"{target}: {problem}")
+            _output().write(f"{target}: {problem}\n" for problem in problems)
             say(f"{target}: {plural(len(problems), 'problem')}")
             raise typer.Exit(ExitStatus.NO_MATCH)
         loaded, name = found, str(target)
     dates = sorted(letter.date for letter in loaded.letters)
     first, last = dates[0], dates[-1]
-    print(f"{name}: valid: {plural(len(loaded), 'letter')}, {first.isoformat()} to {last.isoformat()}")
+    _output().write(
+        [f"{name}: valid: {plural(len(loaded), 'letter')}, {first.isoformat()} to {last.isoformat()}\n"]
+    )
 
 
 @app.command()
@@ -486,19 +574,35 @@ def people(ctx: typer.Context, json: Json = False, color: ColorChoice = Color.au
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:
-    """Write what a stream cannot encode as its nearest ASCII (’ as ', é as e), else as ?."""
+    """Write what a stream cannot encode as its nearest ASCII (’ as ', é as e), else as ?; an unpaired
+    surrogate, which no encoding holds, as its escape \\ud800 (in JSON, the same string read back)."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
     chunk = error.object[error.start : error.end]
+    if all("\ud800" <= character <= "\udfff" for character in chunk):
+        return "".join(f"\\u{ord(character):04x}" for character in chunk), error.end
     return fold(chunk, case=True).encode("ascii", "replace").decode("ascii"), error.end
 
 
 def _tolerant_streams() -> None:
     # PYTHONIOENCODING=ascii or a Latin-1 terminal must not turn a curly quote into a crash.
     codecs.register_error(TRANSLITERATE, _transliterate)
+    if sys.stdout is None:
+        # Started with stdout closed (>&-): writing fails as it would on a closed descriptor, and says so.
+        sys.stdout = _ClosedStream()
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors=TRANSLITERATE)
+
+
+class _ClosedStream(io.TextIOBase):
+    """stdout when the process was started without one: every write fails with EBADF."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        return False
 
 
 def main() -> None:
@@ -506,16 +610,31 @@ def main() -> None:
     # What is imported by now lives until exit: keep the collector, and the final collection at exit,
     # from walking it (about 8 ms of a 60 ms run).
     gc.freeze()
-    _tolerant_streams()
     try:
         try:
+            _tolerant_streams()
             app()
         finally:
             sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-        sys.exit(BROKEN_PIPE)
+        sys.exit(ExitStatus.BROKEN_PIPE)
     except KeyboardInterrupt:
         # Ctrl-C outside a command (while Python starts the app) still ends in one line.
         say("interrupted")
         sys.exit(ExitStatus.INTERRUPTED)
+    except OSError as error:
+        if error.errno in OUTPUT_ERRORS:  # the last of the output, flushed at exit, could not be written
+            _silence_stdout()
+            say(f"error: cannot write the output: {os.strerror(error.errno)}")
+            sys.exit(ExitStatus.OUTPUT_FAILED)
+        _crashed(error)
+    except Exception as error:
+        _crashed(error)
+
+
+def _crashed(error: BaseException) -> NoReturn:
+    try:
+        LettersGroup.crash(error)
+    except typer.Exit as crashed:
+        sys.exit(crashed.exit_code)

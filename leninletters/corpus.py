@@ -539,7 +539,7 @@ def is_bundled(path: str | os.PathLike[str]) -> bool:
     folder = Path(str(resources.files(DATA_PACKAGE)))
     try:
         return Path(path).resolve().is_relative_to(folder.resolve())
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, in Python 3.11
         return False
 
 

@@ -15,7 +15,7 @@ from leninletters import search as searching
 from leninletters.model import Corpus, Letter, Part, Person
 from leninletters.predicates import EVERYTHING, Predicate, select
 from leninletters.references import Resolver, Selected
-from leninletters.search import Match, Search, Snippet
+from leninletters.search import Deadline, Match, Search, Snippet
 
 
 class Found(NamedTuple):
@@ -92,9 +92,10 @@ class MemoryEdition:
         return self.resolver.names_something(word)
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        deadline = Deadline()  # one time limit for the whole search, however many letters it reads
         found: list[Found] = []
         for letter in self.select(predicate):
-            matches = searching.find(letter, search)
+            matches = searching.find(letter, search, deadline)
             if not matches:
                 continue
             parts = letter.all_parts if predicate == EVERYTHING else predicate.parts(letter)
@@ -106,16 +107,17 @@ class MemoryEdition:
         return found
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        deadline = Deadline()
         counted: list[Counted] = []
         for letter in self.select(predicate):
             parts = letter.all_parts if predicate == EVERYTHING else predicate.parts(letter)
             if len(parts) == len(letter.all_parts):
-                number = searching.count(letter, search)  # the fast path: no spans, no parts
+                number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
             else:
                 spans = [(p.first_paragraph, p.last_paragraph) for p in parts]
                 number = sum(
                     any(first <= m.paragraph <= last for first, last in spans)
-                    for m in searching.find(letter, search)
+                    for m in searching.find(letter, search, deadline)
                 )
             if number:
                 counted.append(Counted(letter, number))

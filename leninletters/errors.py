@@ -11,7 +11,13 @@ class ExitStatus(IntEnum):
     OK = 0
     NO_MATCH = 1  # grep found nothing; validate found problems
     ERROR = 2  # bad input, an unreadable corpus, an unwritable file
-    INTERRUPTED = 130  # Ctrl-C
+    INTERNAL = 70  # a failure nobody foresaw (a bug): one line, the traceback with LENINLETTERS_DEBUG=1
+    OUTPUT_FAILED = 74  # stdout could not be written: a full disk, a closed stdout, an I/O error
+    INTERRUPTED = 130  # Ctrl-C, or a signal while a file is written
+    BROKEN_PIPE = 141  # the reader of a pipe went away, as a shell reports a process ended by SIGPIPE
+
+
+DEBUG_ENV = "LENINLETTERS_DEBUG"
 
 
 class LeninLettersError(Exception):
@@ -54,3 +60,15 @@ class QueryError(InputError):
     def __init__(self, message: str, column: int = 0) -> None:
         super().__init__(message)
         self.column = column
+
+
+def internal_error_message(error: BaseException) -> str:
+    """The one line for a failure nobody foresaw: what it was, and how to see more."""
+    if isinstance(error, MemoryError):
+        what = "out of memory"
+    elif isinstance(error, RecursionError):
+        what = "the input is nested too deeply"
+    else:
+        detail = " ".join(str(error).split())[:200]
+        what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return f"internal error: {what} (a bug: please report it; {DEBUG_ENV}=1 shows the traceback)"

@@ -40,20 +40,43 @@ def letter_text(letter: Letter, paragraphs: tuple[int, int] | None = None) -> st
 
 
 # Compiled and cached by re on first use, so that start-up pays for neither.
-MARKDOWN_SPECIAL = r"([\\`*_{}<>#|])"
+# Inline: a backslash, code and emphasis marks; an underscore that is not inside a word (snake_case stays
+# as it is); a [ that would open a link or a link definition; a < that would open HTML or an autolink; an
+# & that would spell an entity. Nothing else: a backslash before what needs none is a stray one to a
+# reader of the file.
+MARKDOWN_INLINE = r"[\\`*~]|(?<![^\W_])_|_(?![^\W_])|\[(?=[^\]\n]*\][(\[:])|<(?=[A-Za-z/!?])|&(?=#?\w+;)"
 
-MARKDOWN_LINE_START = r"^(\s*)([-+>]|\d+\.)(?=\s)"
+# At the start of any line (every paragraph, not only the first): lists (- + * 1. 1)), quotes, headings,
+# and a line of = or - that would underline the line before it into a heading.
+MARKDOWN_LINE_START = r"^([ \t]*)(?:([-+>]|#{1,6}(?=[ \t]|$))|(\d{1,9})([.)])(?=[ \t]|$)|([-=])(?=[-= \t]*$))"
+
+# A run of # at the end of a heading closes it and would be dropped.
+MARKDOWN_CLOSING_HASHES = r"([ \t])(#+[ \t]*)$"
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker, digits, dot, underline = match.groups()
+    if digits is not None:
+        return f"{indent}{digits}\\{dot}"  # 1\. : a backslash before the digit would show
+    return f"{indent}\\{marker or underline}"
 
 
 def markdown_escape(text: str) -> str:
-    """Text that Markdown shows as it is: no accidental emphasis, headings or lists."""
-    escaped = re.sub(MARKDOWN_SPECIAL, r"\\\1", text)
-    return re.sub(MARKDOWN_LINE_START, lambda m: m[1] + "\\" + m[2], escaped)
+    """Text that Markdown shows as it is: no accidental emphasis, links, headings, lists or quotes, in
+    any line; a backslash only where one is needed."""
+    escaped = re.sub(MARKDOWN_INLINE, r"\\\g<0>", text)
+    return re.sub(MARKDOWN_LINE_START, _escape_line_start, escaped, flags=re.MULTILINE)
+
+
+def markdown_heading(text: str) -> str:
+    """Text for a Markdown heading line: one line, escaped, its trailing # kept."""
+    one_line = " ".join(text.split()) if "\n" in text or "\r" in text else text
+    return re.sub(MARKDOWN_CLOSING_HASHES, r"\1\\\2", markdown_escape(one_line))
 
 
 def letter_markdown(letter: Letter, paragraphs: tuple[int, int] | None = None) -> str:
     """A letter as Markdown, for pasting into notes."""
-    lines = [f"## {heading(letter, paragraphs, markdown_escape)}", ""]
+    lines = [f"## {heading(letter, paragraphs, markdown_heading)}", ""]
     lines += [f"- {markdown_escape(line)}" for line in metadata_lines(letter)]
     lines.append("")
     for text, hand in sections(letter, paragraphs):

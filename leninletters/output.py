@@ -62,8 +62,10 @@ class Output:
         return make_console(self.stdout, force_terminal=self.color is Color.always or None, no_color=never)
 
     def write(self, pieces: Iterable[str]) -> None:
-        for piece in pieces:
-            self.stdout.write(piece)
+        """Data as it is into a pipe or file; on a terminal, its control characters made visible."""
+        from leninletters.files import write_stream
+
+        write_stream(self.stdout, pieces)
 
     def emit(self, view: View, *, as_json: bool = False, page: bool = True) -> None:
         """Send a result out in the form that suits where it goes."""

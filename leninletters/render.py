@@ -6,7 +6,7 @@ Only the terminal paths import this module; pipes and JSON go through leninlette
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TextIO, cast
 
 from rich import box
 from rich.console import Console as Console  # re-exported: the type other modules name
@@ -18,6 +18,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from leninletters.files import ChunkedStream
 from leninletters.model import Letter
 from leninletters.present import (
     COUNT_HEADER,
@@ -31,12 +32,16 @@ from leninletters.present import (
     sections,
 )
 from leninletters.search import Snippet
+from leninletters.terminal import visible
 
 # Below this width, the table keeps the columns a reader needs to pick a letter; from WIDE on, slugs too.
 NARROW = 70
 WIDE = 130
 # Prose is set to a readable measure on a wide terminal, as books and git's pager are.
 MEASURE = 88
+# Narrower than this (COLUMNS=0, a split pane of 5 columns) the tables and text are drawn this wide and
+# the terminal wraps them: something readable rather than a column of ellipses, or nothing.
+MIN_WIDTH = 30
 HIGHLIGHT = "bold reverse"
 
 
@@ -44,8 +49,8 @@ def make_console(
     stream: TextIO, *, width: int | None = None, force_terminal: bool | None = None, no_color: bool = False
 ) -> Console:
     """A console on a stream; Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS."""
-    return Console(
-        file=stream,
+    console = Console(
+        file=cast(TextIO, ChunkedStream(stream)),
         width=width,
         highlight=False,
         soft_wrap=False,
@@ -53,6 +58,19 @@ def make_console(
         force_terminal=force_terminal,
         no_color=no_color or None,
     )
+    if console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    return console
+
+
+def _text(data: str, style: str = "") -> Text:
+    """Data drawn as text: never parsed as markup, its control characters shown, not obeyed."""
+    return Text(visible(data), style=style)
+
+
+def _cells(cells: Sequence[str]) -> list[Text]:
+    # A plain string in a table cell is parsed as markup: "[link=file:///etc/passwd]" would be a link.
+    return [_text(cell) for cell in cells]
 
 
 def _table(caption: str) -> Table:
@@ -81,7 +99,7 @@ def list_table(letters: Sequence[Letter], width: int) -> Table:
             cells.insert(2, row.slug)
         if not narrow:
             cells += [row.to, row.scribe, row.words]
-        table.add_row(*(Text(cell) for cell in cells))
+        table.add_row(*_cells(cells))
     return table
 
 
@@ -89,24 +107,24 @@ def letter_view(letter: Letter, paragraphs: tuple[int, int] | None = None) -> Re
     """A letter, or a passage of it, laid out for reading at a readable measure."""
     passage = passage_label(letter, paragraphs)
     pieces: list[RenderableType] = [
-        Text(f"{letter.number}. {letter.title}" + (f" ({passage})" if passage else ""), style="bold"),
-        Text("\n".join(metadata_lines(letter)), style="dim"),
+        _text(f"{letter.number}. {letter.title}" + (f" ({passage})" if passage else ""), style="bold"),
+        _text("\n".join(metadata_lines(letter)), style="dim"),
         Text(""),
     ]
     for text, hand in sections(letter, paragraphs):
         for paragraph in text.split("\n\n"):
-            pieces += [Text(paragraph), Text("")]
+            pieces += [_text(paragraph), Text("")]
         if hand:
-            pieces += [Text(hand, style="italic"), Text("")]
+            pieces += [_text(hand, style="italic"), Text("")]
     notes = notes_in(letter, paragraphs)
     if notes:
         pieces.append(Text("Notes", style="bold"))
         for note in notes:
-            pieces.append(Padding(Text(note_line(note)), (0, 0, 0, 2)))
+            pieces.append(Padding(_text(note_line(note)), (0, 0, 0, 2)))
         pieces.append(Text(""))
     if letter.source:
         inferred = " (inferred from its group)" if letter.source_inferred else ""
-        pieces.append(Text(f"Source: {letter.source}{inferred}", style="dim"))
+        pieces.append(_text(f"Source: {letter.source}{inferred}", style="dim"))
     return Constrain(Group(*pieces), width=MEASURE)
 
 
@@ -127,16 +145,28 @@ def grep_view(results: Sequence[tuple[str, Sequence[Snippet]]]) -> RenderableTyp
     for index, (heading, found) in enumerate(results):
         if index:
             pieces.append(Text(""))
-        pieces.append(Text(heading, style="bold cyan"))
+        pieces.append(_text(heading, style="bold cyan"))
         for snippet in found:
             line = Text()
             line.append(f"{snippet.paragraph}: ", style="dim")
-            body = Text(snippet.text)
-            for start, end in snippet.highlights:
-                body.stylize(HIGHLIGHT, start, end)
-            line.append_text(body)
+            line.append_text(_highlighted(snippet))
             pieces.append(Padding(line, (0, 0, 0, 2)))
     return Group(*pieces)
+
+
+def _highlighted(snippet: Snippet) -> Text:
+    """A snippet with its matches highlighted; made visible piece by piece, so the spans stay right."""
+    body = Text()
+    at = 0
+    for start, end in sorted(snippet.highlights):
+        start = max(start, at)
+        if end <= start:
+            continue
+        body.append(visible(snippet.text[at:start]))
+        body.append(visible(snippet.text[start:end]), style=HIGHLIGHT)
+        at = end
+    body.append(visible(snippet.text[at:]))
+    return body
 
 
 def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
@@ -145,7 +175,7 @@ def counts_table(counts: Sequence[tuple[Letter, int]]) -> Table:
     for name in COUNT_HEADER:
         table.add_column(name, justify="right" if name in ("No.", "Matches") else "left")
     for row in count_rows(counts):
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*_cells(row))
     return table
 
 
@@ -155,5 +185,5 @@ def plain_table_view(rows: Sequence[Sequence[str]], header: Sequence[str], right
     for index, name in enumerate(header):
         table.add_column(name, justify="right" if index in right else "left", overflow="fold")
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*_cells(row))
     return table

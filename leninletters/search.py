@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -17,8 +20,57 @@ if TYPE_CHECKING:
 # Longer patterns are refused: nobody types them, and a regex that long is a mistake or an attack.
 MAX_PATTERN_LENGTH = 1000
 
-# A regular expression gets this many seconds on each letter; pathological backtracking is stopped there.
+# A regular expression gets this many seconds on each letter where no Deadline is given (find(letter,
+# search)); pathological backtracking is stopped there.
 REGEX_TIMEOUT = 1.0
+
+# A whole search, over every letter, gets this many seconds by default (a Deadline); a user searching a very
+# large corpus may allow more with the environment variable.
+SEARCH_SECONDS = 10.0
+SEARCH_SECONDS_ENV = "LENINLETTERS_SEARCH_SECONDS"
+
+# What compiling a regular expression may cost, as the number of items its counted repeats spell out:
+# (?:a{1000}){1000} is a million, and the regex engine builds all of them (seconds and gigabytes), where a
+# hundred thousand take 30 ms and 50 MB.
+REGEX_SIZE = 100_000
+REGEX_SIZE_ENV = "LENINLETTERS_REGEX_SIZE"
+
+
+def _setting(name: str, default: float) -> float:
+    """A positive number from the environment, or the default where it is unset or not such a number."""
+    value = os.environ.get(name, "")
+    try:
+        number = float(value)
+    except ValueError:
+        return default
+    return number if 0 < number < float("inf") else default
+
+
+class Deadline:
+    """One time limit for a whole search, however many letters it reads.
+
+    Make one when a search starts and pass it to every find() and count() of that search.
+    """
+
+    def __init__(self, seconds: float | None = None, *, per_letter: bool = False) -> None:
+        self.seconds = seconds if seconds is not None else _setting(SEARCH_SECONDS_ENV, SEARCH_SECONDS)
+        self.per_letter = per_letter
+        self.ends = time.monotonic() + self.seconds
+
+    def remaining(self, search: Search) -> float:
+        """The seconds left; PatternError where none are."""
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise self.expired(search)
+        return left
+
+    def expired(self, search: Search) -> PatternError:
+        where = "on one letter" if self.per_letter else "in all"
+        more = "" if self.per_letter else f", or allow more time with {SEARCH_SECONDS_ENV}"
+        return PatternError(
+            f"the regular expression {search.pattern[:40]!r} took over {self.seconds:g} s {where} "
+            f"(nested repeats such as (a+)+ backtrack without end): simplify it{more}"
+        )
 
 
 class Match(NamedTuple):
@@ -59,6 +111,14 @@ class Search(NamedTuple):
             raise PatternError(
                 f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
             )
+        if self.regex:
+            limit = int(_setting(REGEX_SIZE_ENV, REGEX_SIZE))
+            if regex_size(self.pattern, limit) > limit:
+                raise PatternError(
+                    f"the regular expression {self.pattern[:40]!r} spells out over {limit:,} items with its "
+                    "counted repeats such as {1000}: use fewer or smaller ones "
+                    f"(or raise the limit with {REGEX_SIZE_ENV})"
+                )
         if self.literal is None:
             self.compiled()
 
@@ -68,6 +128,79 @@ class Search(NamedTuple):
         if self.regex or self.word:
             return None
         return _folded_pattern(self.pattern, self.case_sensitive)
+
+
+def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
+    """How many items a regular expression's counted repeats spell out: (?:ab{3}){10} is 40.
+
+    An over-estimate (alternatives are added, a repeat counts its least number, at least once), stopped
+    soon after it passes limit; it needs no parse that could itself be made to cost too much.
+    """
+    cap = limit + 1
+    stack: list[list[int]] = [[0, 0]]  # per open group: the cost of its finished items, and of its last
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        frame = stack[-1]
+        if character == "\\":
+            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
+            index += 2
+            if index < length and pattern[index] == "{" and pattern[index - 1] in "NpPgxuU":
+                index = pattern.find("}", index) + 1 or length  # \N{NAME}, \p{Class}: one item
+            continue
+        if character == "[":
+            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
+            index = _class_end(pattern, index)
+            continue
+        if character == "(":
+            stack.append([0, 0])
+            index += 1
+            continue
+        if character == ")":
+            if len(stack) > 1:
+                inner = stack.pop()
+                frame = stack[-1]
+                frame[0], frame[1] = min(cap, frame[0] + frame[1]), min(cap, inner[0] + inner[1])
+            index += 1
+            continue
+        if character == "{":
+            counted = re.match(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}", pattern[index : index + 64])
+            if counted:
+                least = counted[1] or "0"
+                times = cap if len(least) > 9 else max(1, int(least))
+                frame[1] = min(cap, max(1, frame[1]) * times)
+                index += counted.end()
+                continue
+        if character not in "*+?|":
+            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
+        index += 1
+    while len(stack) > 1:
+        inner = stack.pop()
+        stack[-1][0] = min(cap, stack[-1][0] + inner[0] + inner[1])
+    return min(cap, stack[0][0] + stack[0][1])
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index just past a character class [...] that opens at start (or the end of the pattern)."""
+    index = start + 1
+    if index < len(pattern) and pattern[index] == "^":
+        index += 1
+    if index < len(pattern) and pattern[index] == "]":
+        index += 1  # []] and [^]] hold a ]
+    depth = 1
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            index += 2
+            continue
+        if character == "[":
+            depth += 1  # nested sets (regex's V1 syntax): counted generously
+        elif character == "]":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(pattern)
 
 
 @cache
@@ -96,8 +229,11 @@ def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> reg
         raise PatternError(f"the regular expression {pattern[:40]!r} is too complex") from None
 
 
-def find(letter: Letter, search: Search) -> list[Match]:
-    """Every match of the search in a letter's text, in order, not overlapping."""
+def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> list[Match]:
+    """Every match of the search in a letter's text, in order, not overlapping.
+
+    A regular expression stops at the deadline: one shared by a whole search, or a second for this letter.
+    """
     spans: list[tuple[int, int]] = []
     literal = search.literal
     if literal is not None:
@@ -109,31 +245,41 @@ def find(letter: Letter, search: Search) -> list[Match]:
     else:
         # A regex sees the text folded but with its case kept, so that [A-Z] and friends work as typed;
         # IGNORECASE does the case folding.
+        if deadline is None:
+            deadline = Deadline(REGEX_TIMEOUT, per_letter=True)
+        compiled = search.compiled()  # compiled before the clock runs: its cost is bounded by check()
         folded, offsets = fold_with_offsets(letter.text, case=True)
         try:
-            found = search.compiled().finditer(folded, timeout=REGEX_TIMEOUT)
+            found = compiled.finditer(folded, timeout=deadline.remaining(search))
             spans = [m.span() for m in found if m.end() > m.start()]
         except TimeoutError:
+            raise deadline.expired(search) from None
+        except MemoryError:
             raise PatternError(
-                f"the regular expression {search.pattern[:40]!r} took over {REGEX_TIMEOUT:g} s on one "
-                "letter (nested repeats such as (a+)+ backtrack without end): simplify it"
+                f"the regular expression {search.pattern[:40]!r} needs more memory than there is: simplify it"
             ) from None
     if offsets is not None:
         spans = [(offsets[start], offsets[end - 1] + 1) for start, end in spans]
-    return [_match(letter.text, start, end) for start, end in spans]
+    return _matches(letter.text, spans)
 
 
-def _match(text: str, start: int, end: int) -> Match:
-    paragraph = text.count(PARAGRAPH_BREAK, 0, start) + 1
-    return Match(start, end, text[start:end], paragraph)
+def _matches(text: str, spans: list[tuple[int, int]]) -> list[Match]:
+    """The matches of spans in order, each with its paragraph counted on from the one before: linear."""
+    matches: list[Match] = []
+    paragraph, counted_to = 1, 0
+    for start, end in spans:
+        paragraph += text.count(PARAGRAPH_BREAK, counted_to, start)
+        counted_to = start
+        matches.append(Match(start, end, text[start:end], paragraph))
+    return matches
 
 
-def count(letter: Letter, search: Search) -> int:
+def count(letter: Letter, search: Search, deadline: Deadline | None = None) -> int:
     """How many matches a letter has: the fast path of grep --count."""
     literal = search.literal
     if literal is not None:
         return fold(letter.text, case=search.case_sensitive).count(literal) if literal else 0
-    return len(find(letter, search))
+    return len(find(letter, search, deadline))
 
 
 SENTENCE_END = (
@@ -154,19 +300,25 @@ def sentences(paragraph: str) -> list[tuple[int, int]]:
 
 
 def snippets(letter: Letter, found: Sequence[Match], context: int = 0) -> list[Snippet]:
-    """The sentences holding the matches, with `context` sentences either side, merged where they meet."""
+    """The sentences holding the matches, with `context` sentences either side, merged where they meet.
+
+    Linear in the letter: its paragraphs are split once, each paragraph's sentences found once.
+    """
+    paragraphs = letter.paragraphs
     paragraph_starts = [0]
-    for paragraph in letter.paragraphs[:-1]:
+    for paragraph in paragraphs[:-1]:
         paragraph_starts.append(paragraph_starts[-1] + len(paragraph) + len(PARAGRAPH_BREAK))
+    sentence_spans: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # paragraph: spans, their ends
     windows: list[tuple[int, int, int, list[Match]]] = []  # paragraph, start, end (text offsets), matches
     for match in found:
         base = paragraph_starts[match.paragraph - 1]
-        paragraph = letter.paragraphs[match.paragraph - 1]
-        spans = sentences(paragraph)
-        first = next(i for i, (s, e) in enumerate(spans) if e > match.start - base or i == len(spans) - 1)
-        last = next(
-            (i for i, (s, e) in enumerate(spans) if e >= match.end - base and i >= first), len(spans) - 1
-        )
+        if match.paragraph not in sentence_spans:
+            spans_found = sentences(paragraphs[match.paragraph - 1]) or [(0, 0)]
+            sentence_spans[match.paragraph] = (spans_found, [e for _, e in spans_found])
+        spans, ends = sentence_spans[match.paragraph]
+        # The first sentence ending after the match starts; the first from there ending at or after its end.
+        first = min(bisect_right(ends, match.start - base), len(spans) - 1)
+        last = min(max(bisect_left(ends, match.end - base), first), len(spans) - 1)
         first, last = max(0, first - context), min(len(spans) - 1, last + context)
         start, end = base + spans[first][0], base + spans[last][1]
         if windows and windows[-1][0] == match.paragraph and start <= windows[-1][2]:

@@ -103,10 +103,12 @@ class Matches:
         for hit in self.found:
             if hit.letter.number not in by_letter:
                 by_letter[hit.letter.number] = {**_letter_summary(hit.letter), "matches": []}
+            # Matches and snippets are both in order, and each match lies in one snippet: walk them together.
+            windows = iter(hit.snippets)
+            around = next(windows)
             for match in hit.matches:
-                around = next(
-                    s for s in hit.snippets if s.start <= match.start and match.end <= s.start + len(s.text)
-                )
+                while match.end > around.start + len(around.text):
+                    around = next(windows)
                 by_letter[hit.letter.number]["matches"].append(
                     {
                         "text": match.text,

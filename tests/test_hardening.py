@@ -121,7 +121,8 @@ BAD_INPUTS = [
 
 @pytest.mark.parametrize(("args", "says"), BAD_INPUTS, ids=[" ".join(a)[:40] for a, _ in BAD_INPUTS])
 def test_bad_input_gets_one_clear_line_status_2_and_an_empty_stdout(args: list[str], says: str) -> None:
-    result = runner.invoke(app, args)
+    # A second for a whole regex search, so that the backtracking pattern is stopped quickly.
+    result = runner.invoke(app, args, env={"LENINLETTERS_SEARCH_SECONDS": "1"})
     assert result.exit_code == 2, result.stderr
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("leninletters: error: ")
