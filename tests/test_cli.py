@@ -253,3 +253,16 @@ def test_a_note_without_a_marker_says_it_was_appended() -> None:
     assert code == 0
     assert "Notes:\n[13] (appended; no marker in the text) A separate sheet, appended to the letter" in stdout
     assert "[*] N. N. Krestinsky" in run("show", "1")[1]
+
+
+def test_export_refuses_to_write_over_the_corpus_being_read(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.json"
+    mine.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(mine)
+    before = mine.read_bytes()
+    for target in (mine, link):
+        result = runner.invoke(app, ["--corpus", str(mine), "export", "-o", str(target), "--force"])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "is the corpus being read: choose another file" in result.stderr
+    assert mine.read_bytes() == before
