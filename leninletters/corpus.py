@@ -252,7 +252,7 @@ def parse_document(document: Any, origin: str = "corpus") -> Corpus:
     """Validate a parsed corpus document and build the typed corpus, or raise CorpusError."""
     try:
         corpus = _fast(msgspec.convert(document, list[Letter] | _Document))
-    except (msgspec.ValidationError, RecursionError):
+    except (msgspec.ValidationError, UnicodeError, RecursionError):
         corpus = None
     if corpus is not None and not _duplicated(document):
         return corpus
@@ -339,6 +339,8 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
 
 def _where(raw: Any, position: int) -> str:
     number = raw.get("number") if isinstance(raw, dict) else None
+    if "number" in getattr(raw, "duplicates", ()):
+        number = None  # which of its numbers names it?
     if isinstance(number, int) and not isinstance(number, bool) and 1 <= number < 10**12:
         return f"letter {number}"
     return f"letter at position {position}"
@@ -368,7 +370,7 @@ def _record(raw: Any, kind: type[R], where: str, problems: list[str]) -> R | Non
     if not _duplicated(raw, depth=2):
         try:
             return msgspec.convert(raw, kind)
-        except msgspec.ValidationError:
+        except (msgspec.ValidationError, UnicodeError):  # an unpaired surrogate where no string belongs
             pass
     before = len(problems)
     _explain_record(raw, kind, where, problems)
@@ -415,6 +417,8 @@ def _fault(value: Any, kind: Any) -> str | None:
         if isinstance(error.__cause__, ValueError):
             return str(error.__cause__)
         return str(error).split(" - at `", 1)[0]
+    except UnicodeError:
+        return "holds an unpaired surrogate"
     return None
 
 
