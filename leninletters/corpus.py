@@ -160,7 +160,7 @@ def _parse(data: bytes, where: str) -> Any:
         raise CorpusError(f"corpus {where}: {_TOO_DEEP}") from None
 
 
-_TOO_DEEP = "arrays or objects nested too deeply (a corpus nests four levels)"
+_TOO_DEEP = "arrays or objects nested too deeply to read (a corpus needs six levels)"
 
 
 def read_document(path: str | os.PathLike[str]) -> Any:

@@ -40,7 +40,7 @@ Slug = Annotated[str, Meta(pattern=SLUG_PATTERN, description="lowercase letters,
 Number = Annotated[int, Meta(ge=1, description="a whole number from 1")]
 Span = Annotated[tuple[Number, Number], Meta(description="[first, last] paragraph numbers")]
 Lines = Annotated[tuple[Line, ...], Meta(description="an array of strings")]
-OptionalLine = Annotated[Line | None, Meta(description="a string or null")]
+OptionalLine = Annotated[Line | None, Meta(description="a non-empty string or null")]
 Flag = Annotated[bool, Meta(description="true or false")]
 Date = Annotated[dt.date, Meta(description="a real date as YYYY-MM-DD")]
 

@@ -310,7 +310,7 @@ def test_a_text_with_empty_paragraphs_or_stray_breaks_is_refused(text: str, says
         ({"recipients": ["Leon Trotsky", "Bell\x07"]}, "letter 1: recipients[2]: holds a control character"),
         ({"scribes": ["L.F.\n"], "scribe_names": ["L"]}, "letter 1: scribes[1]: holds a line break"),
         ({"title": "   "}, "letter 1: title: '   ' must be a non-empty string"),
-        ({"classification": ""}, "letter 1: classification: '' must be a string or null"),
+        ({"classification": ""}, "letter 1: classification: '' must be a non-empty string or null"),
     ],
 )
 def test_titles_and_names_are_one_visible_line(change: dict[str, Any], says: str) -> None:
