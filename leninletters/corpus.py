@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, BinaryIO, TypeVar, Union, get_args, get_origin
 
 import msgspec
 from msgspec import Meta, Struct
@@ -109,7 +109,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
                 raise CorpusError(
                     f"corpus {where}: {_file_kind(mode)}, not a regular file; give the path of a .json file"
                 )
-            data = handle.read(limit + 1) if size <= limit else b""
+            data = _read_capped(handle, size, limit) if size <= limit else b""
     except FileNotFoundError:
         raise CorpusError(f"corpus {where}: no such file; check the path or unset {CORPUS_ENV}") from None
     except IsADirectoryError:
@@ -124,6 +124,19 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
             f"set {MAX_CORPUS_ENV} to a larger number of megabytes to read it"
         )
     return data
+
+
+def _read_capped(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """At most limit + 1 bytes: the file as large as it says it is, and then in steps, for a file that
+    grows or does not know its size (/proc), so that no buffer is ever larger than what is read."""
+    data = handle.read(size + 1)
+    if len(data) <= size:
+        return data
+    chunks, total = [data], len(data)
+    while total <= limit and (chunk := handle.read(min(1 << 24, limit + 1 - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 class _Duplicated(dict[str, Any]):

@@ -379,3 +379,12 @@ def test_an_unknown_key_is_ignored_even_when_odd(tmp_path: Path) -> None:
     path = write(tmp_path, [{**LETTERS[0], "remark": "\x1b\ud800", "extra": [[[]]]}])
     assert load(path).letters[0].to_json() == LETTERS[0]
     assert check_file(path)[1] == []
+
+
+def test_a_file_that_does_not_know_its_size_is_read_up_to_the_limit() -> None:
+    if not os.path.exists("/proc/self/environ"):
+        pytest.skip("no /proc")
+    # /proc/self/environ: a regular file of size 0 that holds the process's environment, here 1.2 MB.
+    padding = {f"PADDING{n}": "x" * 120_000 for n in range(10)}
+    result = run_tool("--corpus", "/proc/self/environ", "list", env={corpus.MAX_CORPUS_ENV: "1", **padding})
+    assert result.returncode == 2 and "larger than 1 MB" in result.stderr
