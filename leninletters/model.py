@@ -24,7 +24,8 @@ PARAGRAPH_BREAK = "\n\n"
 # What a reader cannot be shown faithfully: C0 and C1 control characters (DEL too) and unpaired
 # surrogates. No string of a corpus holds them, except the line breaks that separate a text's paragraphs.
 HIDDEN = r"\x00-\x1f\x7f-\x9f\ud800-\udfff"
-_SEEN = rf"[^{HIDDEN}]"  # a character that shows as itself
+# A character that shows as itself: [^HIDDEN], spelled as ranges, which re checks twice as fast.
+_SEEN = r"[ -~\xa0-\ud7ff\ue000-\U0010ffff]"
 _INK = rf"[^{HIDDEN}\s]"  # one that leaves a mark
 # Possessive and atomic: a rejected string costs one pass, never a backtracking search.
 _ONE_PARAGRAPH = rf"(?>{_SEEN}*?{_INK}{_SEEN}*+)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from leninletters import corpus
 from leninletters.corpus import BUNDLED_FILE, bundled_text, check_document, check_file, load, parse_document
 from leninletters.errors import CorpusError
-from leninletters.model import Letter, Note, Part, Person
+from leninletters.model import HIDDEN, LINE_PATTERN, PARAGRAPHS_PATTERN, Letter, Note, Part, Person
 
 BUNDLED: dict[str, Any] = json.loads(bundled_text(BUNDLED_FILE))
 LETTERS: list[dict[str, Any]] = BUNDLED["letters"]
@@ -388,3 +389,15 @@ def test_a_file_that_does_not_know_its_size_is_read_up_to_the_limit() -> None:
     padding = {f"PADDING{n}": "x" * 120_000 for n in range(10)}
     result = run_tool("--corpus", "/proc/self/environ", "list", env={corpus.MAX_CORPUS_ENV: "1", **padding})
     assert result.returncode == 2 and "larger than 1 MB" in result.stderr
+
+
+@given(
+    st.text(alphabet=st.sampled_from(" a~\n\x00\x1f\x7f\x80\x9f\xa0\ud7ff\ud800\udfff\ue000’\u2028\x85\t😀"))
+)
+def test_the_patterns_refuse_exactly_the_hidden_characters(value: str) -> None:
+    hidden = re.search(f"[{HIDDEN}]", value.replace("\n", "")) is not None
+    paragraphs = value.split("\n\n")
+    line_ok = "\n" not in value and not hidden and value.strip() != ""
+    assert (re.search(LINE_PATTERN, value) is not None) == line_ok
+    text_ok = not hidden and all(p.strip() and "\n" not in p for p in paragraphs)
+    assert (re.search(PARAGRAPHS_PATTERN, value) is not None) == text_ok
