@@ -24,11 +24,14 @@ PARAGRAPH_BREAK = "\n\n"
 # What a reader cannot be shown faithfully: C0 and C1 control characters (DEL too) and unpaired
 # surrogates. No string of a corpus holds them, except the line breaks that separate a text's paragraphs.
 HIDDEN = r"\x00-\x1f\x7f-\x9f\ud800-\udfff"
-# A character that shows as itself: [^HIDDEN], spelled as ranges, which re checks twice as fast.
-_SEEN = r"[ -~\xa0-\ud7ff\ue000-\U0010ffff]"
+_SEEN = rf"[^{HIDDEN}]"  # a character that shows as itself
 _INK = rf"[^{HIDDEN}\s]"  # one that leaves a mark
+# Any number of characters that show, as runs of printable ASCII or single others: the same set as
+# _SEEN*+, which re checks twice as fast, and unlike the set spelled as ranges up to U+10FFFF, it
+# compiles (at import, in msgspec's Meta) in a tenth of the time.
+_SEEN_RUN = r"(?:[ -~]++|[^\x00-\x9f\ud800-\udfff])*+"
 # Possessive and atomic: a rejected string costs one pass, never a backtracking search.
-_ONE_PARAGRAPH = rf"(?>{_SEEN}*?{_INK}{_SEEN}*+)"
+_ONE_PARAGRAPH = rf"(?>{_SEEN}*?{_INK}{_SEEN_RUN})"
 LINE_PATTERN = rf"\A{_ONE_PARAGRAPH}\Z"
 PARAGRAPHS_PATTERN = rf"\A{_ONE_PARAGRAPH}(?:\n\n{_ONE_PARAGRAPH})*+\Z"
 SLUG_PATTERN = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"
@@ -36,7 +39,7 @@ SLUG_PATTERN = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 # The kinds of value, each with what it accepts and the words a problem uses for it.
 Line = Annotated[str, Meta(pattern=LINE_PATTERN, description="a non-empty string")]
 Paragraphs = Annotated[str, Meta(pattern=PARAGRAPHS_PATTERN, description="a non-empty string")]
-MaybeEmptyLine = Annotated[str, Meta(pattern=rf"\A{_SEEN}*+\Z", description="a string")]
+MaybeEmptyLine = Annotated[str, Meta(pattern=rf"\A{_SEEN_RUN}\Z", description="a string")]
 Slug = Annotated[str, Meta(pattern=SLUG_PATTERN, description="lowercase letters, digits and single hyphens")]
 Number = Annotated[int, Meta(ge=1, description="a whole number from 1")]
 Span = Annotated[tuple[Number, Number], Meta(description="[first, last] paragraph numbers")]
