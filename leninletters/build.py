@@ -226,7 +226,15 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
         for index, draft in enumerate(part_drafts):
             last = part_drafts[index + 1].first - 1 if index + 1 < len(part_drafts) else len(paragraphs)
             written_by = spec.get("postscript_by") if draft.label == POSTSCRIPT else None
-            parts.append(Part(draft.label, draft.date, draft.first, last, tuple(draft.scribes), written_by))
+            parts.append(
+                Part(
+                    label=draft.label,
+                    date=draft.date,
+                    paragraphs=(draft.first, last),
+                    scribes=tuple(draft.scribes),
+                    written_by=written_by,
+                )
+            )
         scribes = tuple(dict.fromkeys(s for part in parts for s in part.scribes))
         unnamed = [s for s in scribes if s not in scribe_names]
         if unnamed:

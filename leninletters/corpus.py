@@ -1,31 +1,56 @@
-"""Load and validate a corpus: the bundled edition, or a file of the same shape (docs/corpus.md)."""
+"""Load and validate a corpus: the bundled edition, or a file of the same shape (docs/corpus.md).
+
+The records of model.py describe every field once. Loading decodes a file straight into them with msgspec,
+which checks each field on the way; a file that fails is read again, slowly, and the same descriptions
+are walked field by field to name every problem with its letter and field.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import importlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+import stat
+import types
+from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, BinaryIO, TypeVar, Union, get_args, get_origin
+
+import msgspec
+from msgspec import Meta, Struct
 
 from leninletters.errors import CorpusError
-from leninletters.model import PARAGRAPH_BREAK, Corpus, Letter, Note, Part, Person
+from leninletters.model import PARAGRAPHS_PATTERN, UNNAMED, Corpus, Letter, Line, Person
 
 CORPUS_ENV = "LENINLETTERS_CORPUS"
+MAX_CORPUS_ENV = "LENINLETTERS_MAX_CORPUS_MB"
+# About 4,700,000 synthetic letters' worth (100,000 take 210 MB); it keeps /dev/zero and its kin out.
+DEFAULT_MAX_CORPUS_MB = 1000
 BUNDLED = "bundled edition"
 BUNDLED_FILE = "letters.json"
 DATA_PACKAGE = "leninletters.data"
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Problems past this many are counted, not listed: a broken 100,000-letter file must not flood the screen.
 MAX_LISTED_PROBLEMS = 50
 
-T = TypeVar("T")
+R = TypeVar("R", bound=Struct)
+
+ScribeNames = Annotated[dict[Line, Line], Meta(description="an object mapping initials to names")]
+
+
+class _Document(Struct):
+    """A corpus as an object: its letters, the people they name, the edition's metadata."""
+
+    letters: list[Letter]
+    people: list[Person] = []
+    edition: dict[str, Any] = {}
+
+
+_decode = msgspec.json.Decoder(list[Letter] | _Document).decode
 
 
 @contextmanager
@@ -43,18 +68,97 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_document(path: str | os.PathLike[str]) -> Any:
-    """Parse a corpus file as JSON, turning every way it can fail into a CorpusError."""
+# Reading ---------------------------------------------------------------------------------------
+
+
+def max_corpus_bytes() -> int:
+    """The largest corpus file the tool reads, from LENINLETTERS_MAX_CORPUS_MB (1 MB = 1,000,000 bytes)."""
+    value = os.environ.get(MAX_CORPUS_ENV, "")
+    if not value:
+        return DEFAULT_MAX_CORPUS_MB * 1_000_000
+    if not (value.isascii() and value.isdigit() and len(value) <= 12 and int(value) >= 1):
+        raise CorpusError(f"{MAX_CORPUS_ENV}={value!r}: expected a whole number of megabytes from 1")
+    return int(value) * 1_000_000
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A corpus file's bytes, refusing what is not a regular file or is larger than the limit."""
     where = os.fspath(path)
+    limit = max_corpus_bytes()
     try:
-        with open(where, "rb") as handle:
-            return json.loads(handle.read().decode("utf-8"))
+        # Non-blocking: opening a FIFO must not wait for a writer. Only regular files are read.
+        descriptor = os.open(where, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with open(descriptor, "rb") as handle:
+            info = os.fstat(descriptor)
+            mode, size = info.st_mode, info.st_size
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise CorpusError(
+                    f"corpus {where}: {_file_kind(mode)}, not a regular file; give the path of a .json file"
+                )
+            data = _read_capped(handle, size, limit) if size <= limit else b""
     except FileNotFoundError:
         raise CorpusError(f"corpus {where}: no such file; check the path or unset {CORPUS_ENV}") from None
     except IsADirectoryError:
         raise CorpusError(f"corpus {where}: is a folder; give the path of a .json file") from None
     except PermissionError:
         raise CorpusError(f"corpus {where}: permission denied; check the file's permissions") from None
+    except OSError as error:
+        raise CorpusError(f"corpus {where}: cannot be read ({error.strerror or error})") from None
+    if size > limit or len(data) > limit:
+        raise CorpusError(
+            f"corpus {where}: larger than {limit // 1_000_000:,} MB; "
+            f"set {MAX_CORPUS_ENV} to a larger number of megabytes to read it"
+        )
+    return data
+
+
+def _read_capped(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """At most limit + 1 bytes: the file as large as it says it is, and then in steps, for a file that
+    grows or does not know its size (/proc), so that no buffer is ever larger than what is read."""
+    data = handle.read(size + 1)
+    if len(data) <= size:
+        return data
+    chunks, total = [data], len(data)
+    while total <= limit and (chunk := handle.read(min(1 << 24, limit + 1 - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+class _Duplicated(dict[str, Any]):
+    """A JSON object that gave some keys more than once (json keeps the last value)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    marked = _Duplicated(found)
+    counts = Counter(key for key, _ in pairs)
+    marked.duplicates = tuple(key for key, count in counts.items() if count > 1)
+    return marked
+
+
+def _parse(data: bytes, where: str) -> Any:
+    """A corpus file's JSON, keeping the keys its objects repeat, with every way it fails as a CorpusError."""
+    try:
+        return json.loads(data.decode("utf-8"), object_pairs_hook=_object)
     except UnicodeDecodeError as error:
         raise CorpusError(
             f"corpus {where}: not UTF-8 text (byte {error.start}); save the file as UTF-8"
@@ -63,8 +167,21 @@ def read_document(path: str | os.PathLike[str]) -> Any:
         raise CorpusError(
             f"corpus {where}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
-    except OSError as error:
-        raise CorpusError(f"corpus {where}: cannot be read ({error.strerror or error})") from None
+    except ValueError:  # the only other: Python's bound on an integer's digits
+        raise CorpusError(f"corpus {where}: a number has thousands of digits; no corpus needs one") from None
+    except RecursionError:
+        raise CorpusError(f"corpus {where}: {_TOO_DEEP}") from None
+
+
+_TOO_DEEP = "arrays or objects nested too deeply to read (a corpus needs six levels)"
+
+
+def read_document(path: str | os.PathLike[str]) -> Any:
+    """Parse a corpus file as JSON, turning every way it can fail into a CorpusError."""
+    return _parse(read_bytes(path), os.fspath(path))
+
+
+# Loading ---------------------------------------------------------------------------------------
 
 
 def check_file(path: str | os.PathLike[str]) -> tuple[Corpus | None, list[str]]:
@@ -78,15 +195,20 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     """Load a corpus file, or the bundled edition when no path is given."""
     if path is None:
         return load_bundled()
+    where = os.fspath(path)
+    data = read_bytes(where)
     with _no_gc():
-        return parse_document(read_document(path), origin=f"corpus {os.fspath(path)}")
+        corpus = _decoded(data)
+        return parse_document(_parse(data, where), f"corpus {where}") if corpus is None else corpus
 
 
 @cache
 def load_bundled() -> Corpus:
     """The bundled edition, read once per process."""
+    text = bundled_text(BUNDLED_FILE)
     with _no_gc():
-        return parse_document(json.loads(bundled_text(BUNDLED_FILE)), origin=BUNDLED)
+        corpus = _decoded(text)
+        return parse_document(json.loads(text), BUNDLED) if corpus is None else corpus
 
 
 def bundled_text(name: str) -> str:
@@ -109,8 +231,44 @@ def bundled_text(name: str) -> str:
     return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
+def _decoded(data: bytes | str) -> Corpus | None:
+    """The corpus, decoded fast, when the file is well formed; None when it must be read with care."""
+    try:
+        return _fast(_decode(data))
+    except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return None
+
+
+def _fast(document: list[Letter] | _Document) -> Corpus | None:
+    if isinstance(document, list):
+        return _assembled(document, [], {})
+    return _assembled(document.letters, document.people, document.edition)
+
+
+def _assembled(letters: list[Letter], people: list[Person], edition: dict[str, Any]) -> Corpus | None:
+    """The corpus from its checked records; None when numbers or slugs repeat, or the scribes' map is bad."""
+    if not letters:
+        return None
+    numbers, slugs = {letter.number for letter in letters}, {letter.slug for letter in letters}
+    if len(numbers) != len(letters) or len(slugs) != len(letters):
+        return None
+    scribe_names = msgspec.convert(edition.get("scribes", {}), ScribeNames)
+    for letter in letters:
+        if letter.scribe_names is UNNAMED:
+            names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
+            msgspec.structs.force_setattr(letter, "scribe_names", names)
+    letters.sort(key=lambda letter: letter.number)
+    return Corpus(tuple(letters), tuple(people), edition)
+
+
 def parse_document(document: Any, origin: str = "corpus") -> Corpus:
     """Validate a parsed corpus document and build the typed corpus, or raise CorpusError."""
+    try:
+        corpus = _fast(msgspec.convert(document, list[Letter] | _Document))
+    except (msgspec.ValidationError, UnicodeError, RecursionError):
+        corpus = None
+    if corpus is not None and not _duplicated(document):
+        return corpus
     corpus, problems = check_document(document)
     if corpus is None or problems:
         first = problems[0] if problems else "not a corpus"
@@ -119,20 +277,30 @@ def parse_document(document: Any, origin: str = "corpus") -> Corpus:
     return corpus
 
 
+# Explaining ------------------------------------------------------------------------------------
+
+
 def check_document(document: Any) -> tuple[Corpus | None, list[str]]:
     """Every problem of a parsed corpus document, and the corpus when there are none."""
+    try:
+        return _checked_document(document)
+    except RecursionError:
+        return None, [_TOO_DEEP]
+
+
+def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
     problems: list[str] = []
     if isinstance(document, list):
         raw_letters: Any = document
         raw_people: Any = []
-        metadata: dict[str, Any] = {}
+        edition: Any = {}
     elif isinstance(document, dict):
         if "letters" not in document:
             return None, ["an object corpus needs a 'letters' key holding the list of letters"]
+        problems += [f"{key}: given more than once" for key in getattr(document, "duplicates", ())]
         raw_letters = document["letters"]
         raw_people = document.get("people", [])
         edition = document.get("edition", {})
-        metadata = edition if isinstance(edition, dict) else {}
     else:
         return None, [
             f"the corpus must be a JSON array of letters or an object with 'letters', not {_kind(document)}"
@@ -141,21 +309,21 @@ def check_document(document: Any) -> tuple[Corpus | None, list[str]]:
         return None, [f"'letters' must be an array, not {_kind(raw_letters)}"]
     if not raw_letters:
         return None, ["the corpus has no letters"]
-    scribe_map = metadata.get("scribes", {})
-    if not isinstance(scribe_map, dict):
-        scribe_map = {}
+    if not isinstance(edition, dict):
+        problems.append(f"edition: expected an object, found {_kind(edition)}")
+        edition = {}
+    problems += [f"edition: {key}: given more than once" for key in getattr(edition, "duplicates", ())]
+    _explain(edition.get("scribes", {}), ScribeNames, "edition: scribes", problems)
 
     letters: list[Letter] = []
     first_seen: dict[tuple[str, Any], int] = {}
     for position, raw in enumerate(raw_letters, start=1):
-        letter = _well_formed_letter(raw, scribe_map)
-        if letter is None:
-            letter = _check_letter(raw, position, problems, scribe_map)
+        letter = _record(raw, Letter, _where(raw, position), problems)
         if letter is not None:
             letters.append(letter)
         if not isinstance(raw, dict):
             continue
-        # Duplicates are checked on the raw values, so they are reported even beside other problems.
+        # Repeats are checked on the raw values, so they are reported even beside other problems.
         for key in ("number", "slug"):
             value = raw.get(key)
             if not isinstance(value, int | str) or isinstance(value, bool):
@@ -168,16 +336,33 @@ def check_document(document: Any) -> tuple[Corpus | None, list[str]]:
             else:
                 first_seen[key, value] = position
 
-    people = _check_people(raw_people, problems)
+    people: list[Person] = []
+    if not isinstance(raw_people, list):
+        problems.append(f"people: expected an array, found {_kind(raw_people)}")
+    else:
+        for position, raw in enumerate(raw_people, start=1):
+            person = _record(raw, Person, f"person at position {position}", problems)
+            if person is not None:
+                people.append(person)
     if problems:
         return None, problems
-    letters.sort(key=lambda letter: letter.number)
-    return Corpus(tuple(letters), tuple(people), metadata), []
+    corpus = _assembled(letters, people, edition)
+    return (corpus, []) if corpus else (None, ["not a corpus"])
+
+
+def _where(raw: Any, position: int) -> str:
+    number = raw.get("number") if isinstance(raw, dict) else None
+    if "number" in getattr(raw, "duplicates", ()):
+        number = None  # which of its numbers names it?
+    if isinstance(number, int) and not isinstance(number, bool) and 1 <= number < 10**12:
+        return f"letter {number}"
+    return f"letter at position {position}"
 
 
 def _kind(value: Any) -> str:
     return {
         dict: "an object",
+        _Duplicated: "an object",
         list: "an array",
         str: "a string",
         bool: "true/false",
@@ -187,349 +372,155 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-class _Fields:
-    """Typed access to one JSON object's fields, recording each problem instead of stopping."""
-
-    def __init__(self, raw: dict[str, Any], where: str, problems: list[str]) -> None:
-        self.raw = raw
-        self.where = where
-        self.problems = problems
-        self.ok = True
-
-    def problem(self, name: str, message: str) -> None:
-        self.ok = False
-        self.problems.append(f"{self.where}: {name}: {message}")
-
-    def get(self, name: str, check: Callable[[Any], T | None], expected: str, default: Any = ...) -> Any:
-        if name not in self.raw:
-            if default is ...:
-                self.problem(name, f"missing (expected {expected})")
-            return None if default is ... else default
-        value = check(self.raw[name])
-        if value is None and not (self.raw[name] is None and default is None):
-            raw = self.raw[name]
-            found = repr(raw if len(raw) <= 40 else raw[:40] + "…") if isinstance(raw, str) else _kind(raw)
-            self.problem(name, f"expected {expected}, found {found}")
-            return None if default is ... else default
-        return value
+def _found(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:40] + "…")
+    return _kind(value)
 
 
-def _string(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def _optional_string(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _whole_number(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
-
-
-def _boolean(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
-def _strings(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return tuple(value)
+def _record(raw: Any, kind: type[R], where: str, problems: list[str]) -> R | None:
+    """The record a raw object makes, or None with each of its problems added."""
+    if not _duplicated(raw, depth=2):
+        try:
+            return msgspec.convert(raw, kind)
+        except (msgspec.ValidationError, UnicodeError):  # an unpaired surrogate where no string belongs
+            pass
+    before = len(problems)
+    _explain_record(raw, kind, where, problems)
+    if len(problems) == before:  # cannot happen: convert failed, so something is wrong
+        problems.append(f"{where}: {_fault(raw, kind) or 'not valid'}")
     return None
 
 
-def _iso_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _is_strings(value: Any) -> bool:
-    if type(value) is not list:
+def _duplicated(value: Any, depth: int = 4) -> bool:
+    """Whether an object, or a record within `depth` levels of it, repeats a key (a corpus's parts are
+    four levels down: letters, a letter, its parts, a part)."""
+    if type(value) is _Duplicated:
+        return True
+    if depth == 0:
         return False
-    for item in value:  # a plain loop: all() over a generator costs more on these short lists
-        if type(item) is not str:
-            return False
-    return True
+    items = value.values() if type(value) is dict else value if type(value) is list else ()
+    return any(type(item) in (dict, list, _Duplicated) and _duplicated(item, depth - 1) for item in items)
 
 
-def _well_formed_letter(raw: Any, scribe_map: dict[str, Any]) -> Letter | None:
-    """The letter, built fast, when every field is as it should be; None sends it to _check_letter.
-
-    A corpus of 100,000 letters is loaded on every run: the field-by-field checker, which collects
-    every problem with its message, costs ten times more than this, so it only sees what fails here.
-    """
-    get = raw.get if type(raw) is dict else None
-    if get is None:
-        return None
-    number, slug, title, text = get("number"), get("slug"), get("title"), get("text")
-    if not (
-        type(number) is int
-        and number >= 1
-        and type(slug) is str
-        and SLUG.fullmatch(slug)
-        and type(title) is str
-        and title.strip()
-        and type(text) is str
-        and text.strip()
-    ):
-        return None
-    date = _iso_date(get("date"))
-    section = get("section", title)
-    recipients, copies, scribes = get("recipients", []), get("copies", []), get("scribes", [])
-    people = get("people", [])
-    if date is None or type(section) is not str or not section.strip():
-        return None
-    for names in (recipients, copies, scribes, people):
-        if names != [] and not _is_strings(names):  # most are empty: compare before calling
-            return None
-    default_names = [str(scribe_map.get(s, s)) for s in scribes]
-    scribe_names: Any = raw["scribe_names"] if "scribe_names" in raw else default_names
-    if not _is_strings(scribe_names) or len(scribe_names) != len(scribes):
-        return None
-    classification, source, source_note = get("classification"), get("source"), get("source_note")
-    source_inferred = get("source_inferred", False)
-    if not (
-        (classification is None or type(classification) is str)
-        and (source is None or type(source) is str)
-        and (source_note is None or type(source_note) is str)
-        and type(source_inferred) is bool
-    ):
-        return None
-    raw_parts = get("parts")
-    parts: tuple[Part, ...] | None = ()
-    if raw_parts is not None:
-        parts = _well_formed_parts(raw_parts, date, text.count(PARAGRAPH_BREAK) + 1)
-        parts = parts and _without_implicit(parts, date, scribes)
-    notes = _well_formed_notes(get("notes", []))
-    if parts is None or notes is None:
-        return None
-    # Positional, in the order of Letter's fields: a third faster than keywords, 100,000 times over.
-    return Letter(
-        number,
-        slug,
-        title,
-        section,
-        date,
-        text,
-        tuple(recipients),
-        tuple(copies),
-        tuple(scribes),
-        tuple(scribe_names),
-        classification,
-        parts,
-        notes,
-        source,
-        source_note,
-        source_inferred,
-        tuple(people),
-    )
-
-
-def _well_formed_parts(raw: Any, date: dt.date, paragraph_count: int) -> tuple[Part, ...] | None:
-    if type(raw) is not list or not raw:
-        return None
-    parts = []
-    expected_first = 1
-    for item in raw:
-        if type(item) is not dict:
-            return None
-        label, span, written_by = item.get("label"), item.get("paragraphs"), item.get("written_by")
-        part_scribes = item.get("scribes", [])
-        part_date = _iso_date(item["date"]) if "date" in item else date
-        if (
-            part_date is None
-            or not (label is None or type(label) is str)
-            or not (written_by is None or type(written_by) is str)
-            or not _is_strings(part_scribes)
-            or type(span) is not list
-            or len(span) != 2
-            or type(span[0]) is not int
-            or type(span[1]) is not int
-            or span[0] != expected_first
-            or not span[0] <= span[1] <= paragraph_count
-        ):
-            return None
-        expected_first = span[1] + 1
-        parts.append(Part(label, part_date, span[0], span[1], tuple(part_scribes), written_by))
-    return tuple(parts) if expected_first == paragraph_count + 1 else None
-
-
-def _without_implicit(parts: tuple[Part, ...], date: dt.date, scribes: Any) -> tuple[Part, ...]:
-    """No parts where the only part is the letter itself (Letter.all_parts makes it again)."""
-    if len(parts) == 1:
-        part = parts[0]
-        if part.label is None and part.written_by is None and part.date == date:
-            if list(part.scribes) == list(scribes):
-                return ()
-    return parts
-
-
-def _well_formed_notes(raw: Any) -> tuple[Note, ...] | None:
-    if type(raw) is not list:
-        return None
-    notes = []
-    for item in raw:
-        if type(item) is not dict:
-            return None
-        marker, text, anchored = item.get("marker"), item.get("text"), item.get("anchored", True)
-        if type(marker) is not str or type(text) is not str or not text.strip() or type(anchored) is not bool:
-            return None
-        notes.append(Note(marker, text, anchored))
-    return tuple(notes)
-
-
-def _where(raw: dict[str, Any], position: int) -> str:
-    number = raw.get("number")
-    return f"letter {number}" if _whole_number(number) else f"letter at position {position}"
-
-
-def _check_letter(raw: Any, position: int, problems: list[str], scribe_map: dict[str, Any]) -> Letter | None:
+def _explain_record(raw: Any, kind: type[Struct], where: str, problems: list[str]) -> None:
     if not isinstance(raw, dict):
-        problems.append(f"letter at position {position}: expected an object, found {_kind(raw)}")
-        return None
-    fields = _Fields(raw, _where(raw, position), problems)
-    number = fields.get("number", _whole_number, "a whole number from 1")
-    slug = fields.get("slug", _string, "a string")
-    if isinstance(slug, str) and not SLUG.fullmatch(slug):
-        fields.problem("slug", f"{slug!r} must be lowercase letters, digits and single hyphens")
-    title = fields.get("title", _text, "a non-empty string")
-    date = fields.get("date", _iso_date, "a real date as YYYY-MM-DD")
-    text = fields.get("text", _text, "a non-empty string")
-    section = fields.get("section", _text, "a non-empty string", default=title)
-    recipients = fields.get("recipients", _strings, "an array of strings", default=())
-    copies = fields.get("copies", _strings, "an array of strings", default=())
-    scribes = fields.get("scribes", _strings, "an array of strings", default=())
-    default_names = tuple(str(scribe_map.get(s, s)) for s in scribes or ())
-    scribe_names = fields.get("scribe_names", _strings, "an array of strings", default=default_names)
-    if scribes is not None and scribe_names is not None and len(scribe_names) != len(scribes):
-        fields.problem("scribe_names", "must name each of 'scribes', in the same order")
-    classification = fields.get("classification", _optional_string, "a string or null", default=None)
-    source = fields.get("source", _optional_string, "a string or null", default=None)
-    source_note = fields.get("source_note", _optional_string, "a string or null", default=None)
-    source_inferred = fields.get("source_inferred", _boolean, "true or false", default=False)
-    people = fields.get("people", _strings, "an array of person ids", default=())
-    if not fields.ok:
-        return None
-    paragraph_count = len(text.split(PARAGRAPH_BREAK))
-    parts = _check_parts(raw.get("parts"), fields, date, scribes, paragraph_count)
-    notes = _check_notes(raw.get("notes", []), fields)
-    if parts is None or notes is None:
-        return None
-    parts = _without_implicit(parts, date, scribes)
-    return Letter(
-        number=number,
-        slug=slug,
-        title=title,
-        section=section,
-        date=date,
-        text=text,
-        recipients=recipients,
-        copies=copies,
-        scribes=scribes,
-        scribe_names=scribe_names,
-        classification=classification,
-        parts=parts,
-        notes=notes,
-        source=source,
-        source_note=source_note,
-        source_inferred=source_inferred,
-        people=people,
-    )
+        problems.append(f"{where}: expected an object, found {_kind(raw)}")
+        return
+    before = len(problems)
+    problems += [f"{where}: {key}: given more than once" for key in getattr(raw, "duplicates", ())]
+    for field in msgspec.structs.fields(kind):
+        name = field.encode_name
+        if name in raw:
+            _explain(raw[name], field.type, f"{where}: {name}", problems)
+        elif field.required:
+            problems.append(f"{where}: {name}: missing (expected {_description(field.type)})")
+    if len(problems) == before:
+        # Each field is right on its own: a rule that joins fields (model.py, __post_init__) failed.
+        fault = _fault(raw, kind)
+        if fault:
+            problems.append(f"{where}: {fault}")
 
 
-def _check_parts(
-    raw: Any, fields: _Fields, date: dt.date, scribes: tuple[str, ...], paragraph_count: int
-) -> tuple[Part, ...] | None:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list) or not raw:
-        fields.problem("parts", f"expected a non-empty array, found {_kind(raw)}")
-        return None
-    parts: list[Part] = []
-    expected_first = 1
-    for index, item in enumerate(raw, start=1):
-        if not isinstance(item, dict):
-            fields.problem(f"parts[{index}]", f"expected an object, found {_kind(item)}")
-            return None
-        part = _Fields(item, f"{fields.where}: parts[{index}]", fields.problems)
-        label = part.get("label", _optional_string, "a string or null", default=None)
-        part_date = part.get("date", _iso_date, "a real date as YYYY-MM-DD", default=date)
-        span = part.get("paragraphs", _paragraph_span, "[first, last] paragraph numbers")
-        part_scribes = part.get("scribes", _strings, "an array of strings", default=())
-        written_by = part.get("written_by", _optional_string, "a string or null", default=None)
-        if not part.ok:
-            fields.ok = False
-            return None
-        first, last = span
-        if first != expected_first or last > paragraph_count:
-            fields.problem(
-                f"parts[{index}]",
-                f"paragraphs {first}-{last} do not continue from {expected_first} within the text's "
-                f"{paragraph_count} paragraphs",
-            )
-            return None
-        expected_first = last + 1
-        parts.append(Part(label, part_date, first, last, part_scribes, written_by))
-    if expected_first != paragraph_count + 1:
-        fields.problem("parts", f"cover paragraphs 1-{expected_first - 1} of {paragraph_count}")
-        return None
-    return tuple(parts)
-
-
-def _paragraph_span(value: Any) -> tuple[int, int] | None:
-    if (
-        isinstance(value, list)
-        and len(value) == 2
-        and all(_whole_number(item) for item in value)
-        and value[0] <= value[1]
-    ):
-        return value[0], value[1]
+def _fault(value: Any, kind: Any) -> str | None:
+    """Why msgspec refuses a value as a kind, in its own words or a record's; None when it fits."""
+    try:
+        msgspec.convert(value, kind)
+    except msgspec.ValidationError as error:
+        if isinstance(error.__cause__, ValueError):
+            return str(error.__cause__)
+        return str(error).split(" - at `", 1)[0]
+    except UnicodeError:
+        return "holds an unpaired surrogate"
     return None
 
 
-def _check_notes(raw: Any, fields: _Fields) -> tuple[Note, ...] | None:
-    if not isinstance(raw, list):
-        fields.problem("notes", f"expected an array, found {_kind(raw)}")
+def _explain(value: Any, hint: Any, where: str, problems: list[str]) -> None:
+    """Add why a value is not of a field's type, naming where, if it is not."""
+    base, description = _unwrapped(hint)
+    if isinstance(base, type) and issubclass(base, Struct):
+        _explain_record(value, base, where, problems)
+        return
+    if get_origin(base) in (Union, types.UnionType):
+        if value is None:
+            return
+        base, _ = _unwrapped(next(arg for arg in get_args(base) if arg is not type(None)))
+    args = get_args(base)
+    if get_origin(base) is tuple and len(args) == 2 and args[1] is Ellipsis and isinstance(value, list):
+        before = len(problems)
+        for index, item in enumerate(value, start=1):
+            _explain(item, args[0], f"{where}[{index}]", problems)
+        if len(problems) > before:
+            return
+    if _fault(value, hint) is None:
+        return
+    if isinstance(value, str) and base is str:
+        reason = _string_problem(value, paragraphs=_pattern(hint) == PARAGRAPHS_PATTERN)
+        problems.append(f"{where}: {reason or f'{_found(value)} must be {description}'}")
+    else:
+        problems.append(f"{where}: expected {description}, found {_found(value)}")
+
+
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _string_problem(value: str, paragraphs: bool) -> str | None:
+    """What in a string a reader could not be shown faithfully, where it is."""
+    found = _SURROGATE.search(value)
+    if found:
+        return f"holds an unpaired surrogate (U+{ord(found[0]):04X}) at character {found.start() + 1}"
+    found = _CONTROL.search(value)
+    if found:
+        return f"holds a control character (U+{ord(found[0]):04X}) at character {found.start() + 1}"
+    if "\n" not in value or not value.strip():
         return None
-    notes: list[Note] = []
-    for index, item in enumerate(raw, start=1):
-        if not isinstance(item, dict):
-            fields.problem(f"notes[{index}]", f"expected an object, found {_kind(item)}")
-            return None
-        note = _Fields(item, f"{fields.where}: notes[{index}]", fields.problems)
-        marker = note.get("marker", _string, "a string")
-        text = note.get("text", _text, "a non-empty string")
-        anchored = note.get("anchored", _boolean, "true or false", default=True)
-        if not note.ok:
-            fields.ok = False
-            return None
-        notes.append(Note(marker, text, anchored))
-    return tuple(notes)
+    if not paragraphs:
+        return f"holds a line break at character {value.index(chr(10)) + 1}; it must be one line"
+    if "\n\n\n" in value:
+        return (
+            f"three line breaks in a row at character {value.index(3 * chr(10)) + 1}: paragraphs are "
+            "separated by one blank line, and none is empty"
+        )
+    for number, paragraph in enumerate(value.split("\n\n"), start=1):
+        if not paragraph.strip():
+            return f"paragraph {number} is empty"
+    found = _LONE_BREAK.search(value)
+    if found:
+        return (
+            f"a line break at character {found.start() + 1} that does not end a paragraph: "
+            "paragraphs are separated by one blank line"
+        )
+    return None
 
 
-def _check_people(raw: Any, problems: list[str]) -> list[Person]:
-    if not isinstance(raw, list):
-        problems.append(f"people: expected an array, found {_kind(raw)}")
-        return []
-    people: list[Person] = []
-    for position, item in enumerate(raw, start=1):
-        if not isinstance(item, dict):
-            problems.append(f"person at position {position}: expected an object, found {_kind(item)}")
-            continue
-        fields = _Fields(item, f"person at position {position}", problems)
-        person_id = fields.get("id", _text, "a non-empty string")
-        name = fields.get("name", _text, "a non-empty string")
-        description = fields.get("description", _string, "a string", default="")
-        forms = fields.get("forms", _strings, "an array of strings", default=())
-        if fields.ok:
-            people.append(Person(person_id, name, description, forms))
-    return people
+def _unwrapped(hint: Any) -> tuple[Any, str]:
+    """A type without its annotations, and the words for what it expects."""
+    description = ""
+    while get_origin(hint) is Annotated:
+        for meta in hint.__metadata__:
+            if isinstance(meta, Meta) and meta.description and not description:
+                description = meta.description
+        hint = hint.__origin__
+    if not description:
+        description = {str: "a string", int: "a whole number", bool: "true or false"}.get(hint, "")
+        if not description:
+            description = "an object" if isinstance(hint, type) and issubclass(hint, Struct) else "an array"
+    return hint, description
+
+
+def _description(hint: Any) -> str:
+    return _unwrapped(hint)[1]
+
+
+def _pattern(hint: Any) -> str | None:
+    while get_origin(hint) is Annotated:
+        for meta in hint.__metadata__:
+            if isinstance(meta, Meta) and meta.pattern:
+                return meta.pattern
+        hint = hint.__origin__
+    return None
 
 
 def is_bundled(path: str | os.PathLike[str]) -> bool:

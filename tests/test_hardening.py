@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from leninletters.cli import app
-from leninletters.corpus import _check_letter, _well_formed_letter, check_document, load, parse_document
+from leninletters.corpus import check_document, load, parse_document
 from leninletters.errors import CorpusError
 from leninletters.export import letters_json
 
@@ -292,22 +292,3 @@ def test_the_loader_gives_a_corpus_or_its_own_error_for_any_mutation(document: A
 def test_exporting_as_json_then_loading_gives_back_equal_letters(indexes: list[int]) -> None:
     letters = [load().letters[i] for i in sorted(indexes)]
     assert parse_document(json.loads(letters_json(letters))).letters == tuple(letters)
-
-
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(document=mutated_corpora())
-def test_the_fast_loader_agrees_with_the_careful_checker(document: Any) -> None:
-    """Well-formed letters skip the field-by-field checker; it must find nothing wrong with them."""
-    letters = document.get("letters") if isinstance(document, dict) else document
-    if not isinstance(letters, list):
-        return
-    for position, raw in enumerate(letters, start=1):
-        fast = _well_formed_letter(raw, {})
-        problems: list[str] = []
-        careful = _check_letter(raw, position, problems, {})
-        if fast is not None:
-            assert problems == [] and careful == fast
-
-
-def test_every_letter_of_the_edition_takes_the_fast_path() -> None:
-    assert all(_well_formed_letter(raw, {}) is not None for raw in EDITION_LETTERS)
