@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import json
 import os
 import re
 import stat
@@ -157,6 +156,8 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse(data: bytes, where: str) -> Any:
     """A corpus file's JSON, keeping the keys its objects repeat, with every way it fails as a CorpusError."""
+    import json  # only a file that failed the fast path is parsed again, with care
+
     try:
         return json.loads(data.decode("utf-8"), object_pairs_hook=_object)
     except UnicodeDecodeError as error:
@@ -208,7 +209,11 @@ def load_bundled() -> Corpus:
     text = bundled_text(BUNDLED_FILE)
     with _no_gc():
         corpus = _decoded(text)
-        return parse_document(json.loads(text), BUNDLED) if corpus is None else corpus
+        if corpus is not None:
+            return corpus
+        import json
+
+        return parse_document(json.loads(text), BUNDLED)
 
 
 def bundled_text(name: str) -> str:

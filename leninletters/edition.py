@@ -9,13 +9,15 @@ Pure: knows nothing of the command line or the terminal.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from leninletters import search as searching
 from leninletters.model import Corpus, Letter, Part, Person
 from leninletters.predicates import EVERYTHING, Predicate, select
-from leninletters.references import Resolver, Selected
-from leninletters.search import Deadline, Match, Search, Snippet
+
+if TYPE_CHECKING:
+    # Imported where they are used: `list` needs neither searching nor references.
+    from leninletters.references import Resolver, Selected
+    from leninletters.search import Match, Search, Snippet
 
 
 class Found(NamedTuple):
@@ -79,6 +81,8 @@ class MemoryEdition:
     @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
+            from leninletters.references import Resolver
+
             self._resolver = Resolver(self.corpus.letters)
         return self._resolver
 
@@ -92,7 +96,9 @@ class MemoryEdition:
         return self.resolver.names_something(word)
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
-        deadline = Deadline()  # one time limit for the whole search, however many letters it reads
+        from leninletters import search as searching
+
+        deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
         found: list[Found] = []
         for letter in self.select(predicate):
             matches = searching.find(letter, search, deadline)
@@ -107,7 +113,9 @@ class MemoryEdition:
         return found
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
-        deadline = Deadline()
+        from leninletters import search as searching
+
+        deadline = searching.Deadline()
         counted: list[Counted] = []
         for letter in self.select(predicate):
             parts = letter.all_parts if predicate == EVERYTHING else predicate.parts(letter)

@@ -6,11 +6,13 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leninletters.model import PARAGRAPH_BREAK, Letter
 from leninletters.present import metadata_lines, note_line, notes_in, passage_label, sections
-from leninletters.references import Selected
+
+if TYPE_CHECKING:
+    from leninletters.references import Selected
 
 SEPARATOR = "=" * 72
 
@@ -144,7 +146,7 @@ def _joined(write_one: Callable[[Letter, tuple[int, int] | None], str], separato
     return write
 
 
-Writer = Callable[[Sequence[Selected]], Iterator[str]]
+Writer = Callable[[Sequence["Selected"]], Iterator[str]]
 WRITERS: dict[Format, Writer] = {
     Format.text: _joined(letter_text, f"\n{SEPARATOR}\n\n"),
     Format.markdown: _joined(letter_markdown, "\n---\n\n"),

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from leninletters import dates, predicates, querylang
+from leninletters import dates, predicates
 from leninletters.errors import InputError
 from leninletters.output import Color
 from leninletters.predicates import EVERYTHING, Predicate, all_of, any_of
@@ -176,5 +176,7 @@ def to_predicate(
         if names:
             terms.append(any_of(make(name) for name in names))
     if query:
+        from leninletters import querylang  # only a query pays for its parser
+
         terms.append(querylang.parse(querylang.join(query)))
     return all_of(terms) if terms else EVERYTHING

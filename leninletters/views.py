@@ -10,12 +10,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from leninletters import export, plain
-from leninletters.edition import Counted, Found
 from leninletters.model import Letter, Person
 from leninletters.present import letter_heading, plural
-from leninletters.references import Selected
 
 if TYPE_CHECKING:
+    from leninletters.edition import Counted, Found
+    from leninletters.references import Selected
     from leninletters.render import RenderableType
 
 

@@ -198,3 +198,14 @@ def test_color_never_on_a_terminal_and_color_always_in_a_pipe() -> None:
     assert "\x1b[1;36m" in coloured.stdout
     plain = script("grep", "stalin", "--color", "never", FORCE_COLOR="1", COLUMNS="100")
     assert "\x1b[1;36m" not in plain.stdout and "\x1b[36m" not in plain.stdout
+
+
+def test_the_script_builds_only_the_command_it_runs_yet_help_and_suggestions_know_them_all() -> None:
+    every = script("--help")
+    assert every.returncode == 0
+    for name in ("list", "show", "grep", "export", "validate", "people"):
+        assert name in every.stdout
+    mistyped = script("lsit")
+    assert mistyped.returncode == 2 and "Did you mean 'list'?" in mistyped.stderr
+    assert script("grep", "--help").returncode == 0
+    assert script("grep", "rudeness").stdout.startswith("22  1923-03-06")
