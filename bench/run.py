@@ -33,6 +33,8 @@ TOOL = str(BIN / "leninletters")
 PYTHON = sys.executable
 NAME = "trotsky"  # a name, for grep and ripgrep
 WORD = "monopoly"  # a word, for --keyword
+# A question in the query language: a recipient, a date range, a negated scribe and a phrase.
+QUERY = f"to:{NAME} date:1919..1922-12 -scribe:L.F. {WORD}"
 RICH_TABLE = HERE / "reference_rich_table.py"
 PLAIN_COUNT = HERE / "reference_count.py"
 
@@ -95,13 +97,14 @@ def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command
         Command("list-json", "leninletters list --json", [TOOL, "list", "--json"], {}, 4),
         Command("grep-json", f"leninletters grep {NAME} --json", [TOOL, "grep", NAME, "--json"], {}, 4),
         Command("export", "leninletters export", [TOOL, "export"], {}, 4),
+        Command("query-json", f"leninletters list '{QUERY}' --json", [TOOL, "list", QUERY, "--json"], {}, 4),
         Command("complete", "shell completion (Tab)", [TOOL], completion, 4),
     ]
     goals = [
         Goal("list on a terminal vs Rich table script", "list", "rich", 1.5),
         *(
             Goal(f"{key} vs import typer", key, "typer", 1.2)
-            for key in ("list-json", "grep-json", "export", "complete")
+            for key in ("list-json", "grep-json", "export", "query-json", "complete")
         ),
     ]
     for size in sizes:
@@ -115,19 +118,20 @@ def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command
                 f"keyword-{size}", f"list --keyword {WORD} ({size:,})", [TOOL, *corpus, "list", "-k", WORD]
             ),
             Command(f"export-{size}", f"export > /dev/null ({size:,})", [TOOL, *corpus, "export"]),
+            Command(f"query-{size}", f"list '{QUERY}' ({size:,})", [TOOL, *corpus, "list", QUERY]),
         ]
         if shutil.which("rg"):
             found.append(
                 Command(f"rg-{size}", f"rg -c -i {NAME} ({size:,})", ["rg", "-c", "-i", NAME, str(text_path)])
             )
         if size >= 10_000:
-            for key in ("grep", "keyword", "export"):
+            for key in ("grep", "keyword", "export", "query"):
                 goals.append(Goal(f"{key} at {size:,} vs plain Python", f"{key}-{size}", f"ref-{size}", 1.3))
                 goals.append(
                     Goal(f"{key} at {size:,}: memory", f"{key}-{size}", f"ref-{size}", 1.5, memory=True)
                 )
     if 10_000 in sizes and 100_000 in sizes:
-        for key in ("grep", "keyword", "export"):
+        for key in ("grep", "keyword", "export", "query"):
             goals.append(Goal(f"{key}: 100,000 vs 10,000 letters", f"{key}-100000", f"{key}-10000", 11.0))
     return {command.key: command for command in found}, goals
 

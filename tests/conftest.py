@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -54,3 +56,45 @@ TREES = st.recursive(
     ),
     max_leaves=6,
 )
+
+
+def on_a_terminal(command: Sequence[str], environment: dict[str, str]) -> tuple[int, str, str]:
+    """Run a command with a pseudo-terminal as stdout (so it draws and pages); return its status, what it
+    drew on the terminal, and its stderr."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        list(command), stdout=terminal, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=environment
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.stderr is not None
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    status = process.wait(timeout=30)
+    os.close(controller)
+    return status, b"".join(chunks).decode("utf-8", "replace"), stderr
+
+
+# An export that stops mid-write (after its third piece) and says so, for tests that signal it there.
+SLOW_EXPORT = """
+import sys, time
+from leninletters import cli, export
+real = export.document
+def slow(letters, fmt):
+    for index, piece in enumerate(real(letters, fmt)):
+        if index == 3:
+            sys.stderr.write("WRITING\\n"); sys.stderr.flush(); time.sleep(60)
+        yield piece
+export.document = slow
+sys.argv = ["leninletters", "export", "-o", sys.argv[1], "--force"]
+cli.main()
+"""

@@ -20,6 +20,7 @@ from leninletters.corpus import check_document, load, parse_document
 from leninletters.errors import CorpusError
 from leninletters.export import letters_json
 
+from .conftest import SLOW_EXPORT
 from .test_script import SCRIPT, environment
 
 runner = CliRunner()
@@ -150,20 +151,6 @@ def test_the_bundled_edition_cannot_be_overwritten() -> None:
 
 
 # Signals, pipes and encodings, through the installed script --------------------------------------
-
-SLOW_EXPORT = """
-import sys, time
-from leninletters import cli, export
-real = export.document
-def slow(letters, fmt):
-    for index, piece in enumerate(real(letters, fmt)):
-        if index == 3:
-            sys.stderr.write("WRITING\\n"); sys.stderr.flush(); time.sleep(60)
-        yield piece
-export.document = slow
-sys.argv = ["leninletters", "export", "-o", sys.argv[1], "--force"]
-cli.main()
-"""
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])

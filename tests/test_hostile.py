@@ -26,6 +26,9 @@ from leninletters.export import document, markdown_escape
 from leninletters.model import Corpus, Letter
 from leninletters.references import Selected
 
+from .conftest import SLOW_EXPORT
+from .conftest import on_a_terminal as run_on_a_pty
+
 runner = CliRunner()
 # A corpus that loads but tries to fool a terminal and Rich: bidi overrides, markup, Markdown starts.
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile.json"
@@ -49,31 +52,8 @@ def tool(*args: str) -> list[str]:
 
 def on_a_terminal(args: list[str], **env: str) -> tuple[int, str, str]:
     """Run the tool with a pseudo-terminal as stdout; return its status, what it drew, and its stderr."""
-    import pty
-
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        tool(*args),
-        stdout=terminal,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=base_environment(**{"COLUMNS": "100", "LINES": "200", "TERM": "xterm", **env}),
-    )
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    assert process.stderr is not None
-    stderr = process.stderr.read().decode("utf-8", "replace")
-    status = process.wait(timeout=30)
-    os.close(controller)
-    return status, b"".join(chunks).decode("utf-8", "replace"), stderr
+    terminal = {"COLUMNS": "100", "LINES": "200", "TERM": "xterm", **env}
+    return run_on_a_pty(tool(*args), base_environment(**terminal))
 
 
 # 1. Terminal injection ----------------------------------------------------------------------------
@@ -372,6 +352,7 @@ class Interrupt:
             raise KeyboardInterrupt
 sys.meta_path.insert(0, Interrupt())
 from leninletters.launch import main
+
 main()
 """
 
@@ -456,21 +437,6 @@ def test_same_file_sees_through_links_and_dots(tmp_path: Path) -> None:
     assert files.same_file(corpus, tmp_path / "." / "mine.json")
     assert not files.same_file(corpus, tmp_path / "missing.json")
     assert not files.same_file(corpus, HOSTILE)
-
-
-SLOW_EXPORT = """
-import sys, time
-from leninletters import cli, export
-real = export.document
-def slow(letters, fmt):
-    for index, piece in enumerate(real(letters, fmt)):
-        if index == 3:
-            sys.stderr.write("WRITING\\n"); sys.stderr.flush(); time.sleep(60)
-        yield piece
-export.document = slow
-sys.argv = ["leninletters", "export", "-o", sys.argv[1], "--force"]
-cli.main()
-"""
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGALRM])

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import on_a_terminal
+
 SCRIPT = shutil.which("leninletters", path=str(Path(sys.executable).parent))
 ANSI = "\x1b["
 
@@ -134,31 +136,11 @@ def test_shell_completion_answers_without_importing_rich() -> None:
 
 def run_on_a_terminal(args: list[str], **env: str) -> str:
     """Run the script with a pseudo-terminal as stdout (so it draws and pages), and return what it drew."""
-    import pty
-
     assert SCRIPT is not None
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [SCRIPT, *args],
-        stdout=terminal,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=environment(COLUMNS="80", LINES="20", TERM="xterm", **env),
-    )
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=30)
-    os.close(controller)
-    assert process.returncode == 0
-    return b"".join(chunks).decode("utf-8", "replace")
+    terminal = environment(COLUMNS="80", LINES="20", TERM="xterm", **env)
+    status, drawn, _ = on_a_terminal([SCRIPT, *args], terminal)
+    assert status == 0
+    return drawn
 
 
 def test_a_long_letter_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
