@@ -309,7 +309,7 @@ def snippets(letter: Letter, found: Sequence[Match], context: int = 0) -> list[S
     for paragraph in paragraphs[:-1]:
         paragraph_starts.append(paragraph_starts[-1] + len(paragraph) + len(PARAGRAPH_BREAK))
     sentence_spans: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # paragraph: spans, their ends
-    windows: list[tuple[int, int, int, list[Match]]] = []  # paragraph, start, end (text offsets), matches
+    windows: list[_Window] = []
     for match in found:
         base = paragraph_starts[match.paragraph - 1]
         if match.paragraph not in sentence_spans:
@@ -321,17 +321,32 @@ def snippets(letter: Letter, found: Sequence[Match], context: int = 0) -> list[S
         last = min(max(bisect_left(ends, match.end - base), first), len(spans) - 1)
         first, last = max(0, first - context), min(len(spans) - 1, last + context)
         start, end = base + spans[first][0], base + spans[last][1]
-        if windows and windows[-1][0] == match.paragraph and start <= windows[-1][2]:
-            previous = windows[-1]
-            windows[-1] = (previous[0], previous[1], max(previous[2], end), [*previous[3], match])
+        if windows and windows[-1].paragraph == match.paragraph and start <= windows[-1].end:
+            windows[-1].end = max(windows[-1].end, end)
+            windows[-1].matches.append(match)
         else:
-            windows.append((match.paragraph, start, end, [match]))
+            windows.append(_Window(match.paragraph, start, end, [match]))
     return [
         Snippet(
-            paragraph=number,
-            start=start,
-            text=letter.text[start:end],
-            highlights=tuple((max(m.start, start) - start, min(m.end, end) - start) for m in window_matches),
+            paragraph=window.paragraph,
+            start=window.start,
+            text=letter.text[window.start : window.end],
+            highlights=tuple(
+                (max(m.start, window.start) - window.start, min(m.end, window.end) - window.start)
+                for m in window.matches
+            ),
         )
-        for number, start, end, window_matches in windows
+        for window in windows
     ]
+
+
+class _Window:
+    """A stretch of one paragraph (offsets in the letter's text) that grows as nearby matches join it."""
+
+    __slots__ = ("end", "matches", "paragraph", "start")
+
+    def __init__(self, paragraph: int, start: int, end: int, matches: list[Match]) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.matches = matches
