@@ -99,12 +99,14 @@ class MemoryEdition:
         from leninletters import search as searching
 
         deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
+        whole = predicate == EVERYTHING
         found: list[Found] = []
         for letter in self.select(predicate):
             matches = searching.find(letter, search, deadline)
             if not matches:
                 continue
-            parts = letter.all_parts if predicate == EVERYTHING else predicate.parts(letter)
+            # A letter in one piece that was selected is selected whole; else only some parts may count.
+            parts = letter.all_parts if whole or not letter.parts else predicate.parts(letter)
             for part in parts:
                 inside = [m for m in matches if part.first_paragraph <= m.paragraph <= part.last_paragraph]
                 if inside:
@@ -117,9 +119,11 @@ class MemoryEdition:
 
         deadline = searching.Deadline()
         counted: list[Counted] = []
+        whole = predicate == EVERYTHING
         for letter in self.select(predicate):
-            parts = letter.all_parts if predicate == EVERYTHING else predicate.parts(letter)
-            if len(parts) == len(letter.all_parts):
+            # A letter in one piece that was selected is selected whole; else only some parts may count.
+            parts = () if whole or not letter.parts else predicate.parts(letter)
+            if whole or not letter.parts or len(parts) == len(letter.parts):
                 number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
             else:
                 spans = [(p.first_paragraph, p.last_paragraph) for p in parts]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from leninletters.model import Letter
 from leninletters.present import COUNT_HEADER, LIST_HEADER, list_rows, plural
-from leninletters.search import Snippet
+
+if TYPE_CHECKING:
+    from leninletters.search import Snippet
 
 
 def plain_table(rows: Sequence[Sequence[str]], header: Sequence[str], right: set[int]) -> Iterator[str]:
