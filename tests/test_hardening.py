@@ -102,7 +102,7 @@ BAD_INPUTS = [
     (["show", "99"], "no letter number 99"),
     (["show", "-1"], "no letter number -1"),
     (["show", "testment"], "did you mean testament"),
-    (["show", "1922-12-24"], "no letter dated 1922-12-24: the nearest are 1922-12-23 and 1922-12-25"),
+    (["show", "1922-12-22"], "no letter dated 1922-12-22: the nearest are 1922-12-21 and 1922-12-23"),
     (["show", "1922-13"], "month must be 01 to 12"),
     (["grep", "(a", "--regex"], "invalid regular expression '(a'"),
     (["grep", ""], "an empty pattern"),
@@ -155,8 +155,8 @@ SLOW_EXPORT = """
 import sys, time
 from leninletters import cli, export
 real = export.document
-def slow(letters, fmt):
-    for index, piece in enumerate(real(letters, fmt)):
+def slow(letters, fmt, edition=None):
+    for index, piece in enumerate(real(letters, fmt, edition)):
         if index == 3:
             sys.stderr.write("WRITING\\n"); sys.stderr.flush(); time.sleep(60)
         yield piece
