@@ -90,8 +90,8 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
 
     apparatus = letter.apparatus
     for reading_ in shown_supplied(apparatus):
-        if first - 1 <= reading_.after_paragraph <= last and (reading_.after_paragraph or first == 1):
-            at = max(reading_.after_paragraph, first - 1)
+        at = reading_.after_paragraph
+        if first <= at <= last or at == first - 1 == 0:
             after.setdefault(at, []).append(
                 Piece(Kind.SUPPLIED, reading_.text + _certainty(reading_.certainty))
             )
@@ -163,7 +163,7 @@ def apparatus_lines(letter: Letter, paragraphs: tuple[int, int] | None = None) -
         if touches(h.paragraphs)
     ]
     for s in apparatus.supplied:
-        if first - 1 <= s.after_paragraph <= last:
+        if first <= s.after_paragraph <= last or s.after_paragraph == first - 1 == 0:
             where = "before paragraph 1" if s.after_paragraph == 0 else f"after paragraph {s.after_paragraph}"
             hidden = " (not shown in the text: certainty low)" if s.certainty == "low" else ""
             lines.append(_fact(f"Supplied {where}: {supplied(s.text)}{hidden}", s))

@@ -499,3 +499,12 @@ def test_angle_brackets_come_out_as_less_and_greater_on_an_ascii_stream() -> Non
     assert "Respectfully yours,\n\n<Lenin>\n" in out
     assert "Edition: leninletters" in out and "< > marks this edition's words" in out
     assert "?" not in out.split("Source:")[0]
+
+
+def test_a_passage_shows_the_editions_words_that_fall_within_it() -> None:
+    assert "⟨Yours, Lenin⟩" not in run("show", "1:4")[1]  # supplied after paragraph 3
+    assert "What about you?\n\n⟨Yours, Lenin⟩\n" in run("show", "1:3")[1]
+    assert "Classification: Top secret\n\n⟨Personal; certainty medium⟩\n\nCopy to" in run("show", "21:1-2")[1]
+    passage = run("show", "9:9-10")[1]
+    assert "⟨LCW dating: 25 December 1922, paragraphs 9–10; certainty medium⟩" in passage
+    assert "24 December 1922, paragraphs 1–8" not in passage
