@@ -7,6 +7,10 @@ Every word of a letter is carried over from the source by this program; the cura
 (``data/curation.toml``) only says where letters start and adds what print leaves implicit
 (slugs, full names of recipients, people, inferred sources). Any disagreement between the two
 stops the build with a message, so the edition cannot drift from the text silently.
+
+The apparatus (``data/apparatus.toml``: LCW places, datings, hands, supplied words, provenance,
+recipients, checked people, references) is joined in under keys of its own, never into the text: see
+"The apparatus" in docs/corpus.md.
 """
 
 from __future__ import annotations
@@ -21,8 +25,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
+from leninletters import __version__
 from leninletters.files import write_atomically
-from leninletters.model import PARAGRAPH_BREAK, Letter, Note, Part, Person
+from leninletters.model import (
+    PARAGRAPH_BREAK,
+    Expansion,
+    Letter,
+    LetterApparatus,
+    Note,
+    Part,
+    Person,
+    PersonApparatus,
+    Reference,
+)
 
 MONTHS = {
     name: number
@@ -185,13 +202,22 @@ def _names_in(person: Person, haystack: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", haystack) is not None for form in person.forms)
 
 
-def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
-    """Join the source text and the curation into the corpus document."""
+def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Join the source text, the curation and the apparatus (the bundled one unless given) into the corpus
+    document."""
+    joined = Apparatus(read_apparatus() if apparatus is None else apparatus)
     blocks, footnotes = _split_book(source_blocks(source))
     specs: list[dict[str, Any]] = curation["letters"]
     starts = _letter_starts(blocks, specs)
     people = [
-        Person(p["id"], p["name"], p["description"], tuple(p.get("forms", ()))) for p in curation["people"]
+        Person(
+            p["id"],
+            p["name"],
+            joined.description(p),
+            tuple(p.get("forms", ())),
+            apparatus=joined.people.get(p["id"]),
+        )
+        for p in curation["people"]
     ]
     scribe_names: dict[str, str] = {}
     drafts = []
@@ -218,8 +244,13 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
         if marker is not None:
             used_notes[marker] = used_notes.get(marker, 0) + 1
         in_text = list(dict.fromkeys(MARKER.findall(text)))
-        notes = [Note(m, footnotes[m]) for m in in_text]
-        notes += [Note(m, footnotes[m], anchored=False) for m in spec.get("notes_from", [])]
+        notes = [Note(m, footnotes[m], expansion=joined.note(m)) for m in in_text]
+        notes += [
+            Note(m, footnotes[m], anchored=False, expansion=joined.note(m))
+            for m in spec.get("notes_from", [])
+        ]
+        letter_apparatus = joined.of_letter(spec["slug"], source_note if marker else None)
+        recipients, recipients_inferred = joined.recipients(number, spec, letter_apparatus)
         for note in notes:
             used_notes[note.marker] = used_notes.get(note.marker, 0) + 1
         parts: list[Part] = []
@@ -244,7 +275,7 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
                 title,
                 text,
                 *(note.text for note in notes),
-                *spec.get("recipients", []),
+                *recipients,
                 *spec.get("copies", []),
                 *(scribe_names[s] for s in scribes),
                 *(part.written_by or "" for part in parts),
@@ -258,7 +289,7 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
                 section=section,
                 date=dt.date.fromisoformat(spec["date"]),
                 text=text,
-                recipients=tuple(spec.get("recipients", [])),
+                recipients=recipients,
                 copies=tuple(spec.get("copies", [])),
                 scribes=scribes,
                 scribe_names=tuple(scribe_names[s] for s in scribes),
@@ -268,6 +299,8 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
                 source=footnotes[source_note],
                 source_note=source_note,
                 source_inferred=marker is None,
+                recipients_inferred=recipients_inferred,
+                apparatus=letter_apparatus,
                 people=tuple(person.id for person in people if _names_in(person, haystack)),
             )
         )
@@ -275,11 +308,137 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
         count = used_notes.get(note_marker, 0)
         if count != 1:
             raise BuildError(f"footnote [{note_marker}] is attached to {count} letters, not one")
+    joined.check_all_used({letter.slug for letter in letters}, {person.id for person in people})
     return {
-        "edition": {**curation.get("edition", {}), "scribes": scribe_names},
+        "edition": {**curation.get("edition", {}), "version": __version__, "scribes": scribe_names},
         "people": [person.to_json() for person in people],
         "letters": [letter.to_json() for letter in letters],
+        "references": [msgspec.to_builtins(reference) for reference in joined.references],
     }
+
+
+# The apparatus ----------------------------------------------------------------------------------
+
+# The id a reference is named by at the start of each "; "-separated piece of an authority.
+AUTHORITY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# apparatus.toml's table names, and the letter apparatus's fields they fill.
+LETTER_TABLES = {"lcw": "lcw", "provenance": "provenance", "dating": "datings", "hand": "hands"}
+LETTER_TABLES |= {"supplied": "supplied", "recipients": "recipients"}
+
+
+class Apparatus:
+    """data/apparatus.toml, checked: each fact typed, each authority naming a reference."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        try:
+            self.references = msgspec.convert(raw.get("reference", []), list[Reference])
+        except msgspec.ValidationError as error:
+            raise BuildError(f"apparatus.toml: reference: {error}") from None
+        self.ids = {reference.id for reference in self.references}
+        if len(self.ids) != len(self.references):
+            raise BuildError("apparatus.toml: a reference id is used twice")
+        self.letters: dict[str, LetterApparatus] = {}
+        for entry in raw.get("letter", []):
+            slug = entry.get("slug", "?")
+            fields = {LETTER_TABLES.get(key, key): value for key, value in entry.items() if key != "slug"}
+            self.letters[slug] = self._typed(fields, LetterApparatus, f"letter {slug}")
+        self.people = {
+            entry.get("id", "?"): self._typed(
+                {key: value for key, value in entry.items() if key != "id"},
+                PersonApparatus,
+                f"person {entry.get('id', '?')}",
+            )
+            for entry in raw.get("person", [])
+        }
+        self.notes = {
+            str(entry.get("marker", "?")): self._typed(
+                {key: value for key, value in entry.items() if key != "marker"},
+                Expansion,
+                f"note {entry.get('marker', '?')}",
+            )
+            for entry in raw.get("note", [])
+        }
+        self._used: set[str] = set()
+        self._used_notes: set[str] = set()
+
+    def _typed(self, fields: dict[str, Any], kind: type[Any], where: str) -> Any:
+        try:
+            record = msgspec.convert(fields, kind)
+        except msgspec.ValidationError as error:
+            raise BuildError(f"apparatus.toml: {where}: {error}") from None
+        for authority in _authorities(msgspec.to_builtins(record)):
+            for piece in authority.split(";"):
+                found = AUTHORITY_ID.match(piece.strip())
+                if found is None or found[0] not in self.ids:
+                    raise BuildError(
+                        f"apparatus.toml: {where}: authority {piece.strip()!r} names no reference"
+                    )
+        return record
+
+    def of_letter(self, slug: str, source_note: str | None) -> LetterApparatus | None:
+        """The letter's apparatus, with the expansion of its printed source where that needs one."""
+        found = self.letters.get(slug)
+        expansion = self.notes.get(source_note) if source_note else None
+        if expansion is not None:
+            self._used_notes.add(str(source_note))
+            found = msgspec.structs.replace(found or LetterApparatus(), source=expansion)
+        if found is not None:
+            self._used.add(slug)
+        return found
+
+    def recipients(
+        self, number: int, spec: dict[str, Any], apparatus: LetterApparatus | None
+    ) -> tuple[tuple[str, ...], bool]:
+        """The letter's recipients and whether they are inferred: the apparatus's where it gives them (the
+        curation must then agree), else the curation's."""
+        curated = tuple(spec.get("recipients", ()))
+        if apparatus is None or apparatus.recipients is None:
+            return curated, False
+        names = apparatus.recipients.names
+        if curated and curated != names:
+            raise BuildError(
+                f"letter {number} ({spec['slug']}): curation.toml's recipients {list(curated)} and "
+                f"apparatus.toml's {list(names)} disagree"
+            )
+        return names, apparatus.recipients.inferred
+
+    def description(self, person: dict[str, Any]) -> str:
+        """A person's description: the checked one where the apparatus has it."""
+        checked = self.people.get(person["id"])
+        return checked.description if checked else str(person.get("description", ""))
+
+    def note(self, marker: str) -> Expansion | None:
+        """The expansion of a note printed with a letter, if it has one."""
+        if marker in self.notes:
+            self._used_notes.add(marker)
+        return self.notes.get(marker)
+
+    def check_all_used(self, slugs: set[str], people: set[str]) -> None:
+        """Refuse a fact about a letter, person or note that the edition does not have."""
+        for kind, named, known in (
+            ("letter has the slug", set(self.letters), slugs),
+            ("person has the id", set(self.people), people),
+            ("letter's source or notes have the note", set(self.notes), self._used_notes),
+        ):
+            unknown = sorted(named - known)
+            if unknown:
+                raise BuildError(f"apparatus.toml: no {kind} {unknown[0]!r}")
+
+
+def _authorities(value: Any) -> list[str]:
+    """Every authority string in a fact or in the facts it holds."""
+    if isinstance(value, dict):
+        found = [value["authority"]] if isinstance(value.get("authority"), str) else []
+        return found + [a for key, item in value.items() if key != "authority" for a in _authorities(item)]
+    if isinstance(value, list):
+        return [a for item in value for a in _authorities(item)]
+    return []
+
+
+def read_apparatus() -> dict[str, Any]:
+    """The apparatus as bundled with the package."""
+    text = resources.files("leninletters.data").joinpath("apparatus.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def read_inputs() -> tuple[str, dict[str, Any]]:

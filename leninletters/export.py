@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from leninletters import __version__
 from leninletters.model import PARAGRAPH_BREAK, Letter
-from leninletters.present import metadata_lines, note_line, notes_in, passage_label, sections
+from leninletters.present import (
+    APPARATUS_HEADING,
+    Kind,
+    apparatus_lines,
+    edition_statement,
+    metadata_lines,
+    note_line,
+    notes_in,
+    passage_label,
+    reading,
+    source_line,
+    supplied,
+)
 
 if TYPE_CHECKING:
     from leninletters.references import Selected
 
 SEPARATOR = "=" * 72
+# Between the last letter and the edition statement.
+STATEMENT_RULE = "-" * 72
 
 
 def heading(letter: Letter, paragraphs: tuple[int, int] | None, escape: Callable[[str], str] = str) -> str:
@@ -27,18 +42,18 @@ def heading(letter: Letter, paragraphs: tuple[int, int] | None, escape: Callable
 def letter_text(letter: Letter, paragraphs: tuple[int, int] | None = None) -> str:
     """A letter as plain text: heading, metadata, text by parts with their hands, notes and source."""
     lines = [heading(letter, paragraphs), *metadata_lines(letter), ""]
-    for text, hand in sections(letter, paragraphs):
-        lines += [text, ""]
-        if hand:
-            lines += [f"[{hand}]", ""]
+    for piece in reading(letter, paragraphs):
+        lines += [piece.text if piece.kind is Kind.PRINT else supplied(piece.text), ""]
     notes = notes_in(letter, paragraphs)
     if notes:
         lines.append("Notes:")
         lines += [note_line(note) for note in notes]
         lines.append("")
     if letter.source:
-        inferred = " (inferred: no marker of its own; the group's source)" if letter.source_inferred else ""
-        lines.append(f"Source: {letter.source}{inferred}")
+        lines += [source_line(letter, "inferred: no marker of its own; the group's source"), ""]
+    facts = apparatus_lines(letter, paragraphs)
+    if facts:
+        lines += [f"{APPARATUS_HEADING}:", *(f"  {fact}" for fact in facts)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -82,18 +97,24 @@ def letter_markdown(letter: Letter, paragraphs: tuple[int, int] | None = None) -
     lines = [f"## {heading(letter, paragraphs, markdown_heading)}", ""]
     lines += [f"- {markdown_escape(line)}" for line in metadata_lines(letter)]
     lines.append("")
-    for text, hand in sections(letter, paragraphs):
-        lines += [markdown_escape(text), ""]
-        if hand:
-            lines += [f"*{markdown_escape(hand)}*", ""]
+    for piece in reading(letter, paragraphs):
+        if piece.kind is Kind.PRINT:
+            lines += [markdown_escape(piece.text), ""]
+        elif piece.kind is Kind.SUPPLIED:
+            lines += [markdown_escape(supplied(piece.text)), ""]
+        else:
+            lines += [f"*{markdown_escape(supplied(piece.text))}*", ""]
     notes = notes_in(letter, paragraphs)
     if notes:
         lines += ["**Notes**", ""]
         lines += [f"- {markdown_escape(note_line(note))}" for note in notes]
         lines.append("")
     if letter.source:
-        inferred = " (inferred)" if letter.source_inferred else ""
-        lines.append(f"Source: {markdown_escape(letter.source)}{inferred}")
+        lines += [markdown_escape(source_line(letter, "inferred")), ""]
+    facts = apparatus_lines(letter, paragraphs)
+    if facts:
+        lines += [f"**{APPARATUS_HEADING}**", ""]
+        lines += [f"- {markdown_escape(fact)}" for fact in facts]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -142,29 +163,57 @@ class Format(StrEnum):
     json = "json"
 
 
-def _json_document(selection: Sequence[Selected]) -> Iterator[str]:
-    return json_array(selected_json(letter, paragraphs) for letter, paragraphs in selection)
+def edition_object(edition: Mapping[str, Any]) -> dict[str, Any]:
+    """The corpus's edition object with the version and the statement a reader cites."""
+    return {
+        **edition,
+        "version": edition.get("version") or __version__,
+        "statement": edition_statement(edition),
+    }
 
 
-def _joined(write_one: Callable[[Letter, tuple[int, int] | None], str], separator: str) -> Writer:
-    def write(selection: Sequence[Selected]) -> Iterator[str]:
+def _json_document(selection: Sequence[Selected], edition: Mapping[str, Any]) -> Iterator[str]:
+    """An object corpus: the edition (with its statement), then the letters one a line."""
+    yield '{"edition": ' + _json(edition_object(edition)) + ',\n"letters": '
+    yield from json_array(selected_json(letter, paragraphs) for letter, paragraphs in selection)
+    yield "}\n"
+
+
+def _joined(
+    write_one: Callable[[Letter, tuple[int, int] | None], str],
+    separator: str,
+    statement: Callable[[str], str],
+) -> Writer:
+    def write(selection: Sequence[Selected], edition: Mapping[str, Any]) -> Iterator[str]:
         for index, (letter, paragraphs) in enumerate(selection):
             if index:
                 yield separator
             yield write_one(letter, paragraphs)
+        yield statement(edition_statement(edition))
 
     return write
 
 
-Writer = Callable[[Sequence["Selected"]], Iterator[str]]
+def _text_statement(statement: str) -> str:
+    return f"\n{STATEMENT_RULE}\n{statement}\n"
+
+
+def _markdown_statement(statement: str) -> str:
+    return f"\n---\n\n{markdown_escape(statement)}\n"
+
+
+Writer = Callable[[Sequence["Selected"], Mapping[str, Any]], Iterator[str]]
 WRITERS: dict[Format, Writer] = {
-    Format.text: _joined(letter_text, f"\n{SEPARATOR}\n\n"),
-    Format.markdown: _joined(letter_markdown, "\n---\n\n"),
-    Format.md: _joined(letter_markdown, "\n---\n\n"),
+    Format.text: _joined(letter_text, f"\n{SEPARATOR}\n\n", _text_statement),
+    Format.markdown: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
+    Format.md: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
     Format.json: _json_document,
 }
 
 
-def document(selection: Sequence[Selected], fmt: Format | str) -> Iterator[str]:
-    """The export of letters and passages in a format, piece by piece."""
-    return WRITERS[Format(fmt)](selection)
+def document(
+    selection: Sequence[Selected], fmt: Format | str, edition: Mapping[str, Any] | None = None
+) -> Iterator[str]:
+    """The export of letters and passages in a format, piece by piece, with the edition statement (a
+    footer in text and Markdown, the `edition` object in JSON) made from the corpus's edition metadata."""
+    return WRITERS[Format(fmt)](selection, edition if edition is not None else {})

@@ -24,6 +24,9 @@ TYPOGRAPHY = str.maketrans(
         "‑": "-",
         "−": "-",
         "\u00a0": " ",
+        # The edition's marks for its own words (docs/corpus.md): < > on a stream that cannot hold them.
+        "⟨": "<",
+        "⟩": ">",
     }
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Struct
@@ -47,6 +47,15 @@ Lines = Annotated[tuple[Line, ...], Meta(description="an array of strings")]
 OptionalLine = Annotated[Line | None, Meta(description="a non-empty string or null")]
 Flag = Annotated[bool, Meta(description="true or false")]
 Date = Annotated[dt.date, Meta(description="a real date as YYYY-MM-DD")]
+# The apparatus's kinds of value (see "The apparatus" below).
+Certainty = Annotated[Literal["high", "medium", "low"], Meta(description='"high", "medium" or "low"')]
+PartialDay = Annotated[
+    str,
+    Meta(pattern=r"\A\d{4}(?:-\d{2}(?:-\d{2})?)?\Z", description="a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+Position = Annotated[int, Meta(ge=0, description="a whole number from 0")]
+Facts = Meta(description="an array of objects")
+OneFact = Meta(description="an object or null")
 
 
 class _Unset(tuple[str, ...]):
@@ -68,6 +77,8 @@ class Note(Struct, frozen=True, gc=False):
     text: Line
     # False for a note printed without a marker in the letter (note [13]).
     anchored: Flag = True
+    # The edition's: the work an "op. cit." or "ibid." of the note points to.
+    expansion: Annotated[Expansion | None, OneFact] = None
 
     def to_json(self) -> dict[str, Any]:
         return _builtins(self)
@@ -120,6 +131,10 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
     source: OptionalLine = None
     source_note: OptionalLine = None
     source_inferred: Flag = False
+    # The edition's, never the print's: recipients inferred from the series (letters 11-18), and the
+    # apparatus (datings, hands, supplied words, provenance, LCW place), each fact with its authority.
+    recipients_inferred: Flag = False
+    apparatus: Annotated[LetterApparatus | None, OneFact] = None
     people: Annotated[tuple[Line, ...], Meta(description="an array of person ids")] = ()
 
     def __post_init__(self) -> None:
@@ -130,6 +145,8 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
             raise ValueError("scribe_names: must name each of 'scribes', in the same order")
         if self.parts:
             force_setattr(self, "parts", self._fitted(self.parts))
+        if self.apparatus is not None:
+            self.apparatus.check(self.text.count(PARAGRAPH_BREAK) + 1)
 
     def _fitted(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         """The parts, dated, checked to cover the text in order; none where one part is the letter."""
@@ -158,10 +175,28 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         return self.text.split(PARAGRAPH_BREAK) if self.text else []
 
     @property
-    def dates(self) -> tuple[dt.date, ...]:
-        """Every date the letter carries: its own and its parts', in order, once each."""
+    def printed_dates(self) -> tuple[dt.date, ...]:
+        """The dates the print gives: the letter's own and its parts', in order, once each."""
         seen = dict.fromkeys([self.date, *(part.date for part in self.parts)])
         return tuple(seen)
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        """Every date the letter carries: the printed ones, then the standard edition's (LCW) datings."""
+        if self.apparatus is None or not self.apparatus.datings:
+            return self.printed_dates
+        seen = dict.fromkeys([*self.printed_dates, *(dating.date for dating in self.apparatus.datings)])
+        return tuple(seen)
+
+    def dates_of(self, part: Part) -> tuple[dt.date, ...]:
+        """A part's printed date, then the LCW datings of any of its paragraphs."""
+        if self.apparatus is None or not self.apparatus.datings:
+            return (part.date,)
+        first, last = part.paragraphs
+        dated = (
+            d.date for d in self.apparatus.datings if d.paragraphs[0] <= last and first <= d.paragraphs[1]
+        )
+        return tuple(dict.fromkeys([part.date, *dated]))
 
     @property
     def word_count(self) -> int:
@@ -203,9 +238,151 @@ class Person(Struct, frozen=True, gc=False):
     name: Line
     description: MaybeEmptyLine = ""
     forms: Lines = ()
+    # The edition's checked facts: life dates, the description's authority (see "The apparatus").
+    apparatus: Annotated[PersonApparatus | None, OneFact] = None
 
     def to_json(self) -> dict[str, Any]:
         return _builtins(self)
+
+
+# The apparatus ----------------------------------------------------------------------------------
+#
+# What this edition adds to the print, kept apart from it: every fact with its `authority` (reference
+# ids from the corpus's `references`, with a page or note: "lcw45-12dec, p. 601a"; several joined by
+# "; ") and its `certainty`. `note` says in words what was and was not seen. Each record names the fact
+# first and its authority after it, so each repeats the three fields rather than inherit them.
+
+
+class LcwPlace(Struct, frozen=True, kw_only=True, gc=False):
+    """Where the letter stands in the standard edition (Lenin, Collected Works, Progress Publishers)."""
+
+    volume: Number
+    pages: OptionalLine = None
+    title: Line
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+
+class Provenance(Struct, frozen=True, kw_only=True, gc=False):
+    """How the letter survives: an original manuscript, secretaries' notes, a typewritten copy."""
+
+    text: Line
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+
+class Dating(Struct, frozen=True, kw_only=True, gc=False):
+    """The standard edition's date for a stretch of paragraphs, where it differs from the print or is more
+    precise."""
+
+    paragraphs: Span
+    date: Date
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+
+class Hand(Struct, frozen=True, kw_only=True, gc=False):
+    """Who took down (scribe) or wrote (written_by) a stretch of paragraphs where the print does not say:
+    attributed, not printed."""
+
+    paragraphs: Span
+    scribe: OptionalLine = None
+    written_by: OptionalLine = None
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+    def __post_init__(self) -> None:
+        if (self.scribe is None) == (self.written_by is None):
+            raise ValueError("give one of scribe and written_by")
+
+    @property
+    def who(self) -> str:
+        return f"taken down by {self.scribe}" if self.scribe else f"written by {self.written_by}"
+
+
+class Supplied(Struct, frozen=True, kw_only=True, gc=False):
+    """Words the source lost and the standard edition prints (a signature), after a paragraph (0: before
+    the first)."""
+
+    after_paragraph: Position
+    text: Line
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+
+class Recipients(Struct, frozen=True, kw_only=True, gc=False):
+    """Whom the edition takes the letter to be addressed to, and why (inferred: from the series)."""
+
+    names: Lines
+    inferred: Flag = False
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+
+class Expansion(Struct, frozen=True, kw_only=True, gc=False):
+    """The work a printed "op. cit." or "ibid." points to."""
+
+    expands: Line
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+
+class LetterApparatus(Struct, frozen=True, kw_only=True, gc=False):
+    """Everything the edition says of one letter beyond the print."""
+
+    lcw: Annotated[LcwPlace | None, OneFact] = None
+    provenance: Annotated[Provenance | None, OneFact] = None
+    datings: Annotated[tuple[Dating, ...], Facts] = ()
+    hands: Annotated[tuple[Hand, ...], Facts] = ()
+    supplied: Annotated[tuple[Supplied, ...], Facts] = ()
+    recipients: Annotated[Recipients | None, OneFact] = None
+    # The expansion of the letter's printed `source` (letter 4's "Trotsky, op. cit., p. 49.").
+    source: Annotated[Expansion | None, OneFact] = None
+
+    def check(self, count: int) -> None:
+        """Refuse paragraphs beyond a text of `count` paragraphs."""
+        spans = [("datings", index, fact.paragraphs) for index, fact in enumerate(self.datings, start=1)]
+        spans += [("hands", index, fact.paragraphs) for index, fact in enumerate(self.hands, start=1)]
+        for name, index, (first, last) in spans:
+            if not 1 <= first <= last <= count:
+                raise ValueError(
+                    f"apparatus: {name}[{index}]: paragraphs {first}-{last} are not within the text's "
+                    f"{count} paragraphs"
+                )
+        for index, supplied in enumerate(self.supplied, start=1):
+            if supplied.after_paragraph > count:
+                raise ValueError(
+                    f"apparatus: supplied[{index}]: after paragraph {supplied.after_paragraph} of {count}"
+                )
+
+
+class PersonApparatus(Struct, frozen=True, kw_only=True, gc=False):
+    """A person's checked description and life dates (partial where the reference gives only a year)."""
+
+    description: Line
+    born: PartialDay | None = None
+    died: PartialDay | None = None
+    viaf: OptionalLine = None
+    gnd: OptionalLine = None
+    wikidata: OptionalLine = None
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+
+class Reference(Struct, frozen=True, kw_only=True, gc=False):
+    """A work or page an authority names by its id."""
+
+    id: Line
+    title: Line
+    url: OptionalLine = None
 
 
 _encode = msgspec.json.Encoder().encode

@@ -178,7 +178,8 @@ EVERYTHING = All()
 
 
 class DateRange(Predicate):
-    """Dated within a range, both ends included, either open: a letter matches by any dated part."""
+    """Dated within a range, both ends included, either open: a letter matches by any dated part, by the
+    print's date or by the standard edition's (LCW) dating of its paragraphs."""
 
     __slots__ = ("end", "start")
     start: dt.date | None
@@ -194,7 +195,11 @@ class DateRange(Predicate):
         return any(self.holds_for(day) for day in letter.dates)
 
     def parts(self, letter: Letter) -> tuple[Part, ...]:
-        return tuple(part for part in letter.all_parts if self.holds_for(part.date))
+        # A part holds when its printed date does, or LCW's dating of any of its paragraphs (the Testament's
+        # main text, printed under 25 December, by its paragraphs 1-8 of 24 December).
+        return tuple(
+            part for part in letter.all_parts if any(self.holds_for(day) for day in letter.dates_of(part))
+        )
 
     def explain(self) -> str:
         start = self.start.isoformat() if self.start else ""

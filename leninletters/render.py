@@ -5,8 +5,8 @@ Only the terminal paths import this module; pipes and JSON go through leninlette
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TextIO, cast
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO, cast
 
 from rich import box
 from rich.console import Console as Console  # re-exported: the type other modules name
@@ -21,15 +21,21 @@ from rich.text import Text
 from leninletters.files import ChunkedStream
 from leninletters.model import Letter
 from leninletters.present import (
+    APPARATUS_HEADING,
     COUNT_HEADER,
+    Kind,
+    apparatus_lines,
     count_rows,
+    edition_statement,
     list_rows,
     metadata_lines,
     note_line,
     notes_in,
     passage_label,
     plural,
-    sections,
+    reading,
+    source_line,
+    supplied,
 )
 from leninletters.search import Snippet
 from leninletters.terminal import visible
@@ -111,11 +117,14 @@ def letter_view(letter: Letter, paragraphs: tuple[int, int] | None = None) -> Re
         _text("\n".join(metadata_lines(letter)), style="dim"),
         Text(""),
     ]
-    for text, hand in sections(letter, paragraphs):
-        for paragraph in text.split("\n\n"):
-            pieces += [_text(paragraph), Text("")]
-        if hand:
-            pieces += [_text(hand, style="italic"), Text("")]
+    for piece in reading(letter, paragraphs):
+        if piece.kind is Kind.PRINT:
+            for paragraph in piece.text.split("\n\n"):
+                pieces += [_text(paragraph), Text("")]
+        else:
+            # The edition's words, in ⟨ ⟩ as in every other output; a remark also in italics.
+            style = "italic" if piece.kind is Kind.REMARK else ""
+            pieces += [_text(supplied(piece.text), style=style), Text("")]
     notes = notes_in(letter, paragraphs)
     if notes:
         pieces.append(Text("Notes", style="bold"))
@@ -123,18 +132,26 @@ def letter_view(letter: Letter, paragraphs: tuple[int, int] | None = None) -> Re
             pieces.append(Padding(_text(note_line(note)), (0, 0, 0, 2)))
         pieces.append(Text(""))
     if letter.source:
-        inferred = " (inferred from its group)" if letter.source_inferred else ""
-        pieces.append(_text(f"Source: {letter.source}{inferred}", style="dim"))
+        pieces.append(_text(source_line(letter, "inferred from its group"), style="dim"))
+    facts = apparatus_lines(letter, paragraphs)
+    if facts:
+        pieces += [Text(""), Text(APPARATUS_HEADING, style="bold dim")]
+        pieces += [Padding(_text(fact, style="dim"), (0, 0, 0, 2)) for fact in facts]
     return Constrain(Group(*pieces), width=MEASURE)
 
 
-def letters_view(selection: Sequence[tuple[Letter, tuple[int, int] | None]]) -> RenderableType:
-    """Several letters or passages, one after another, with a rule between them."""
+def letters_view(
+    selection: Sequence[tuple[Letter, tuple[int, int] | None]], edition: Mapping[str, Any] | None = None
+) -> RenderableType:
+    """Several letters or passages, one after another, with a rule between them, and the edition
+    statement after them all."""
     pieces: list[RenderableType] = []
     for index, (letter, paragraphs) in enumerate(selection):
         if index:
             pieces += [Text(""), Constrain(Rule(), width=MEASURE), Text("")]
         pieces.append(letter_view(letter, paragraphs))
+    if edition is not None:
+        pieces += [Text(""), Constrain(_text(edition_statement(edition), style="dim"), width=MEASURE)]
     return Group(*pieces)
 
 

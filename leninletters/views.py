@@ -6,7 +6,7 @@ leninletters.render inside the method, so that the JSON and plain paths never pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from leninletters import export, plain
@@ -64,21 +64,23 @@ class LetterList:
 
 
 class Reading:
-    """Letters and passages to read in full."""
+    """Letters and passages to read in full, with the edition statement after them (JSON: the letter
+    objects alone, as `list --json` gives them; `export --format json` adds the edition)."""
 
-    def __init__(self, selection: Sequence[Selected]) -> None:
+    def __init__(self, selection: Sequence[Selected], edition: Mapping[str, Any] | None = None) -> None:
         self.selection = selection
+        self.edition: Mapping[str, Any] = edition if edition is not None else {}
 
     def json(self) -> Iterable[str]:
-        return export.document(self.selection, export.Format.json)
+        return export.json_array(export.selected_json(letter, passage) for letter, passage in self.selection)
 
     def plain(self) -> Iterable[str]:
-        return export.document(self.selection, export.Format.text)
+        return export.document(self.selection, export.Format.text, self.edition)
 
     def rich(self, width: int) -> RenderableType:
         from leninletters.render import letters_view
 
-        return letters_view(self.selection)
+        return letters_view(self.selection, self.edition)
 
     def summary(self) -> str | None:
         return None

@@ -89,8 +89,8 @@ SLOW_EXPORT = """
 import sys, time
 from leninletters import cli, export
 real = export.document
-def slow(letters, fmt):
-    for index, piece in enumerate(real(letters, fmt)):
+def slow(letters, fmt, edition=None):
+    for index, piece in enumerate(real(letters, fmt, edition)):
         if index == 3:
             sys.stderr.write("WRITING\\n"); sys.stderr.flush(); time.sleep(60)
         yield piece

@@ -103,7 +103,7 @@ BAD_INPUTS = [
     (["show", "99"], "no letter number 99"),
     (["show", "-1"], "no letter number -1"),
     (["show", "testment"], "did you mean testament"),
-    (["show", "1922-12-24"], "no letter dated 1922-12-24: the nearest are 1922-12-23 and 1922-12-25"),
+    (["show", "1922-12-22"], "no letter dated 1922-12-22: the nearest are 1922-12-21 and 1922-12-23"),
     (["show", "1922-13"], "month must be 01 to 12"),
     (["grep", "(a", "--regex"], "invalid regular expression '(a'"),
     (["grep", ""], "an empty pattern"),

@@ -110,6 +110,7 @@ def with_controls(letter: Letter) -> Letter:
         title="Clear \x1b[2J\x1b]0;pwned\x07 screen",
         text="Comrade, \x1b]8;;file:///etc/passwd\x07click\x1b]8;;\x07 here.\n\nThe monopoly \x9b31m is red.",
         parts=(),
+        apparatus=None,
     )
 
 
@@ -235,7 +236,9 @@ def test_paragraph_numbers_and_snippets_agree_with_counting_from_the_start(
 ) -> None:
     import msgspec
 
-    letter = msgspec.structs.replace(load().letters[0], text="\n\n".join(paragraphs), parts=())
+    letter = msgspec.structs.replace(
+        load().letters[0], text="\n\n".join(paragraphs), parts=(), apparatus=None
+    )
     found = search.find(letter, search.Search("the"))
     for match in found:
         assert match.paragraph == letter.text.count("\n\n", 0, match.start) + 1
@@ -377,7 +380,7 @@ def test_a_string_no_encoding_can_hold_reaches_every_output(tmp_path: Path) -> N
         assert result.returncode in (0, 2), result.stderr  # 2 if validation refuses such a corpus
         assert b"Traceback" not in result.stderr
         if result.returncode == 0 and args[0] == "export":  # written as the escape JSON reads back
-            assert json.loads(result.stdout)[2]["text"] == "A lone \ud800 surrogate, the monopoly."
+            assert json.loads(result.stdout)["letters"][2]["text"] == "A lone \ud800 surrogate, the monopoly."
         elif result.returncode == 0:
             assert b"A lone \\ud800 surrogate" in result.stdout
     target = tmp_path / "out.json"

@@ -23,7 +23,7 @@ def test_a_letter_reads_as_printed_with_its_heading_hands_and_source(edition: Co
     assert draw(render.letter_view(edition.letters[21]), 60) == (
         "22. To P.G. Mdivani, F.Y. Makharadze, and Others\n"
         "Date: 6 March 1923\n"
-        "To: P.G. Mdivani, F.Y. Makharadze\n"
+        "To: P.G. Mdivani, F.Y. Makharadze, and others\n"
         "Copy: Leon Trotsky, Lev Kamenev\n"
         "Classification: Top secret\n"
         "\n"
@@ -39,19 +39,38 @@ def test_a_letter_reads_as_printed_with_its_heading_hands_and_source(edition: Co
         "\n"
         "Respectfully yours,\n"
         "\n"
+        "⟨Lenin⟩\n"
+        "\n"
         "Source: LCW, vol. 45, p. 608.\n"
+        "\n"
+        "Apparatus (this edition's, not the print's)\n"
+        "  LCW: vol. 45, p. 608, “To P. G. Mdivani, F. Y. Makharadze\n"
+        "  and others”. Authority: lcw45-6mar, p. 608b. Certainty:\n"
+        "  high.\n"
+        "  Survives as: typewritten copy (LCW: 'Printed from a\n"
+        "  typewritten copy'); LCW notes it is the last document\n"
+        "  Lenin dictated. Authority: lcw45-6mar, p. 608b. Certainty:\n"
+        "  high.\n"
+        "  To: P.G. Mdivani, F.Y. Makharadze, and others. Authority:\n"
+        "  lcw45-6mar, p. 608b. Certainty: high.\n"
+        "  Supplied after paragraph 5: ⟨Lenin⟩. Authority:\n"
+        "  lcw45-6mar, p. 608b. Certainty: high.\n"
     )
 
 
 def test_a_multi_part_letter_shows_each_parts_hand_and_date(edition: Corpus) -> None:
     text = draw(render.letter_view(edition.letters[8]), 100)
-    main_hand = text.index("Taken down by M.V. (Maria Volodicheva)\n")
+    main_hand = text.index("⟨Taken down by M.V. (Maria Volodicheva)⟩\n")
     postscript = text.index("P.S. Stalin is too rude")
-    assert main_hand < postscript < text.index("Taken down by L.F. (Lydia Fotieva), 4 January 1923\n")
+    assert main_hand < postscript < text.index("⟨Taken down by L.F. (Lydia Fotieva), 4 January 1923⟩\n")
     assert text.startswith(
-        "9. Letter to the Congress (The Testament of Lenin)\nDate: 25 December 1922 (P.S. 4 January 1923)\n"
+        "9. Letter to the Congress (The Testament of Lenin)\n"
+        "Date: 25 December 1922 (P.S. 4 January 1923), as printed\n"
+        "LCW dating: 24 December 1922 (paragraphs 1–8); 25 December 1922 (paragraphs 9–10); 4\n"
+        "January 1923 (paragraph 11)\n"
+        "To: Twelfth Party Congress\n"
     )
-    assert text.endswith("Source: LCW, vol. 36, pp. 593-97. (inferred from its group)\n")
+    assert "Source: LCW, vol. 36, pp. 593-97. (inferred from its group)\n\nApparatus" in text
 
 
 def test_the_list_table_has_its_columns_and_a_count(edition: Corpus) -> None:
@@ -63,8 +82,9 @@ def test_the_list_table_has_its_columns_and_a_count(edition: Corpus) -> None:
         "                                          Kamenev, Grigory\n"
         "                                          Zinoviev\n"
         " 22   1923-03-06   To P.G. Mdivani,       P.G. Mdivani, F.Y.      -           46\n"
-        "                   F.Y. Makharadze, and   Makharadze; cc Leon\n"
-        "                   Others                 Trotsky, Lev Kamenev\n"
+        "                   F.Y. Makharadze, and   Makharadze, and\n"
+        "                   Others                 others; cc Leon\n"
+        "                                          Trotsky, Lev Kamenev\n"
         "3 letters\n"
     )
 
@@ -72,7 +92,7 @@ def test_the_list_table_has_its_columns_and_a_count(edition: Corpus) -> None:
 def test_a_wide_terminal_shows_slugs_and_later_parts_dates(edition: Corpus) -> None:
     text = draw(render.list_table(edition.letters[7:9], 140), 140)
     assert text.splitlines()[0].split() == ["No.", "Date", "Slug", "Title", "To", "Scribe", "Words"]
-    assert "  9   1922-12-25 (+1923-01-04)   testament   " in text
+    assert "  9   1922-12-25 (+1923-01-04) (LCW 1922-12-24)   testament   " in text
 
 
 def test_a_passage_shows_its_paragraphs_hands_and_which_they_are(edition: Corpus) -> None:
