@@ -345,7 +345,7 @@ def show(
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
     edition = _edition(ctx)
     selection = edition.resolve(references)
-    _output(color).emit(Reading(selection, edition.metadata), as_json=json, page=not no_pager)
+    _output(color).emit(Reading(selection, edition), as_json=json, page=not no_pager)
 
 
 @app.command(epilog=QUERY_HELP)
@@ -506,7 +506,7 @@ def export_letters(
     chosen = [item for item in chosen if selection.matches(item.letter)]
     if not chosen:
         raise InputError("no letters match; nothing to export (try fewer filters)")
-    pieces = export.document(chosen, fmt, edition.metadata)
+    pieces = export.document(chosen, fmt, edition)
     if output is None:
         _output().write(pieces)
         return

@@ -14,7 +14,7 @@ import re
 import stat
 import types
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -24,7 +24,7 @@ import msgspec
 from msgspec import Meta, Struct
 
 from leninletters.errors import CorpusError
-from leninletters.model import PARAGRAPHS_PATTERN, UNNAMED, Corpus, Letter, Line, Person
+from leninletters.model import PARAGRAPHS_PATTERN, UNNAMED, Corpus, Letter, Line, Person, Reference
 
 CORPUS_ENV = "LENINLETTERS_CORPUS"
 MAX_CORPUS_ENV = "LENINLETTERS_MAX_CORPUS_MB"
@@ -47,6 +47,7 @@ class _Document(Struct):
     letters: list[Letter]
     people: list[Person] = []
     edition: dict[str, Any] = {}
+    references: list[Reference] = []
 
 
 _decode = msgspec.json.Decoder(list[Letter] | _Document).decode
@@ -247,10 +248,15 @@ def _decoded(data: bytes | str) -> Corpus | None:
 def _fast(document: list[Letter] | _Document) -> Corpus | None:
     if isinstance(document, list):
         return _assembled(document, [], {})
-    return _assembled(document.letters, document.people, document.edition)
+    return _assembled(document.letters, document.people, document.edition, document.references)
 
 
-def _assembled(letters: list[Letter], people: list[Person], edition: dict[str, Any]) -> Corpus | None:
+def _assembled(
+    letters: list[Letter],
+    people: list[Person],
+    edition: dict[str, Any],
+    references: Sequence[Reference] = (),
+) -> Corpus | None:
     """The corpus from its checked records; None when numbers or slugs repeat, or the scribes' map is bad."""
     if not letters:
         return None
@@ -263,7 +269,7 @@ def _assembled(letters: list[Letter], people: list[Person], edition: dict[str, A
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
             msgspec.structs.force_setattr(letter, "scribe_names", names)
     letters.sort(key=lambda letter: letter.number)
-    return Corpus(tuple(letters), tuple(people), edition)
+    return Corpus(tuple(letters), tuple(people), edition, tuple(references))
 
 
 def parse_document(document: Any, origin: str = "corpus") -> Corpus:
@@ -299,6 +305,7 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
         raw_letters: Any = document
         raw_people: Any = []
         edition: Any = {}
+        raw_references: Any = []
     elif isinstance(document, dict):
         if "letters" not in document:
             return None, ["an object corpus needs a 'letters' key holding the list of letters"]
@@ -306,6 +313,7 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
         raw_letters = document["letters"]
         raw_people = document.get("people", [])
         edition = document.get("edition", {})
+        raw_references = document.get("references", [])
     else:
         return None, [
             f"the corpus must be a JSON array of letters or an object with 'letters', not {_kind(document)}"
@@ -349,9 +357,17 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
             person = _record(raw, Person, f"person at position {position}", problems)
             if person is not None:
                 people.append(person)
+    references: list[Reference] = []
+    if not isinstance(raw_references, list):
+        problems.append(f"references: expected an array, found {_kind(raw_references)}")
+    else:
+        for position, raw in enumerate(raw_references, start=1):
+            reference = _record(raw, Reference, f"reference at position {position}", problems)
+            if reference is not None:
+                references.append(reference)
     if problems:
         return None, problems
-    corpus = _assembled(letters, people, edition)
+    corpus = _assembled(letters, people, edition, references)
     return (corpus, []) if corpus else (None, ["not a corpus"])
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from leninletters.model import Corpus, Letter, Part, Person
+from leninletters.model import Corpus, Letter, Part, Person, Reference
 from leninletters.predicates import EVERYTHING, Predicate, select
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ class Edition(Protocol):
     @property
     def metadata(self) -> dict[str, Any]: ...
 
+    @property
+    def references(self) -> Sequence[Reference]: ...
+
     def select(self, predicate: Predicate) -> list[Letter]: ...
 
     def resolve(self, references: Sequence[str]) -> list[Selected]: ...
@@ -77,6 +80,10 @@ class MemoryEdition:
     @property
     def metadata(self) -> dict[str, Any]:
         return self.corpus.metadata
+
+    @property
+    def references(self) -> Sequence[Reference]:
+        return self.corpus.references
 
     @property
     def resolver(self) -> Resolver:

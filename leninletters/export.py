@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import msgspec
 
 from leninletters import __version__
-from leninletters.model import PARAGRAPH_BREAK, Letter
+from leninletters.model import PARAGRAPH_BREAK, Letter, Person, Reference
 from leninletters.present import (
     APPARATUS_HEADING,
     Kind,
@@ -172,11 +172,39 @@ def edition_object(edition: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _json_document(selection: Sequence[Selected], edition: Mapping[str, Any]) -> Iterator[str]:
-    """An object corpus: the edition (with its statement), then the letters one a line."""
-    yield '{"edition": ' + _json(edition_object(edition)) + ',\n"letters": '
+def _json_document(selection: Sequence[Selected], source: Source) -> Iterator[str]:
+    """An object corpus: the edition (with its statement), its people and the references its authorities
+    cite, then the letters one a line."""
+    yield '{"edition": ' + _json(edition_object(source.metadata)) + ",\n"
+    yield (
+        '"people": ' + "".join(json_array(person.to_json() for person in source.people)).rstrip("\n") + ",\n"
+    )
+    references = (reference.to_json() for reference in source.references)
+    yield '"references": ' + "".join(json_array(references)).rstrip("\n") + ",\n"
+    yield '"letters": '
     yield from json_array(selected_json(letter, paragraphs) for letter, paragraphs in selection)
     yield "}\n"
+
+
+class Source(Protocol):
+    """Where exported letters come from: what an export carries beside them (a Corpus, or an Edition)."""
+
+    @property
+    def metadata(self) -> Mapping[str, Any]: ...
+
+    @property
+    def people(self) -> Sequence[Person]: ...
+
+    @property
+    def references(self) -> Sequence[Reference]: ...
+
+
+class _Nothing:
+    """No source: an export of letters alone."""
+
+    metadata: Mapping[str, Any] = {}
+    people: Sequence[Person] = ()
+    references: Sequence[Reference] = ()
 
 
 def _joined(
@@ -184,7 +212,8 @@ def _joined(
     separator: str,
     statement: Callable[[str], str],
 ) -> Writer:
-    def write(selection: Sequence[Selected], edition: Mapping[str, Any]) -> Iterator[str]:
+    def write(selection: Sequence[Selected], source: Source) -> Iterator[str]:
+        edition = source.metadata
         for index, (letter, paragraphs) in enumerate(selection):
             if index:
                 yield separator
@@ -202,7 +231,7 @@ def _markdown_statement(statement: str) -> str:
     return f"\n---\n\n{markdown_escape(statement)}\n"
 
 
-Writer = Callable[[Sequence["Selected"], Mapping[str, Any]], Iterator[str]]
+Writer = Callable[[Sequence["Selected"], "Source"], Iterator[str]]
 WRITERS: dict[Format, Writer] = {
     Format.text: _joined(letter_text, f"\n{SEPARATOR}\n\n", _text_statement),
     Format.markdown: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
@@ -211,9 +240,8 @@ WRITERS: dict[Format, Writer] = {
 }
 
 
-def document(
-    selection: Sequence[Selected], fmt: Format | str, edition: Mapping[str, Any] | None = None
-) -> Iterator[str]:
-    """The export of letters and passages in a format, piece by piece, with the edition statement (a
-    footer in text and Markdown, the `edition` object in JSON) made from the corpus's edition metadata."""
-    return WRITERS[Format(fmt)](selection, edition if edition is not None else {})
+def document(selection: Sequence[Selected], fmt: Format | str, source: Source | None = None) -> Iterator[str]:
+    """The export of letters and passages in a format, piece by piece, with the edition statement made
+    from the source's metadata (a footer in text and Markdown); JSON carries the source's edition,
+    people and references too, so that it is itself a whole corpus."""
+    return WRITERS[Format(fmt)](selection, source if source is not None else _Nothing())

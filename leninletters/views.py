@@ -15,6 +15,7 @@ from leninletters.present import letter_heading, plural
 
 if TYPE_CHECKING:
     from leninletters.edition import Counted, Found
+    from leninletters.export import Source
     from leninletters.references import Selected
     from leninletters.render import RenderableType
 
@@ -67,15 +68,16 @@ class Reading:
     """Letters and passages to read in full, with the edition statement after them (JSON: the letter
     objects alone, as `list --json` gives them; `export --format json` adds the edition)."""
 
-    def __init__(self, selection: Sequence[Selected], edition: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, selection: Sequence[Selected], source: Source | None = None) -> None:
         self.selection = selection
-        self.edition: Mapping[str, Any] = edition if edition is not None else {}
+        self.source = source
+        self.edition: Mapping[str, Any] = source.metadata if source is not None else {}
 
     def json(self) -> Iterable[str]:
         return export.json_array(export.selected_json(letter, passage) for letter, passage in self.selection)
 
     def plain(self) -> Iterable[str]:
-        return export.document(self.selection, export.Format.text, self.edition)
+        return export.document(self.selection, export.Format.text, self.source)
 
     def rich(self, width: int) -> RenderableType:
         from leninletters.render import letters_view

@@ -267,3 +267,23 @@ def test_export_refuses_to_write_over_the_corpus_being_read(tmp_path: Path) -> N
         assert result.exit_code == 2 and result.stdout == ""
         assert "is the corpus being read: choose another file" in result.stderr
     assert mine.read_bytes() == before
+
+
+def test_a_json_export_is_a_whole_corpus_with_its_people_and_references(tmp_path: Path) -> None:
+    code, stdout, _ = run("export", "4", "-f", "json")
+    assert code == 0
+    exported = json.loads(stdout)
+    assert [key for key in exported] == ["edition", "people", "references", "letters"]
+    reloaded = parse_document(exported)
+    assert [letter.number for letter in reloaded.letters] == [4]
+    assert len(reloaded.people) == len(load().people) and reloaded.references == load().references
+    def authorities(value: object) -> list[str]:
+        if isinstance(value, dict):
+            own = [value["authority"]] if isinstance(value.get("authority"), str) else []
+            return own + [a for item in value.values() for a in authorities(item)]
+        if isinstance(value, list):
+            return [a for item in value for a in authorities(item)]
+        return []
+
+    cited = {part.split(",")[0].strip() for a in authorities(exported["letters"]) for part in a.split(";")}
+    assert cited and cited <= {reference.id for reference in reloaded.references}
