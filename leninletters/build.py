@@ -21,6 +21,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
+from leninletters import mentions
 from leninletters.files import write_atomically
 from leninletters.model import PARAGRAPH_BREAK, Letter, Note, Part, Person
 
@@ -181,8 +184,13 @@ def _build_letter(
     return paragraphs, parts, classification
 
 
-def _names_in(person: Person, haystack: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", haystack) is not None for form in person.forms)
+def with_mentions(letter: Letter, people: list[Person]) -> Letter:
+    """The letter with every mention of the people derived from it, and the ids of those it names."""
+    found = mentions.derive(letter, people)
+    named = {mention.person for mention in found}
+    return msgspec.structs.replace(
+        letter, mentions=found, people=tuple(person.id for person in people if person.id in named)
+    )
 
 
 def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
@@ -239,36 +247,27 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
         unnamed = [s for s in scribes if s not in scribe_names]
         if unnamed:
             raise BuildError(f"the source never says whom {unnamed[0]} stands for")
-        haystack = "\n".join(
-            [
-                title,
-                text,
-                *(note.text for note in notes),
-                *spec.get("recipients", []),
-                *spec.get("copies", []),
-                *(scribe_names[s] for s in scribes),
-                *(part.written_by or "" for part in parts),
-            ]
-        )
         letters.append(
-            Letter(
-                number=number,
-                slug=spec["slug"],
-                title=title,
-                section=section,
-                date=dt.date.fromisoformat(spec["date"]),
-                text=text,
-                recipients=tuple(spec.get("recipients", [])),
-                copies=tuple(spec.get("copies", [])),
-                scribes=scribes,
-                scribe_names=tuple(scribe_names[s] for s in scribes),
-                classification=classification,
-                parts=tuple(parts),
-                notes=tuple(notes),
-                source=footnotes[source_note],
-                source_note=source_note,
-                source_inferred=marker is None,
-                people=tuple(person.id for person in people if _names_in(person, haystack)),
+            with_mentions(
+                Letter(
+                    number=number,
+                    slug=spec["slug"],
+                    title=title,
+                    section=section,
+                    date=dt.date.fromisoformat(spec["date"]),
+                    text=text,
+                    recipients=tuple(spec.get("recipients", [])),
+                    copies=tuple(spec.get("copies", [])),
+                    scribes=scribes,
+                    scribe_names=tuple(scribe_names[s] for s in scribes),
+                    classification=classification,
+                    parts=tuple(parts),
+                    notes=tuple(notes),
+                    source=footnotes[source_note],
+                    source_note=source_note,
+                    source_inferred=marker is None,
+                ),
+                people,
             )
         )
     for note_marker in footnotes:

@@ -592,6 +592,11 @@ def _keys(person_id: str, extra: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+def keys_of(person_id: str, forms: Iterable[str] = ()) -> frozenset[str]:
+    """Every key under which a person is found, by id (names.toml's forms, if it has them) and by forms."""
+    return _keys(person_id, tuple(forms))
+
+
 def person_keys(person: PersonLike) -> frozenset[str]:
     """Every key under which a person is found: their forms' keys, with initials for the full names."""
     return _keys(person.id, (person.name, *person.forms))

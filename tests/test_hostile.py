@@ -130,6 +130,7 @@ def with_controls(letter: Letter) -> Letter:
         title="Clear \x1b[2J\x1b]0;pwned\x07 screen",
         text="Comrade, \x1b]8;;file:///etc/passwd\x07click\x1b]8;;\x07 here.\n\nThe monopoly \x9b31m is red.",
         parts=(),
+        mentions=(),
     )
 
 
@@ -255,7 +256,7 @@ def test_paragraph_numbers_and_snippets_agree_with_counting_from_the_start(
 ) -> None:
     import msgspec
 
-    letter = msgspec.structs.replace(load().letters[0], text="\n\n".join(paragraphs), parts=())
+    letter = msgspec.structs.replace(load().letters[0], text="\n\n".join(paragraphs), parts=(), mentions=())
     found = search.find(letter, search.Search("the"))
     for match in found:
         assert match.paragraph == letter.text.count("\n\n", 0, match.start) + 1
