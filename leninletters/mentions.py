@@ -18,9 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from leninletters import names
 from leninletters.model import MENTION_KINDS, PARAGRAPH_BREAK, Letter, Mention, Person
+
+if TYPE_CHECKING:
+    from leninletters.model import MentionKind as Kind
 
 # An editor's insertion: square brackets around words, not a footnote marker ([8], [*]).
 EDITORIAL = re.compile(r"\[(?!\d+\]|\*\])[^\]\n]+\]")
@@ -68,6 +72,7 @@ def _in_text(letter: Letter, pattern: re.Pattern[str], owner: dict[str, str]) ->
     address_end = sum(len(p) + len(PARAGRAPH_BREAK) for p in paragraphs[: _address_paragraphs(paragraphs)])
     for match in pattern.finditer(text):
         start, end = match.span()
+        kind: Kind
         if any(first < start and end < last for first, last in brackets):
             kind = "editorial"
         elif start < address_end:
@@ -117,14 +122,14 @@ def derive(letter: Letter, people: Sequence[Person]) -> tuple[Mention, ...]:
             )
             for m in pattern.finditer(note.text)
         )
-    for kind, field, strings in (
-        ("recipient", "recipients", letter.recipients),
-        ("copy", "copies", letter.copies),
-    ):
-        found += (
-            Mention(person=person_id, kind=kind, form=string, where=field)
-            for string, person_id in _named(strings, people)
-        )
+    found += (
+        Mention(person=person_id, kind="recipient", form=string, where="recipients")
+        for string, person_id in _named(letter.recipients, people)
+    )
+    found += (
+        Mention(person=person_id, kind="copy", form=string, where="copies")
+        for string, person_id in _named(letter.copies, people)
+    )
     by_initials = dict(zip(letter.scribes, letter.scribe_names, strict=False))
     for initials in letter.scribes:
         found += (
