@@ -8,14 +8,21 @@ Pure: knows nothing of the command line or the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol
 
+from leninletters import names
 from leninletters import search as searching
-from leninletters.model import Corpus, Letter, Part, Person
+from leninletters.mentions import Occurrence
+from leninletters.model import Corpus, Letter, Mention, Part, Person
 from leninletters.predicates import EVERYTHING, Predicate, select
 from leninletters.references import Resolver, Selected
 from leninletters.search import Deadline, Match, Search, Snippet
+
+# How close a word must come to a name, a word of the letters or a slug to be suggested for it (difflib's
+# ratio, between the names.name_key of each): Kerensky is not Krestinsky.
+CUTOFF = 0.8
 
 
 class Found(NamedTuple):
@@ -55,6 +62,14 @@ class Edition(Protocol):
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]: ...
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]: ...
+
+    def find_people(self, name: str) -> list[Person]: ...
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]: ...
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]: ...
 
 
 class MemoryEdition:
@@ -122,3 +137,44 @@ class MemoryEdition:
             if number:
                 counted.append(Counted(letter, number))
         return counted
+
+    # People -------------------------------------------------------------------------------------
+
+    def find_people(self, name: str) -> list[Person]:
+        """The people a name stands for: by id, or by any spelling of their names, in any script."""
+        wanted = name.strip()
+        by_id = [person for person in self.people if person.id == wanted.casefold()]
+        if by_id:
+            return by_id
+        ids = set(names.find_people(wanted, self.people))
+        return [person for person in self.people if person.id in ids]
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]:
+        """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
+        found: list[Occurrence] = []
+        for letter in self.select(predicate):
+            own = tuple(m for m in letter.mentions if wanted(m))
+            if own:
+                found.append(Occurrence(letter, own))
+        return found
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]:
+        """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
+        forms = {form for person in self.people for form in (person.name, *person.forms)}
+        found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
+        if people_only:
+            return found
+        if len(found) < 3:
+            found += names.suggest(word, self.vocabulary(), n=3 - len(found), cutoff=CUTOFF)
+        if len(found) < 3:
+            slugs = [letter.slug for letter in self.letters]
+            found += names.suggest(word, slugs, n=3 - len(found), cutoff=CUTOFF, key=str.lower)
+        return list(dict.fromkeys(found))[:3]
+
+    def vocabulary(self) -> list[str]:
+        """The words of the letters, once each, in the order they first appear."""
+        # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
+        words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
+        return list(dict.fromkeys(words))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leninletters import names
 from leninletters.model import MENTION_KINDS, PARAGRAPH_BREAK, Letter, Mention, Person
@@ -168,3 +168,66 @@ def of(letter: Letter, person_id: str, kinds: Iterable[str] = DEFAULT_KINDS) -> 
     """A person's mentions in a letter, of the given kinds."""
     wanted = frozenset(kinds)
     return [m for m in letter.mentions if m.person == person_id and m.kind in wanted]
+
+
+# A person across the letters -----------------------------------------------------------------------
+
+# How the kinds are headed in tables and listings, in the order they are shown.
+KIND_LABELS: dict[str, str] = {
+    "text": "Text",
+    "editorial": "Editor",
+    "heading": "Heading",
+    "note": "Note",
+    "recipient": "To",
+    "copy": "Copy",
+    "scribe": "Scribe",
+    "writer": "Writer",
+}
+
+
+class Summary(NamedTuple):
+    """A person and the letters that name them: all but the editor's insertions, and by kind."""
+
+    person: Person
+    letters: tuple[int, ...]
+    by_kind: dict[str, tuple[int, ...]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.person.to_json(),
+            "letters": len(self.letters),
+            "kinds": {kind: len(self.by_kind.get(kind, ())) for kind in MENTION_KINDS},
+        }
+
+
+class Occurrence(NamedTuple):
+    """One letter's mentions of a person, in the order of the letter's fields."""
+
+    letter: Letter
+    mentions: tuple[Mention, ...]
+
+
+def summaries(letters: Sequence[Letter], people: Sequence[Person]) -> list[Summary]:
+    """Each person with the letters that name them, by kind (letter numbers, in order)."""
+    found: dict[str, dict[str, dict[int, None]]] = {person.id: {} for person in people}
+    for letter in letters:
+        for mention in letter.mentions:
+            kinds = found.setdefault(mention.person, {})
+            kinds.setdefault(mention.kind, {})[letter.number] = None
+    return [summary(person, found.get(person.id, {})) for person in people]
+
+
+def summary(person: Person, kinds: dict[str, dict[int, None]]) -> Summary:
+    by_kind = {kind: tuple(kinds[kind]) for kind in MENTION_KINDS if kind in kinds}
+    named = sorted({number for kind in DEFAULT_KINDS for number in by_kind.get(kind, ())})
+    return Summary(person, tuple(named), by_kind)
+
+
+def occurrences(letters: Sequence[Letter], person_id: str) -> list[Occurrence]:
+    """Every letter that names a person in any way, the editor's insertions too, with those mentions."""
+    found = []
+    for letter in letters:
+        own = tuple(m for m in letter.mentions if m.person == person_id)
+        if own:
+            found.append(Occurrence(letter, own))
+    return found

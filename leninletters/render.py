@@ -187,3 +187,28 @@ def plain_table_view(rows: Sequence[Sequence[str]], header: Sequence[str], right
     for row in rows:
         table.add_row(*_cells(row))
     return table
+
+
+# People ------------------------------------------------------------------------------------------
+
+
+def person_view(
+    title: str,
+    head: Sequence[tuple[str, str]],
+    blocks: Sequence[tuple[str, Sequence[tuple[str, str, tuple[tuple[int, int], ...]]]]],
+) -> RenderableType:
+    """One person: who they are, then each letter's mentions, highlighted in context as grep shows them."""
+    pieces: list[RenderableType] = [_text(title, style="bold")]
+    for label, value in head:
+        line = Text()
+        line.append(f"{label}: ", style="dim")
+        line.append(visible(value))
+        pieces.append(line)
+    for heading, lines in blocks:
+        pieces += [Text(""), _text(heading, style="bold cyan")]
+        for label, text, highlights in lines:
+            line = Text()
+            line.append(f"{label}: ", style="dim")
+            line.append_text(_highlighted(Snippet(0, 0, text, highlights)))
+            pieces.append(Padding(line, (0, 0, 0, 2)))
+    return Constrain(Group(*pieces), width=MEASURE)
