@@ -786,7 +786,7 @@ def _completion_script(words: Sequence[str]) -> int:
     if shell not in SHELLS:
         from leninletters.names import suggest
 
-        meant = suggest(shell, SHELLS, key=str.lower) if shell else []
+        meant = suggest(shell, SHELLS, cutoff=0.6, key=str.lower) if shell else []
         why = f"no completion for {shell!r}" if shell else "cannot tell which shell runs"
         hint = f"did you mean {meant[0]}?" if meant else f"name one of {', '.join(SHELLS)}"
         say(f"error: {why}: {hint} (for example: {PROG} {option} zsh)")

@@ -156,6 +156,14 @@ class MemoryEdition:
         found: list[Occurrence] = []
         for letter in self.select(predicate):
             own = tuple(m for m in letter.mentions if wanted(m))
+            if own and predicate != EVERYTHING and letter.parts:
+                # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
+                spans = [(part.first_paragraph, part.last_paragraph) for part in predicate.parts(letter)]
+                own = tuple(
+                    m
+                    for m in own
+                    if m.where != "text" or any(first <= (m.paragraph or 0) <= last for first, last in spans)
+                )
             if own:
                 found.append(Occurrence(letter, own))
         return found
@@ -163,9 +171,9 @@ class MemoryEdition:
     def suggest(self, word: str, people_only: bool = False) -> list[str]:
         """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
         forms = {form for person in self.people for form in (person.name, *person.forms)}
+        if people_only:  # a handful of names: closer misspellings than among thousands of words
+            return names.suggest(word, sorted(forms))
         found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
-        if people_only:
-            return found
         if len(found) < 3:
             found += names.suggest(word, self.vocabulary(), n=3 - len(found), cutoff=CUTOFF)
         if len(found) < 3:
