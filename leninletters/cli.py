@@ -311,7 +311,8 @@ def _explain(selection: Predicate, references: Sequence[str] = ()) -> None:
 # Commands -------------------------------------------------------------------------------------
 
 QUERY_HELP = (
-    "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, date:A..B (date:1923.., "
+    "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, person:NAME (any spelling; "
+    "person:NAME:text for Lenin's words only), date:A..B (date:1923.., "
     'date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, bare words and "phrases"; terms '
     "joined by and (implicit), or, not or a leading -, and grouped by ( ). A query that starts with - "
     "goes after --. " + REPEAT_RULE + " Options and query apply together. A letter matches a date by "

@@ -3,6 +3,8 @@ script asks for it; and --install-completion for the shell named."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,34 @@ def test_an_unknown_shell_is_one_line_with_a_suggestion(tmp_path: Path) -> None:
         "(for example: leninletters --install-completion zsh)\n"
     )
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"_LENINLETTERS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "leninletters show 2"},
+        {
+            "_LENINLETTERS_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+            "_TYPER_COMPLETE_ARGS": "leninletters list --person tro",
+        },
+        {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_WORDS": "leninletters list to:", "COMP_CWORD": "2"},
+    ],
+    ids=["zsh", "fish", "bash"],
+)
+def test_completion_with_help_never_imports_rich(environ: dict[str, str]) -> None:
+    # Typer's own zsh and fish classes pass each value's help through Rich: 40 ms on every Tab.
+    probe = (
+        "import os, sys\n"
+        f"os.environ.update({environ!r})\n"
+        "sys.argv = ['leninletters']\n"
+        "from leninletters.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('RICH' if any(m.split('.')[0] == 'rich' for m in sys.modules) else 'NO-RICH')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd="/")
+    assert result.stdout.strip(), result.stderr
+    assert result.stderr.endswith("NO-RICH")
