@@ -21,8 +21,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
 from leninletters import mentions
 from leninletters.files import write_atomically
 from leninletters.model import PARAGRAPH_BREAK, Letter, Note, Part, Person
@@ -184,15 +182,6 @@ def _build_letter(
     return paragraphs, parts, classification
 
 
-def with_mentions(letter: Letter, people: list[Person]) -> Letter:
-    """The letter with every mention of the people derived from it, and the ids of those it names."""
-    found = mentions.derive(letter, people)
-    named = {mention.person for mention in found}
-    return msgspec.structs.replace(
-        letter, mentions=found, people=tuple(person.id for person in people if person.id in named)
-    )
-
-
 def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
     """Join the source text and the curation into the corpus document."""
     blocks, footnotes = _split_book(source_blocks(source))
@@ -248,7 +237,7 @@ def build(source: str, curation: dict[str, Any]) -> dict[str, Any]:
         if unnamed:
             raise BuildError(f"the source never says whom {unnamed[0]} stands for")
         letters.append(
-            with_mentions(
+            mentions.with_mentions(
                 Letter(
                     number=number,
                     slug=spec["slug"],

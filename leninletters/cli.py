@@ -740,7 +740,7 @@ def people(
         if not edition.people and not json:
             say("this corpus lists no people")
             return
-        summaries = mentions.summaries(edition.letters, edition.people)
+        summaries = mentions.summaries(edition.mentioned(), edition.people)
         _output(color).emit(PeopleList(summaries), as_json=json, page=False)
         return
     found = edition.find_people(name)
@@ -751,8 +751,8 @@ def people(
         )
         raise PersonNotFound(f"no one called {name!r} in the letters: {hint}")
     for person in found:
-        summary = mentions.summaries(edition.letters, [person])[0]
-        seen = mentions.occurrences(edition.letters, person.id)
+        summary = mentions.summaries(edition.mentioned(), [person])[0]
+        seen = mentions.occurrences(edition.mentioned(), person.id)
         _output(color).emit(PersonView(summary, seen, _spellings(person)), as_json=json)
 
 

@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol
 
+from leninletters import mentions as mentioning
 from leninletters import names
 from leninletters import search as searching
 from leninletters.mentions import Occurrence
 from leninletters.model import Corpus, Letter, Mention, Part, Person
-from leninletters.predicates import EVERYTHING, Predicate, select
+from leninletters.predicates import EVERYTHING, Predicate, people_in, select
+from leninletters.predicates import Person as PersonTerm
 from leninletters.references import Resolver, Selected
 from leninletters.search import Deadline, Match, Search, Snippet
 
@@ -65,6 +67,8 @@ class Edition(Protocol):
 
     def find_people(self, name: str) -> list[Person]: ...
 
+    def mentioned(self) -> Sequence[Letter]: ...
+
     def mentions(
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
     ) -> list[Occurrence]: ...
@@ -78,6 +82,7 @@ class MemoryEdition:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._resolver: Resolver | None = None
+        self._mentioned: Sequence[Letter] | None = None
 
     @property
     def letters(self) -> Sequence[Letter]:
@@ -98,7 +103,20 @@ class MemoryEdition:
         return self._resolver
 
     def select(self, predicate: Predicate) -> list[Letter]:
-        return select(self.corpus.letters, predicate)
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        letters = self.mentioned() if asks_people else self.corpus.letters
+        return select(letters, predicate)
+
+    def mentioned(self) -> Sequence[Letter]:
+        """The letters with their mentions: as the corpus gives them, or, for a corpus that lists people
+        but gives no mentions (one's own, made without the build), derived once when first asked."""
+        if self._mentioned is None:
+            letters = self.corpus.letters
+            people = self.corpus.people
+            if people and not any(letter.mentions for letter in letters):
+                letters = tuple(mentioning.with_mentions(letter, people) for letter in letters)
+            self._mentioned = letters
+        return self._mentioned
 
     def resolve(self, references: Sequence[str]) -> list[Selected]:
         return self.resolver.resolve(references)

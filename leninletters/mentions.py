@@ -151,6 +151,17 @@ def derive(letter: Letter, people: Sequence[Person]) -> tuple[Mention, ...]:
     return tuple(found)
 
 
+def with_mentions(letter: Letter, people: Sequence[Person]) -> Letter:
+    """The letter with every mention of the people derived from it, and the ids of those it names."""
+    import msgspec
+
+    found = derive(letter, people)
+    named = {mention.person for mention in found}
+    return msgspec.structs.replace(
+        letter, mentions=found, people=tuple(person.id for person in people if person.id in named)
+    )
+
+
 # Asking the mentions -----------------------------------------------------------------------------
 
 

@@ -167,13 +167,13 @@ class PeopleList:
     def json(self) -> Iterable[str]:
         return export.json_array(summary.to_json() for summary in self.found)
 
-    def _rows(self) -> list[tuple[str, ...]]:
+    def _rows(self, described: bool = True) -> list[tuple[str, ...]]:
         return [
             (
                 s.person.id,
                 _count(len(s.letters)),
                 *(_count(len(s.by_kind.get(kind, ()))) for kind in KIND_LABELS),
-                s.person.description or s.person.name,
+                (s.person.description if described else "") or s.person.name,
             )
             for s in self.found
         ]
@@ -182,9 +182,10 @@ class PeopleList:
         return plain.plain_table(self._rows(), PEOPLE_HEADER, right=PEOPLE_NUMBERS)
 
     def rich(self, width: int) -> RenderableType:
-        from leninletters.render import plain_table_view
+        from leninletters.render import people_table
 
-        return plain_table_view(self._rows(), PEOPLE_HEADER, right=PEOPLE_NUMBERS)
+        # The counts take 90 columns; a narrower terminal shows the name where the description would be.
+        return people_table(self._rows(described=width >= WIDE_PEOPLE), PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
 
     def summary(self) -> str | None:
         people = plural(len(self.found), "person", "people")
@@ -193,6 +194,7 @@ class PeopleList:
 
 PEOPLE_HEADER = ("Id", "Letters", *KIND_LABELS.values(), "Who")
 PEOPLE_NUMBERS = set(range(1, 2 + len(KIND_LABELS)))
+WIDE_PEOPLE = 150
 
 
 def _count(number: int) -> str:

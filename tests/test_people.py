@@ -16,7 +16,7 @@ from leninletters import mentions, names, querylang
 from leninletters import predicates as p
 from leninletters.build import read_inputs
 from leninletters.cli import app
-from leninletters.corpus import check_document
+from leninletters.corpus import check_document, load
 from leninletters.model import MENTION_KINDS, Corpus, Mention
 
 from .conftest import numbers
@@ -416,3 +416,33 @@ def test_a_recipient_or_person_that_names_no_one_says_so_and_suggests() -> None:
     code, _, stderr = run("grep", "monopoly", "person:Stalinov")
     assert code == 1
     assert 'person:Stalinov names no one in the letters: did you mean "Stalin"?' in stderr
+
+
+# A corpus of one's own, and the terminal ------------------------------------------------------------
+
+
+def test_a_corpus_without_mentions_has_them_derived_when_people_are_asked_for() -> None:
+    mini = str(Path(__file__).parent / "fixtures" / "mini.json")
+    code, stdout, _ = run("--corpus", mini, "list", "--person", "Trotzki", "--json")
+    assert code == 0
+    assert [letter["number"] for letter in json.loads(stdout)] == [1]
+    code, stdout, _ = run("--corpus", mini, "people", "--json")
+    assert json.loads(stdout)[0]["kinds"]["recipient"] == 1
+
+
+def test_the_terminal_highlights_each_mention_and_labels_the_editors() -> None:
+    import io
+
+    from rich.console import Console
+
+    from leninletters.mentions import occurrences, summaries
+    from leninletters.views import PersonView
+
+    edition = load()
+    person = next(x for x in edition.people if x.id == "krupskaya")
+    view = PersonView(summaries(edition.letters, [person])[0], occurrences(edition.letters, person.id), [])
+    console = Console(file=io.StringIO(), width=80, color_system="standard", force_terminal=True)
+    console.print(view.rich(80))
+    drawn = console.file.getvalue()  # type: ignore[attr-defined]
+    # The name in the letter's words and the editor's insertion, each highlighted; the line labelled.
+    assert "3 (editor): \x1b[0m\x1b[1;7mN.K. Ulyanova\x1b[0m [\x1b[1;7mKrupskaya\x1b[0m].[8]" in drawn
