@@ -567,7 +567,8 @@ def name_key(text: str) -> str:
     if not text.isascii():
         # Composed first, so that z and a combining caron are ž, as the keyboard's ž is.
         text = _to_latin(unicodedata.normalize("NFC", text.lower()))
-    text = re.sub(r"['’]s\b", "", text.lower()).translate(_KEY_LETTERS)  # a possessive: Trotsky's
+    # A possessive: Trotsky's; not an s that carries an accent (Radomysl'skij typed with one on its s).
+    text = re.sub(r"['’]s\b(?![\u0300-\u036f])", "", text.lower()).translate(_KEY_LETTERS)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     words = re.findall(r"[a-z]+", text.lower())
