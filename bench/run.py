@@ -89,6 +89,16 @@ def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command
         "COMP_WORDS": "leninletters gr",
         "COMP_CWORD": "1",
     }
+    # Completing a person's name reads the corpus's people, and letter numbers with their titles in zsh.
+    person_completion = {
+        "_LENINLETTERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "leninletters list --person tro",
+        "COMP_CWORD": "3",
+    }
+    reference_completion = {
+        "_LENINLETTERS_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": "leninletters show 2",
+    }
     found = [
         Command("rich", "bare script: Rich 22-row table", [PYTHON, str(RICH_TABLE)], terminal, 4),
         Command("typer", 'python -c "import typer"', [PYTHON, "-c", "import typer"], {}, 4),
@@ -99,12 +109,22 @@ def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command
         Command("export", "leninletters export", [TOOL, "export"], {}, 4),
         Command("query-json", f"leninletters list '{QUERY}' --json", [TOOL, "list", QUERY, "--json"], {}, 4),
         Command("complete", "shell completion (Tab)", [TOOL], completion, 4),
+        Command("complete-person", "completion of --person tro (bash)", [TOOL], person_completion, 4),
+        Command("complete-ref", "completion of show 2 (zsh, with titles)", [TOOL], reference_completion, 4),
     ]
     goals = [
         Goal("list on a terminal vs Rich table script", "list", "rich", 1.5),
         *(
             Goal(f"{key} vs import typer", key, "typer", 1.2)
-            for key in ("list-json", "grep-json", "export", "query-json", "complete")
+            for key in (
+                "list-json",
+                "grep-json",
+                "export",
+                "query-json",
+                "complete",
+                "complete-person",
+                "complete-ref",
+            )
         ),
     ]
     for size in sizes:

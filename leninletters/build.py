@@ -27,7 +27,7 @@ from typing import Any
 
 import msgspec
 
-from leninletters import __version__
+from leninletters import __version__, mentions
 from leninletters.files import write_atomically
 from leninletters.model import (
     PARAGRAPH_BREAK,
@@ -198,10 +198,6 @@ def _build_letter(
     return paragraphs, parts, classification
 
 
-def _names_in(person: Person, haystack: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", haystack) is not None for form in person.forms)
-
-
 def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | None = None) -> dict[str, Any]:
     """Join the source text, the curation and the apparatus (the bundled one unless given) into the corpus
     document."""
@@ -270,38 +266,29 @@ def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | Non
         unnamed = [s for s in scribes if s not in scribe_names]
         if unnamed:
             raise BuildError(f"the source never says whom {unnamed[0]} stands for")
-        haystack = "\n".join(
-            [
-                title,
-                text,
-                *(note.text for note in notes),
-                *recipients,
-                *spec.get("copies", []),
-                *(scribe_names[s] for s in scribes),
-                *(part.written_by or "" for part in parts),
-            ]
-        )
         letters.append(
-            Letter(
-                number=number,
-                slug=spec["slug"],
-                title=title,
-                section=section,
-                date=dt.date.fromisoformat(spec["date"]),
-                text=text,
-                recipients=recipients,
-                copies=tuple(spec.get("copies", [])),
-                scribes=scribes,
-                scribe_names=tuple(scribe_names[s] for s in scribes),
-                classification=classification,
-                parts=tuple(parts),
-                notes=tuple(notes),
-                source=footnotes[source_note],
-                source_note=source_note,
-                source_inferred=marker is None,
-                recipients_inferred=recipients_inferred,
-                apparatus=letter_apparatus,
-                people=tuple(person.id for person in people if _names_in(person, haystack)),
+            mentions.with_mentions(
+                Letter(
+                    number=number,
+                    slug=spec["slug"],
+                    title=title,
+                    section=section,
+                    date=dt.date.fromisoformat(spec["date"]),
+                    text=text,
+                    recipients=recipients,
+                    copies=tuple(spec.get("copies", [])),
+                    scribes=scribes,
+                    scribe_names=tuple(scribe_names[s] for s in scribes),
+                    classification=classification,
+                    parts=tuple(parts),
+                    notes=tuple(notes),
+                    source=footnotes[source_note],
+                    source_note=source_note,
+                    source_inferred=marker is None,
+                    recipients_inferred=recipients_inferred,
+                    apparatus=letter_apparatus,
+                ),
+                people,
             )
         )
     for note_marker in footnotes:

@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from leninletters import __version__, corpus, export, files, predicates
-from leninletters.errors import ExitStatus, InputError, LeninLettersError, OutputError
+from leninletters.errors import ExitStatus, InputError, LeninLettersError, OutputError, PersonNotFound
 from leninletters.export import Format
 from leninletters.folding import fold
 from leninletters.options import (
@@ -28,19 +28,32 @@ from leninletters.options import (
     CorpusPath,
     DateFrom,
     DateTo,
+    Editorial,
     Explain,
     Json,
     Keyword,
+    Person,
     Query,
     Recipient,
     References,
     Scribe,
+    complete_person,
+    complete_words,
+    person_terms,
     to_predicate,
 )
 from leninletters.output import Color, Output
 from leninletters.predicates import Predicate
 from leninletters.present import plural
-from leninletters.views import LetterList, MatchCounts, Matches, PeopleList, Reading
+from leninletters.views import (
+    LetterList,
+    MatchCounts,
+    Matches,
+    MentionList,
+    PeopleList,
+    PersonView,
+    Reading,
+)
 
 if TYPE_CHECKING:
     from leninletters.edition import Edition
@@ -49,6 +62,9 @@ if TYPE_CHECKING:
 
 PROG = "leninletters"
 TRANSLITERATE = "leninletters-transliterate"
+COMPLETE_VAR = "_LENINLETTERS_COMPLETE"
+INSTALL_COMPLETION = "--install-completion"
+SHOW_COMPLETION = "--show-completion"
 BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE, as `seq 1e9 | head -1` shows
 
 
@@ -149,6 +165,11 @@ class LettersGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        if os.environ.get(COMPLETE_VAR):
+            _register_shells()
+        words = list(sys.argv[1:] if args is None else args)
+        if words and words[0].split("=")[0] in (INSTALL_COMPLETION, SHOW_COMPLETION):
+            sys.exit(_completion_script(words))
         call = dict(args=args, prog_name=prog_name, complete_var=complete_var, **extra)
         if not standalone_mode:
             return super().main(**call, standalone_mode=False, windows_expand_args=windows_expand_args)
@@ -213,6 +234,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     invoke_without_command=True,
+    # Our own --install-completion and --show-completion take the shell's name (see _completion_script).
+    add_completion=False,
 )
 
 
@@ -248,6 +271,22 @@ def main_options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            INSTALL_COMPLETION,
+            metavar="[SHELL]",
+            help="Install Tab completion for SHELL (bash, zsh or fish), or for the shell you run.",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            SHOW_COMPLETION,
+            metavar="[SHELL]",
+            help="Print the completion script for SHELL (bash, zsh or fish), or for the shell you run.",
+        ),
+    ] = False,
 ) -> None:
     """Browse Lenin's last letters and notes."""
     ctx.obj = State(corpus_path or corpus.default_path())
@@ -271,7 +310,8 @@ def _explain(selection: Predicate, references: Sequence[str] = ()) -> None:
 # Commands -------------------------------------------------------------------------------------
 
 QUERY_HELP = (
-    "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, date:A..B (date:1923.., "
+    "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, person:NAME (any spelling; "
+    "person:NAME:text for Lenin's words only), date:A..B (date:1923.., "
     'date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, bare words and "phrases"; terms '
     "joined by and (implicit), or, not or a leading -, and grouped by ( ). A query that starts with - "
     "goes after --. " + REPEAT_RULE + " Options and query apply together. A letter matches a date by "
@@ -288,6 +328,8 @@ def list_letters(
     recipient: Recipient = None,
     scribe: Scribe = None,
     keyword: Keyword = None,
+    person: Person = None,
+    editorial: Editorial = False,
     explain: Explain = False,
     json: Json = False,
     color: ColorChoice = Color.auto,
@@ -302,16 +344,27 @@ def list_letters(
 
       leninletters list --recipient trotsky --scribe L.F.
 
+      leninletters list --person krupskaya      (any spelling: Krupskaja, Крупская)
+
       leninletters list monopoly --json
     """
     selection = to_predicate(
-        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
+        date_from=date_from,
+        date_to=date_to,
+        recipient=recipient,
+        scribe=scribe,
+        keyword=keyword,
+        query=query,
+        person=person,
+        editorial=editorial,
     )
     if explain:
         return _explain(selection)
-    letters = _edition(ctx).select(selection)
+    edition = _edition(ctx)
+    letters = edition.select(selection)
     if not letters and not json:
-        say("no letters match; try fewer filters, or 'leninletters list' for all")
+        hints = _name_hints(edition, selection)
+        say(f"no letters match{hints or '; try fewer filters, or ' + repr('leninletters list') + ' for all'}")
         return
     _output(color).emit(LetterList(letters), as_json=json)
 
@@ -352,15 +405,22 @@ def show(
 def grep(
     ctx: typer.Context,
     pattern: Annotated[
-        str,
-        typer.Argument(metavar="PATTERN", help="A name or phrase (or a regular expression with --regex)."),
-    ],
+        str | None,
+        typer.Argument(
+            metavar="PATTERN",
+            help="A name or phrase (or a regular expression with --regex). With --person, there is no "
+            "PATTERN: every argument is the query.",
+            show_default=False,
+        ),
+    ] = None,
     query: Query = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     recipient: Recipient = None,
     scribe: Scribe = None,
     keyword: Keyword = None,
+    person: Person = None,
+    editorial: Editorial = False,
     explain: Explain = False,
     regex: Annotated[
         bool, typer.Option("--regex", "-E", help="PATTERN is a regular expression.", rich_help_panel=SEARCH)
@@ -396,11 +456,19 @@ def grep(
     search. Each match is shown in its sentence, after its paragraph's number, under its letter's
     heading, dated by the part it stands in (the Testament's P.S. is 1923-01-04).
 
+    With --person NAME there is no PATTERN: grep finds every form of that person's name in the text at
+    once (--person krupskaya finds "N.K. Ulyanova"), and every argument is the QUERY. The editor's
+    [insertions] are left out unless --editorial.
+
     Exit status: 0 found, 1 nothing found, 2 error.
 
     Examples:
 
       leninletters grep "Ordzhonikidze's"
+
+      leninletters grep --person stalin --editorial
+
+      leninletters grep --person Троцкий date:1923..
 
       leninletters grep Stalin 'date:1923.. or secret:'
 
@@ -408,13 +476,31 @@ def grep(
 
       leninletters grep "monopoly" --count
     """
+    people = person_terms(person, editorial)
+    if people:
+        # No PATTERN with --person: every argument is the query.
+        query = [*([pattern] if pattern is not None else []), *(query or [])]
+    elif pattern is None:
+        raise InputError("grep needs a PATTERN or --person NAME, for example: leninletters grep monopoly")
+    selection = to_predicate(
+        date_from=date_from,
+        date_to=date_to,
+        recipient=recipient,
+        scribe=scribe,
+        keyword=keyword,
+        query=query,
+        person=person,
+        editorial=editorial,
+    )
+    if people:
+        if explain:
+            return _explain(selection)
+        return _grep_people(ctx, people, selection, context=context, count=count, json=json, color=color)
+    assert pattern is not None
     from leninletters.search import Search
 
     search = Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
     search.check()
-    selection = to_predicate(
-        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
-    )
     if explain:
         return _explain(selection)
     edition = _edition(ctx)
@@ -423,18 +509,75 @@ def grep(
         counted = edition.count(search, selection)
         if counted or json:
             output.emit(MatchCounts(counted), as_json=json)
-        _exit_for(bool(counted), pattern)
+        _exit_for(bool(counted), pattern, edition, selection)
         return
     found = edition.search(search, selection, context)
     if found or json:
         output.emit(Matches(found), as_json=json)
-    _exit_for(bool(found), pattern)
+    _exit_for(bool(found), pattern, edition, selection)
 
 
-def _exit_for(found: bool, pattern: str) -> None:
+def _exit_for(found: bool, pattern: str, edition: "Edition", selection: Predicate) -> None:
     if not found:
-        say(f"no matches for {pattern!r}")
+        say(f"no matches for {pattern!r}{_did_you_mean(edition, pattern)}{_name_hints(edition, selection)}")
         raise typer.Exit(ExitStatus.NO_MATCH)
+
+
+def _grep_people(
+    ctx: typer.Context,
+    people: Sequence[predicates.Person],
+    selection: Predicate,
+    *,
+    context: int,
+    count: bool,
+    json: bool,
+    color: Color,
+) -> None:
+    """grep --person: every mention of the people, under each letter, as grep shows matches."""
+    edition = _edition(ctx)
+    found = edition.mentions(lambda m: any(p.names(m) for p in people), selection)
+    output = _output(color)
+    if count:
+        from leninletters.edition import Counted
+
+        counted = [Counted(seen.letter, len(seen.mentions)) for seen in found]
+        if counted or json:
+            output.emit(MatchCounts(counted), as_json=json)
+    elif found or json:
+        output.emit(MentionList(found, context), as_json=json)
+    if not found:
+        names = " ".join(f"--person {p.name}" for p in people)
+        say(f"no mentions for {names}{_name_hints(edition, selection)}")
+        raise typer.Exit(ExitStatus.NO_MATCH)
+
+
+def _quoted_choices(words: Sequence[str]) -> str:
+    return " or ".join(f'"{word}"' for word in words)
+
+
+def _did_you_mean(edition: "Edition", word: str) -> str:
+    """'; did you mean "Trotsky"? (or: --person trotski)' for a word that found nothing, or ''."""
+    meant = [w for w in edition.suggest(word) if w != word]
+    person = edition.find_people(word)
+    hint = f"; did you mean {_quoted_choices(meant)}?" if meant else ""
+    if person:
+        hint += f" (or: --person {word.lower() if word.isascii() else word})"
+    return hint
+
+
+def _name_hints(edition: "Edition", selection: Predicate) -> str:
+    """For each person:, to:, cc: or scribe: term that selects no letter, what it probably meant."""
+    hints = []
+    for term in predicates.people_in(selection):
+        if edition.select(term):
+            continue
+        name = getattr(term, "name", "")
+        meant = edition.suggest(name, people_only=True)
+        nobody = "names no one in the letters" if not edition.find_people(name) else "selects no letter"
+        hints.append(
+            f"{term.explain()} {nobody}" + (f": did you mean {_quoted_choices(meant)}?" if meant else "")
+        )
+    return "; " + "; ".join(hints) if hints else ""
 
 
 @app.command("export", epilog=QUERY_HELP)
@@ -447,6 +590,7 @@ def export_letters(
             help="Letters to export: references (9, 16-18, testament, a section such as gosplan, 1922-12, "
             "9:11) and a query (to:trotsky, date:1923..); a word that is not a reference is query.",
             show_default=False,
+            autocompletion=complete_words,
         ),
     ] = None,
     date_from: DateFrom = None,
@@ -454,6 +598,8 @@ def export_letters(
     recipient: Recipient = None,
     scribe: Scribe = None,
     keyword: Keyword = None,
+    person: Person = None,
+    editorial: Editorial = False,
     explain: Explain = False,
     fmt: Annotated[
         Format,
@@ -494,7 +640,14 @@ def export_letters(
     references = [word for word in words or () if edition.is_reference(word)]
     query = [word for word in words or () if not edition.is_reference(word)]
     selection = to_predicate(
-        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
+        date_from=date_from,
+        date_to=date_to,
+        recipient=recipient,
+        scribe=scribe,
+        keyword=keyword,
+        query=query,
+        person=person,
+        editorial=editorial,
     )
     if explain:
         return _explain(selection, references)
@@ -505,7 +658,8 @@ def export_letters(
     )
     chosen = [item for item in chosen if selection.matches(item.letter)]
     if not chosen:
-        raise InputError("no letters match; nothing to export (try fewer filters)")
+        hints = _name_hints(edition, selection)
+        raise InputError(f"no letters match; nothing to export{hints or ' (try fewer filters)'}")
     pieces = export.document(chosen, fmt, edition)
     if output is None:
         _output().write(pieces)
@@ -557,24 +711,143 @@ def validate(
 
 
 @app.command()
-def people(ctx: typer.Context, json: Json = False, color: ColorChoice = Color.auto) -> None:
-    """List the people the letters name, with how many letters name them.
+def people(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="One person, in any spelling or script (trotzki, Троцкий, krupskaya, L.F.).",
+            show_default=False,
+            autocompletion=complete_person,
+        ),
+    ] = None,
+    json: Json = False,
+    color: ColorChoice = Color.auto,
+) -> None:
+    """List the people the letters name, with how many letters name them and how; or show one person.
+
+    A letter names a person in its text (Lenin's words), in an editor's [insertion], in a heading or
+    address line, in a note, or as addressee, copy, scribe or writer; Letters counts all but the
+    editor's insertions.
 
     Examples:
 
       leninletters people
 
-      leninletters people --json
+      leninletters people stalin      (who, the name forms, every mention by letter)
+
+      leninletters people Крупская --json
     """
+    from leninletters import mentions
+
     edition = _edition(ctx)
-    counts = {person.id: 0 for person in edition.people}
-    for letter in edition.letters:
-        for person_id in letter.people:
-            counts[person_id] = counts.get(person_id, 0) + 1
-    if not edition.people and not json:
-        say("this corpus lists no people")
+    if name is None:
+        if not edition.people and not json:
+            say("this corpus lists no people")
+            return
+        summaries = mentions.summaries(edition.mentioned(), edition.people)
+        _output(color).emit(PeopleList(summaries), as_json=json, page=False)
         return
-    _output(color).emit(PeopleList(edition.people, counts), as_json=json, page=False)
+    found = edition.find_people(name)
+    if not found:
+        meant = edition.suggest(name, people_only=True)
+        hint = (
+            f"did you mean {_quoted_choices(meant)}?" if meant else "run 'leninletters people' for everyone"
+        )
+        raise PersonNotFound(f"no one called {name!r} in the letters: {hint}")
+    for person in found:
+        summary = mentions.summaries(edition.mentioned(), [person])[0]
+        seen = mentions.occurrences(edition.mentioned(), person.id)
+        _output(color).emit(PersonView(summary, seen, _spellings(person)), as_json=json)
+
+
+def _spellings(person: Any) -> list[str]:
+    """Every spelling of a person names.py knows, then the Russian and Georgian forms."""
+    from leninletters import names
+
+    entry = names.bundled_names().get(person.id)
+    if entry is None:
+        return list(person.forms)
+    native = [entry.native, *([entry.georgian] if entry.georgian else [])]
+    return [*sorted(names.forms(person.id) - set(native), key=str.casefold), *native]
+
+
+# Shell completion ------------------------------------------------------------------------------
+
+SHELLS = ("bash", "zsh", "fish")
+WHITESPACE = r"\s"
+# As Typer's zsh class escapes a value for _arguments: a colon is doubly escaped (to\\:trotsky).
+ZSH_ESCAPES = (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", "\\\\:"))
+
+
+def _completion_script(words: Sequence[str]) -> int:
+    """--install-completion [SHELL] and --show-completion [SHELL]: for the shell named, or the one running.
+
+    Typer's own options are flags: `--install-completion zsh` would install the script of the shell it
+    detects (bash, under most terminals) and ignore the word zsh.
+    """
+    option, equals, value = words[0].partition("=")
+    named = value if equals else (words[1] if len(words) > 1 and not words[1].startswith("-") else "")
+    shell = named.lower() or _running_shell()
+    if shell not in SHELLS:
+        from leninletters.names import suggest
+
+        meant = suggest(shell, SHELLS, cutoff=0.6, key=str.lower) if shell else []
+        why = f"no completion for {shell!r}" if shell else "cannot tell which shell runs"
+        hint = f"did you mean {meant[0]}?" if meant else f"name one of {', '.join(SHELLS)}"
+        say(f"error: {why}: {hint} (for example: {PROG} {option} zsh)")
+        return ExitStatus.ERROR
+    from typer._completion_shared import get_completion_script, install
+
+    _register_shells()
+    if option == SHOW_COMPLETION:
+        print(get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell))
+        return ExitStatus.OK
+    _, path = install(shell=shell, prog_name=PROG, complete_var=COMPLETE_VAR)
+    print(f"{shell} completion installed in {path}; it takes effect in a new {shell}")
+    return ExitStatus.OK
+
+
+def _running_shell() -> str:
+    """The shell the user runs: the parent process's, else $SHELL's name."""
+    try:
+        import shellingham  # type: ignore[import-untyped]
+
+        detected: tuple[str, str] = shellingham.detect_shell()
+        return detected[0]
+    except Exception:  # shellingham cannot tell (no /proc, an unknown parent): fall back on $SHELL
+        return os.path.basename(os.environ.get("SHELL", ""))
+
+
+def _register_shells() -> None:
+    """Typer's completion classes for bash, zsh and fish, without Rich: zsh and fish show each value's
+    help, which Typer's own classes pass through Rich (40 ms of import on every Tab)."""
+    import re
+
+    from typer._click.shell_completion import CompletionItem, add_completion_class
+    from typer._completion_classes import BashComplete, FishComplete, ZshComplete
+
+    def zsh_escape(text: str) -> str:
+        for old, new in ZSH_ESCAPES:
+            text = text.replace(old, new)
+        return text
+
+    class Zsh(ZshComplete):
+        def format_completion(self, item: CompletionItem) -> str:
+            if item.help:
+                return f'"{zsh_escape(item.value)}":"{zsh_escape(item.help)}"'
+            return f'"{zsh_escape(item.value)}"'
+
+    class Fish(FishComplete):
+        def format_completion(self, item: CompletionItem) -> str:
+            if item.help:
+                return f"{item.value}\t{re.sub(WHITESPACE, ' ', item.help)}"
+            return f"{item.value}"
+
+    add_completion_class(BashComplete, "bash")
+    add_completion_class(Zsh, "zsh")
+    add_completion_class(Fish, "fish")
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:

@@ -8,16 +8,23 @@ Pure: knows nothing of the command line or the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from leninletters.model import Corpus, Letter, Part, Person, Reference
-from leninletters.predicates import EVERYTHING, Predicate, select
+from leninletters.model import Corpus, Letter, Mention, Part, Person, Reference
+from leninletters.predicates import EVERYTHING, Predicate, people_in, select
+from leninletters.predicates import Person as PersonTerm
 
 if TYPE_CHECKING:
-    # Imported where they are used: `list` needs neither searching nor references.
+    # Imported where they are used: `list` needs no searching, references, names or mentions.
+    from leninletters.mentions import Occurrence
     from leninletters.references import Resolver, Selected
     from leninletters.search import Match, Search, Snippet
+
+# How close a word must come to a name, a word of the letters or a slug to be suggested for it (difflib's
+# ratio, between the names.name_key of each): Kerensky is not Krestinsky.
+CUTOFF = 0.8
 
 
 class Found(NamedTuple):
@@ -61,6 +68,16 @@ class Edition(Protocol):
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]: ...
 
+    def find_people(self, name: str) -> list[Person]: ...
+
+    def mentioned(self) -> Sequence[Letter]: ...
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]: ...
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]: ...
+
 
 class MemoryEdition:
     """An edition answered from a corpus in memory: every question is a pass over its letters."""
@@ -68,6 +85,7 @@ class MemoryEdition:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._resolver: Resolver | None = None
+        self._mentioned: Sequence[Letter] | None = None
 
     @property
     def letters(self) -> Sequence[Letter]:
@@ -94,7 +112,22 @@ class MemoryEdition:
         return self._resolver
 
     def select(self, predicate: Predicate) -> list[Letter]:
-        return select(self.corpus.letters, predicate)
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        letters = self.mentioned() if asks_people else self.corpus.letters
+        return select(letters, predicate)
+
+    def mentioned(self) -> Sequence[Letter]:
+        """The letters with their mentions: as the corpus gives them, or, for a corpus that lists people
+        but gives no mentions (one's own, made without the build), derived once when first asked."""
+        if self._mentioned is None:
+            letters = self.corpus.letters
+            people = self.corpus.people
+            if people and not any(letter.mentions for letter in letters):
+                from leninletters import mentions as mentioning
+
+                letters = tuple(mentioning.with_mentions(letter, people) for letter in letters)
+            self._mentioned = letters
+        return self._mentioned
 
     def resolve(self, references: Sequence[str]) -> list[Selected]:
         return self.resolver.resolve(references)
@@ -141,3 +174,58 @@ class MemoryEdition:
             if number:
                 counted.append(Counted(letter, number))
         return counted
+
+    # People -------------------------------------------------------------------------------------
+
+    def find_people(self, name: str) -> list[Person]:
+        """The people a name stands for: by id, or by any spelling of their names, in any script."""
+        wanted = name.strip()
+        by_id = [person for person in self.people if person.id == wanted.casefold()]
+        if by_id:
+            return by_id
+        from leninletters import names
+
+        ids = set(names.find_people(wanted, self.people))
+        return [person for person in self.people if person.id in ids]
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]:
+        """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
+        from leninletters.mentions import Occurrence
+
+        found: list[Occurrence] = []
+        for letter in self.select(predicate):
+            own = tuple(m for m in letter.mentions if wanted(m))
+            if own and predicate != EVERYTHING and letter.parts:
+                # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
+                spans = [(part.first_paragraph, part.last_paragraph) for part in predicate.parts(letter)]
+                own = tuple(
+                    m
+                    for m in own
+                    if m.where != "text" or any(first <= (m.paragraph or 0) <= last for first, last in spans)
+                )
+            if own:
+                found.append(Occurrence(letter, own))
+        return found
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]:
+        """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
+        from leninletters import names
+
+        forms = {form for person in self.people for form in (person.name, *person.forms)}
+        if people_only:  # a handful of names: closer misspellings than among thousands of words
+            return names.suggest(word, sorted(forms))
+        found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
+        if len(found) < 3:
+            found += names.suggest(word, self.vocabulary(), n=3 - len(found), cutoff=CUTOFF)
+        if len(found) < 3:
+            slugs = [letter.slug for letter in self.letters]
+            found += names.suggest(word, slugs, n=3 - len(found), cutoff=CUTOFF, key=str.lower)
+        return list(dict.fromkeys(found))[:3]
+
+    def vocabulary(self) -> list[str]:
+        """The words of the letters, once each, in the order they first appear."""
+        # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
+        words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
+        return list(dict.fromkeys(words))

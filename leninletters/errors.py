@@ -72,3 +72,7 @@ def internal_error_message(error: BaseException) -> str:
         detail = " ".join(str(error).split())[:200]
         what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
     return f"internal error: {what} (a bug: please report it; {DEBUG_ENV}=1 shows the traceback)"
+
+
+class PersonNotFound(LeninLettersError, LookupError):
+    """A name that stands for no one the letters name."""

@@ -124,11 +124,12 @@ def json_array(objects: Iterable[Any]) -> Iterator[str]:
     yield "["
     for index, value in enumerate(objects):
         yield ",\n" if index else "\n"
-        yield _json(value)
+        yield json_text(value)
     yield "\n]\n"
 
 
-def _json(value: Any) -> str:
+def json_text(value: Any) -> str:
+    """One JSON value on one line."""
     try:
         return msgspec.json.encode(value).decode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, built in memory: json writes it, and the stream escapes it
@@ -175,7 +176,7 @@ def edition_object(edition: Mapping[str, Any]) -> dict[str, Any]:
 def _json_document(selection: Sequence[Selected], source: Source) -> Iterator[str]:
     """An object corpus: the edition (with its statement), its people and the references its authorities
     cite, then the letters one a line."""
-    yield '{"edition": ' + _json(edition_object(source.metadata)) + ",\n"
+    yield '{"edition": ' + json_text(edition_object(source.metadata)) + ",\n"
     yield (
         '"people": ' + "".join(json_array(person.to_json() for person in source.people)).rstrip("\n") + ",\n"
     )

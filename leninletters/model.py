@@ -109,6 +109,68 @@ class Part(Struct, frozen=True, kw_only=True, gc=False):
         return _builtins(self)
 
 
+# Mentions: where each person occurs in a letter, and how (docs/corpus.md, "Mentions"). -------------
+
+# How a person occurs: in the letter's own words, only in an editor's [insertion], in a footnote, in a
+# printed heading or address line, as an addressee, a copy, a scribe or the writer of a part.
+MentionKind = Annotated[
+    Literal["text", "editorial", "note", "heading", "recipient", "copy", "scribe", "writer"],
+    Meta(description="one of text, editorial, note, heading, recipient, copy, scribe, writer"),
+]
+MENTION_KINDS: tuple[str, ...] = (
+    "text",
+    "editorial",
+    "note",
+    "heading",
+    "recipient",
+    "copy",
+    "scribe",
+    "writer",
+)
+# How the kinds are headed in tables and listings, in the order they are shown.
+KIND_LABELS: dict[str, str] = {
+    "text": "Text",
+    "editorial": "Editor",
+    "heading": "Heading",
+    "note": "Note",
+    "recipient": "To",
+    "copy": "Copy",
+    "scribe": "Scribe",
+    "writer": "Writer",
+}
+# The field a mention stands in; its start and end are offsets into that string (a note's text for "notes").
+MentionField = Annotated[
+    Literal["text", "title", "notes", "recipients", "copies", "scribes", "parts"],
+    Meta(description="one of text, title, notes, recipients, copies, scribes, parts"),
+]
+Offset = Annotated[int, Meta(ge=0, description="a whole number from 0")]
+
+
+class Mention(Struct, frozen=True, kw_only=True, gc=False):
+    """One place where a letter names a person: who, how, and the words printed there."""
+
+    person: Line
+    kind: MentionKind
+    form: Line  # the name as printed there: "N.K. Ulyanova", "Leon Trotsky", "L.F."
+    where: MentionField
+    paragraph: Annotated[Number | None, Meta(description="a paragraph number from 1, or null")] = None
+    start: Annotated[Offset | None, Meta(description="an offset from 0, or null")] = None
+    end: Annotated[Offset | None, Meta(description="an offset from 0, or null")] = None
+    note: OptionalLine = None  # the note's marker, for a mention in a note
+
+    def __post_init__(self) -> None:
+        spanned = self.where in ("text", "title", "notes")
+        if spanned and (self.start is None or self.end is None or self.end <= self.start):
+            raise ValueError(f"a mention in {self.where} needs a start and a later end")
+        if self.where == "text" and self.paragraph is None:
+            raise ValueError("a mention in text needs its paragraph")
+        if self.where == "notes" and self.note is None:
+            raise ValueError("a mention in notes needs its note's marker")
+
+    def to_json(self) -> dict[str, Any]:
+        return _builtins(self)
+
+
 class Letter(Struct, frozen=True, kw_only=True, gc=False):
     """One dated dictation, as printed. Fields in the order of the corpus contract."""
 
@@ -135,6 +197,7 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
     recipients_inferred: Flag = False
     apparatus: Annotated[LetterApparatus | None, OneFact] = None
     people: Annotated[tuple[Line, ...], Meta(description="an array of person ids")] = ()
+    mentions: Annotated[tuple[Mention, ...], Meta(description="an array of mentions")] = ()
 
     def __post_init__(self) -> None:
         # The rules that join fields; each message names its field, as the problems of one field do.
@@ -146,6 +209,8 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
             force_setattr(self, "parts", self._fitted(self.parts))
         if self.apparatus is not None:
             self.apparatus.check(self.text.count(PARAGRAPH_BREAK) + 1)
+        if self.mentions:
+            _check_mentions(self)
 
     def _fitted(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         """The parts, dated, checked to cover the text in order; none where one part is the letter."""
@@ -228,6 +293,29 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         if not self.parts:
             out["parts"] = [_builtins(part) for part in self.all_parts]
         return out
+
+
+def _check_mentions(letter: Letter) -> None:
+    """Each mention's span holds its form, so that the mentions cannot drift from the text."""
+    notes = {note.marker: note.text for note in letter.notes}
+    for index, mention in enumerate(letter.mentions, start=1):
+        if mention.where == "text":
+            target: str | None = letter.text
+        elif mention.where == "title":
+            target = letter.title
+        elif mention.where == "notes":
+            target = notes.get(mention.note or "")
+        else:
+            continue
+        if target is None or target[mention.start : mention.end] != mention.form:
+            raise ValueError(
+                f"mentions[{index}]: {mention.form!r} is not at {mention.start} in {mention.where}"
+            )
+        if (
+            mention.where == "text"
+            and letter.text.count(PARAGRAPH_BREAK, 0, mention.start) + 1 != mention.paragraph
+        ):
+            raise ValueError(f"mentions[{index}]: {mention.form!r} is not in paragraph {mention.paragraph}")
 
 
 class Person(Struct, frozen=True, gc=False):

@@ -567,7 +567,8 @@ def name_key(text: str) -> str:
     if not text.isascii():
         # Composed first, so that z and a combining caron are ž, as the keyboard's ž is.
         text = _to_latin(unicodedata.normalize("NFC", text.lower()))
-    text = re.sub(r"['’]s\b", "", text.lower()).translate(_KEY_LETTERS)  # a possessive: Trotsky's
+    # A possessive: Trotsky's; not an s that carries an accent (Radomysl'skij typed with one on its s).
+    text = re.sub(r"['’]s\b(?![\u0300-\u036f])", "", text.lower()).translate(_KEY_LETTERS)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     words = re.findall(r"[a-z]+", text.lower())
@@ -590,6 +591,11 @@ def _keys(person_id: str, extra: tuple[str, ...]) -> frozenset[str]:
         if 1 < len(words) <= 3 and words[-1] in surnames:
             found.update(_initialled(key))
     return frozenset(found)
+
+
+def keys_of(person_id: str, forms: Iterable[str] = ()) -> frozenset[str]:
+    """Every key under which a person is found, by id (names.toml's forms, if it has them) and by forms."""
+    return _keys(person_id, tuple(forms))
 
 
 def person_keys(person: PersonLike) -> frozenset[str]:

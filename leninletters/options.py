@@ -19,6 +19,61 @@ OUTPUT = "Output"
 
 REPEAT_RULE = "The same option repeated means any of its values; different options all apply."
 
+
+# Completion: what Tab offers for each option and argument (leninletters.completion, imported on Tab).
+
+
+def _corpus(ctx: typer.Context) -> Path | None:
+    from leninletters.completion import corpus_path
+
+    return corpus_path(ctx.find_root().params.get("corpus_path"))
+
+
+def complete_person(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters import completion
+
+    return completion.people(incomplete, _corpus(ctx))
+
+
+def complete_scribe(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters import completion
+
+    return completion.scribes(incomplete, _corpus(ctx))
+
+
+def complete_reference(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters import completion
+
+    return completion.references(incomplete, _corpus(ctx))
+
+
+def complete_query(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters import completion
+
+    return completion.query(incomplete, _corpus(ctx), _words_before(ctx))
+
+
+def _words_before(ctx: typer.Context) -> list[str]:
+    """The arguments typed before the one completed (bash splits to:tr into to, :, tr)."""
+    words: list[str] = []
+    for name in ("pattern", "query", "words"):
+        value = ctx.params.get(name)
+        if isinstance(value, str):
+            words.append(value)
+        elif isinstance(value, list | tuple):
+            words += [str(word) for word in value]
+    return words
+
+
+def complete_words(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """References and query terms: what export's arguments may be."""
+    from leninletters import completion
+
+    where = _corpus(ctx)
+    found = completion.references(incomplete, where) + completion.query(incomplete, where, _words_before(ctx))
+    return list(dict(found).items())
+
+
 DateFrom = Annotated[
     list[str] | None,
     typer.Option(
@@ -46,9 +101,11 @@ Recipient = Annotated[
         "--recipient",
         "-r",
         metavar="NAME",
-        help="Letters to NAME, sent or copied (a surname is enough). Repeat for any of several.",
+        help="Letters to NAME, sent or copied (a surname is enough, in any spelling or script). Repeat for "
+        "any of several.",
         rich_help_panel=FILTERS,
         show_default=False,
+        autocompletion=complete_person,
     ),
 ]
 Scribe = Annotated[
@@ -61,6 +118,29 @@ Scribe = Annotated[
         "Repeat for any of several.",
         rich_help_panel=FILTERS,
         show_default=False,
+        autocompletion=complete_scribe,
+    ),
+]
+Person = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--person",
+        "-p",
+        metavar="NAME",
+        help="Letters that name NAME, in any spelling or script (trotzki, Троцкий, krupskaya finds "
+        "'N.K. Ulyanova'): in the text, a heading, a note, or as addressee, copy, scribe or writer. "
+        "Repeat for any of several.",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_person,
+    ),
+]
+Editorial = Annotated[
+    bool,
+    typer.Option(
+        "--editorial",
+        help="Count the editor's [insertions] as naming a person too ('The Georgian [Stalin]').",
+        rich_help_panel=FILTERS,
     ),
 ]
 Keyword = Annotated[
@@ -78,9 +158,10 @@ Query = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="[QUERY]...",
-        help="A query: to:NAME cc:NAME scribe:NAME date:A..B number:A..B section:NAME secret: slug:NAME, "
-        'words and "phrases"; and, or, not, -term, ( ). A query that starts with - goes after --.',
+        help="A query: to:NAME cc:NAME person:NAME scribe:NAME date:A..B number:A..B section:NAME secret: "
+        'slug:NAME, words and "phrases"; and, or, not, -term, ( ). A query that starts with - goes after --.',
         show_default=False,
+        autocompletion=complete_query,
     ),
 ]
 Explain = Annotated[
@@ -109,6 +190,7 @@ References = Annotated[
         metavar="REF...",
         help="A letter's number (9), slug (testament) or date (1922-12-29, or 1922-12 for a month).",
         show_default=False,
+        autocompletion=complete_reference,
     ),
 ]
 CorpusPath = Annotated[
@@ -153,6 +235,8 @@ def to_predicate(
     scribe: list[str] | None = None,
     keyword: list[str] | None = None,
     query: list[str] | None = None,
+    person: list[str] | None = None,
+    editorial: bool = False,
 ) -> Predicate:
     """The one predicate the options and the query describe: each option's values any, all of them and
     the query together."""
@@ -171,6 +255,7 @@ def to_predicate(
         (recipient, "--recipient", "a name, for example --recipient trotsky", predicates.Recipient),
         (scribe, "--scribe", "L.F., M.V., a name, or 'none'", predicates.Scribe),
         (keyword, "--keyword", "some text, for example --keyword monopoly", predicates.Phrase),
+        (person, "--person", "a name, for example --person krupskaya", predicates.person_term),
     ):
         names = _named(values, flag, needs)
         if names:
@@ -179,4 +264,16 @@ def to_predicate(
         from leninletters import querylang  # only a query pays for its parser
 
         terms.append(querylang.parse(querylang.join(query)))
-    return all_of(terms) if terms else EVERYTHING
+    if not terms:
+        return EVERYTHING
+    selection = all_of(terms)
+    return predicates.with_editorial(selection) if editorial else selection
+
+
+def person_terms(person: list[str] | None, editorial: bool = False) -> list[predicates.Person]:
+    """The --person values as predicates, widened to the editor's insertions with --editorial."""
+    terms = [
+        predicates.person_term(name)
+        for name in _named(person, "--person", "a name, for example --person krupskaya")
+    ]
+    return [term.widened() for term in terms] if editorial else terms

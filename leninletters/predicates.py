@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from leninletters import mentions as mentioning
 from leninletters.folding import fold
-from leninletters.model import Letter, Part
+from leninletters.model import MENTION_KINDS, Letter, Mention, Part
+from leninletters.names import name_key
 
 # The value of scribe: that stands for "no scribe printed".
 NO_SCRIBE = "none"
@@ -240,7 +242,12 @@ class Recipient(Predicate):
 
     def matches(self, letter: Letter) -> bool:
         names = letter.copies if self.copies_only else (*letter.recipients, *letter.copies)
-        return any(name_matches(self.name, name) for name in names)
+        if any(name_matches(self.name, name) for name in names):
+            return True
+        # The same person in any spelling or script: to:trotzki, to:Троцкий.
+        kinds = ("copy",) if self.copies_only else ("recipient", "copy")
+        key = name_key(self.name)
+        return any(m.kind in kinds and mentioning.names_person(m, key) for m in letter.mentions)
 
     def explain(self) -> str:
         return f"{'cc' if self.copies_only else 'to'}:{quote(self.name)}"
@@ -266,7 +273,14 @@ class Scribe(Predicate):
         if any(compact == fold(scribe).replace(" ", "") for scribe in initials):
             return True
         names = dict(zip(letter.scribes, letter.scribe_names, strict=False))
-        return any(name_matches(self.name, names.get(scribe, scribe)) for scribe in initials)
+        if any(name_matches(self.name, names.get(scribe, scribe)) for scribe in initials):
+            return True
+        # The same person in any spelling or script: scribe:fotiyeva, scribe:Фотиева.
+        key = name_key(self.name)
+        return any(
+            m.kind == "scribe" and m.form in initials and mentioning.names_person(m, key)
+            for m in letter.mentions
+        )
 
     def matches(self, letter: Letter) -> bool:
         if letter.parts and fold(self.name) != NO_SCRIBE:
@@ -287,6 +301,93 @@ class Scribe(Predicate):
         if fold(self.name) == NO_SCRIBE:
             return "no scribe printed"
         return f"a part taken down by {self.name!r}"
+
+
+ANY_KIND = "any"
+
+
+class Person(Predicate):
+    """Names a person, in any spelling or script (person:krupskaya finds "N.K. Ulyanova"): by default in
+    every kind of mention but the editor's insertions; with kinds, in those only."""
+
+    __slots__ = ("kinds", "name")
+    name: str
+    kinds: frozenset[str]
+
+    def __init__(self, name: str, kinds: frozenset[str] = mentioning.DEFAULT_KINDS) -> None:
+        unknown = set(kinds) - set(MENTION_KINDS)
+        if unknown or not kinds:
+            raise ValueError(f"unknown kinds of mention: {', '.join(sorted(unknown))}")
+        self._set(name=name, kinds=frozenset(kinds))
+
+    def names(self, mention: Mention) -> bool:
+        """Whether a mention is of this person, and of a kind asked for."""
+        return mention.kind in self.kinds and mentioning.names_person(mention, name_key(self.name))
+
+    def mentions(self, letter: Letter) -> list[Mention]:
+        return [m for m in letter.mentions if self.names(m)]
+
+    def matches(self, letter: Letter) -> bool:
+        return any(self.names(m) for m in letter.mentions)
+
+    def widened(self) -> Person:
+        """The same person, the editor's insertions taken in too."""
+        return Person(self.name, self.kinds | {"editorial"})
+
+    def explain(self) -> str:
+        if self.kinds == mentioning.DEFAULT_KINDS:
+            return f"person:{quote(self.name)}"
+        kinds = (
+            ANY_KIND
+            if self.kinds == frozenset(MENTION_KINDS)
+            else ",".join(kind for kind in MENTION_KINDS if kind in self.kinds)
+        )
+        return f"person:{quote(f'{self.name}:{kinds}')}"
+
+    def meaning(self) -> str:
+        if self.kinds == mentioning.DEFAULT_KINDS:
+            how = "in any way but the editor's insertions"
+        elif self.kinds == frozenset(MENTION_KINDS):
+            how = "in any way, the editor's insertions too"
+        else:
+            how = "as " + ", ".join(kind for kind in MENTION_KINDS if kind in self.kinds)
+        return f"names the person {self.name!r} (any spelling) {how}"
+
+
+def person_term(value: str) -> Person:
+    """person:NAME, or person:NAME:KIND,KIND (text, editorial, heading, note, recipient, copy, scribe,
+    writer, or any)."""
+    name, colon, spec = value.rpartition(":")
+    if (
+        not colon
+        or not name.strip()
+        or not all(kind.strip() in (*MENTION_KINDS, ANY_KIND) for kind in spec.split(","))
+    ):
+        return Person(value)
+    kinds = {kind.strip() for kind in spec.split(",")}
+    return Person(name.strip(), frozenset(MENTION_KINDS) if ANY_KIND in kinds else frozenset(kinds))
+
+
+def with_editorial(predicate: Predicate) -> Predicate:
+    """The predicate with every person: term widened to take in the editor's insertions."""
+    if isinstance(predicate, Person):
+        return predicate.widened()
+    if isinstance(predicate, All):
+        return All(with_editorial(item) for item in predicate.items)
+    if isinstance(predicate, Any):
+        return Any(with_editorial(item) for item in predicate.items)
+    if isinstance(predicate, Not):
+        return Not(with_editorial(predicate.item))
+    return predicate
+
+
+def people_in(predicate: Predicate) -> list[Predicate]:
+    """The person:, to:, cc: and scribe: terms of a predicate, where a name may be misspelt."""
+    if isinstance(predicate, All | Any):
+        return [term for item in predicate.items for term in people_in(item)]
+    if isinstance(predicate, Not):
+        return people_in(predicate.item)
+    return [predicate] if isinstance(predicate, Person | Recipient | Scribe) else []
 
 
 class Phrase(Predicate):

@@ -30,6 +30,7 @@ from leninletters.predicates import (
     Slug,
     all_of,
     any_of,
+    person_term,
 )
 
 
@@ -78,6 +79,10 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
     "to": (_needs_value(Recipient, "to:trotsky"), "sent or copied to a name (to:trotsky)"),
     "cc": (_needs_value(lambda name: Recipient(name, copies_only=True), "cc:kamenev"), "copied to a name"),
     "scribe": (_needs_value(Scribe, "scribe:L.F."), "taken down by L.F., M.V., a name, or none"),
+    "person": (
+        _needs_value(person_term, "person:krupskaya"),
+        "names a person, any spelling (person:trotzki; person:stalin:text for Lenin's words only)",
+    ),
     "date": (_needs_value(_date_range, "date:1922-12"), "dated in a range (date:1922-12-24..1923-01)"),
     "number": (_needs_value(_number_range, "number:16..18"), "numbered in a range (number:16..18)"),
     "section": (_needs_value(Section, "section:gosplan"), "printed under a heading (section:gosplan)"),

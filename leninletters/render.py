@@ -204,3 +204,45 @@ def plain_table_view(rows: Sequence[Sequence[str]], header: Sequence[str], right
     for row in rows:
         table.add_row(*_cells(row))
     return table
+
+
+# People ------------------------------------------------------------------------------------------
+
+
+def person_view(
+    title: str,
+    head: Sequence[tuple[str, str]],
+    blocks: Sequence[tuple[str, Sequence[tuple[str, str, tuple[tuple[int, int], ...]]]]],
+) -> RenderableType:
+    """One person: who they are, then each letter's mentions, highlighted in context as grep shows them."""
+    pieces: list[RenderableType] = [_text(title, style="bold")] if title else []
+    for label, value in head:
+        line = Text()
+        line.append(f"{label}: ", style="dim")
+        line.append(visible(value))
+        pieces.append(line)
+    for heading, lines in blocks:
+        pieces += (
+            [Text(""), _text(heading, style="bold cyan")] if pieces else [_text(heading, style="bold cyan")]
+        )
+        for label, text, highlights in lines:
+            line = Text()
+            line.append(f"{label}: ", style="dim")
+            line.append_text(_highlighted(Snippet(0, 0, text, highlights)))
+            pieces.append(Padding(line, (0, 0, 0, 2)))
+    return Constrain(Group(*pieces), width=MEASURE)
+
+
+def people_table(rows: Sequence[Sequence[str]], header: Sequence[str], numbers: set[int]) -> Table:
+    """The people with their counts: ids and counts never wrap, the description takes what is left."""
+    table = _table(caption="")
+    for index, name in enumerate(header):
+        if index in numbers:
+            table.add_column(name, justify="right", no_wrap=True)
+        elif index == 0:
+            table.add_column(name, no_wrap=True, style="bold")
+        else:
+            table.add_column(name, overflow="fold", ratio=1, min_width=20)
+    for row in rows:
+        table.add_row(*_cells(row))
+    return table

@@ -7,15 +7,17 @@ leninletters.render inside the method, so that the JSON and plain paths never pa
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from leninletters import export, plain
-from leninletters.model import Letter, Person
-from leninletters.present import letter_heading, plural
+from leninletters.model import KIND_LABELS, Letter
+from leninletters.present import NO_VALUE, letter_heading, plural
 
 if TYPE_CHECKING:
     from leninletters.edition import Counted, Found
     from leninletters.export import Source
+    from leninletters.mentions import Occurrence, Summary
+    from leninletters.model import Mention
     from leninletters.references import Selected
     from leninletters.render import RenderableType
 
@@ -160,28 +162,215 @@ class MatchCounts:
 
 
 class PeopleList:
-    """The people the letters name, with how many letters name them."""
+    """The people the letters name, with how many letters name them, in all and by kind."""
 
-    def __init__(self, people: Sequence[Person], counts: dict[str, int]) -> None:
-        self.people = people
-        self.counts = counts
+    def __init__(self, found: Sequence[Summary]) -> None:
+        self.found = found
 
     def json(self) -> Iterable[str]:
-        return export.json_array({**p.to_json(), "letters": self.counts.get(p.id, 0)} for p in self.people)
+        return export.json_array(summary.to_json() for summary in self.found)
 
-    def _rows(self) -> list[tuple[str, ...]]:
-        return [(p.id, str(self.counts.get(p.id, 0)), p.name, ", ".join(p.forms)) for p in self.people]
+    def _rows(self, described: bool = True) -> list[tuple[str, ...]]:
+        return [
+            (
+                s.person.id,
+                _count(len(s.letters)),
+                *(_count(len(s.by_kind.get(kind, ()))) for kind in KIND_LABELS),
+                (s.person.description if described else "") or s.person.name,
+            )
+            for s in self.found
+        ]
 
     def plain(self) -> Iterable[str]:
-        return plain.plain_table(self._rows(), PEOPLE_HEADER, right={1})
+        return plain.plain_table(self._rows(), PEOPLE_HEADER, right=PEOPLE_NUMBERS)
 
     def rich(self, width: int) -> RenderableType:
-        from leninletters.render import plain_table_view
+        from leninletters.render import people_table
 
-        return plain_table_view(self._rows(), PEOPLE_HEADER, right={1})
+        # The counts take 90 columns; a narrower terminal shows the name where the description would be.
+        return people_table(self._rows(described=width >= WIDE_PEOPLE), PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
 
     def summary(self) -> str | None:
-        return plural(len(self.people), "person", "people")
+        people = plural(len(self.found), "person", "people")
+        return f"{people}; Letters counts the letters that name them, all but the editor's insertions"
 
 
-PEOPLE_HEADER = ("Id", "Letters", "Name", "Named as")
+PEOPLE_HEADER = ("Id", "Letters", *KIND_LABELS.values(), "Who")
+PEOPLE_NUMBERS = set(range(1, 2 + len(KIND_LABELS)))
+WIDE_PEOPLE = 150
+
+
+def _count(number: int) -> str:
+    return str(number) if number else "-"
+
+
+class Line(NamedTuple):
+    """One line under a letter in a person's view: what kind of mention, and its words in context."""
+
+    label: str
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+class PersonView:
+    """One person: who, the name forms, the letters to, copied to and taken down by them, and each
+    mention in context under its letter, as grep shows matches."""
+
+    def __init__(self, found: Summary, seen: Sequence[Occurrence], spellings: Sequence[str]) -> None:
+        self.found = found
+        self.seen = seen
+        self.spellings = spellings
+
+    def _letters(self, *kinds: str) -> list[int]:
+        return sorted({n for kind in kinds for n in self.found.by_kind.get(kind, ())})
+
+    def head(self) -> list[tuple[str, str]]:
+        """The lines about the person, each a label and its value."""
+        person = self.found.person
+        numbers = {kind: " ".join(map(str, self.found.by_kind.get(kind, ()))) for kind in KIND_LABELS}
+        by_kind = "; ".join(f"{kind} {numbers[kind]}" for kind in KIND_LABELS if numbers[kind])
+        return [
+            ("Who", person.description or person.name),
+            ("Named as", ", ".join(person.forms) or person.name),
+            ("Also spelt", ", ".join(self.spellings) or NO_VALUE),
+            ("Letters to", " ".join(map(str, self._letters("recipient"))) or NO_VALUE),
+            ("Copied to", " ".join(map(str, self._letters("copy"))) or NO_VALUE),
+            ("Taken down by", " ".join(map(str, self._letters("scribe"))) or NO_VALUE),
+            ("Named in", f"{plural(len(self.found.letters), 'letter')}, the editor's insertions apart"),
+            ("By kind", by_kind or NO_VALUE),
+        ]
+
+    def blocks(self) -> list[tuple[str, list[Line]]]:
+        """Each letter's heading and its lines: the heading, text in context, notes, addressees, hands."""
+        return mention_blocks(self.seen)
+
+    def json(self) -> Iterable[str]:
+        to_letter = {seen.letter.number: seen.letter for seen in self.seen}
+
+        def letters(*kinds: str) -> list[dict[str, Any]]:
+            return [_letter_summary(to_letter[n]) for n in self._letters(*kinds) if n in to_letter]
+
+        value = {
+            **self.found.to_json(),
+            "spellings": list(self.spellings),
+            "written_to": letters("recipient"),
+            "copied_to": letters("copy"),
+            "taken_down_by": letters("scribe"),
+            "written_by": letters("writer"),
+            "mentions": [_occurrence_json(seen) for seen in self.seen],
+        }
+        yield export.json_text(value) + "\n"
+
+    def plain(self) -> Iterable[str]:
+        person = self.found.person
+        yield f"{person.name} ({person.id})\n"
+        for label, value in self.head():
+            yield f"{label}: {value}\n"
+        for heading, lines in self.blocks():
+            yield "\n" + heading + "\n"
+            for line in lines:
+                yield f"  {line.label}: {line.text}\n"
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.render import person_view
+
+        person = self.found.person
+        return person_view(f"{person.name} ({person.id})", self.head(), self.blocks())
+
+    def summary(self) -> str | None:
+        return None
+
+
+class MentionList:
+    """Mentions of people under each letter, as grep shows matches: grep --person."""
+
+    def __init__(self, seen: Sequence[Occurrence], context: int = 0) -> None:
+        self.seen = seen
+        self.context = context
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(_occurrence_json(seen, self.context) for seen in self.seen)
+
+    def plain(self) -> Iterable[str]:
+        for index, (heading, lines) in enumerate(mention_blocks(self.seen, self.context)):
+            yield ("\n" if index else "") + heading + "\n"
+            for line in lines:
+                yield f"  {line.label}: {line.text}\n"
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.render import person_view
+
+        return person_view("", [], mention_blocks(self.seen, self.context))
+
+    def summary(self) -> str | None:
+        return None
+
+
+def mention_blocks(seen: Sequence[Occurrence], context: int = 0) -> list[tuple[str, list[Line]]]:
+    """Each letter's heading and its lines: the heading, text in context, notes, addressees, hands."""
+    return [(letter_heading(each.letter), _lines(each, context)) for each in seen]
+
+
+def _occurrence_json(seen: Occurrence, context: int = 0) -> dict[str, Any]:
+    return {
+        **_letter_summary(seen.letter),
+        "mentions": [
+            {**_mention_json(m), "context": _context(seen.letter, m, context)} for m in seen.mentions
+        ],
+    }
+
+
+def _mention_json(mention: Mention) -> dict[str, Any]:
+    out = mention.to_json()
+    del out["person"]
+    return out
+
+
+def _context(letter: Letter, mention: Mention, context: int = 0) -> str | None:
+    """The words around a mention: its sentence in the text, the title, or the note."""
+    if mention.where == "title":
+        return letter.title
+    if mention.where == "notes":
+        return next((note.text for note in letter.notes if note.marker == mention.note), None)
+    if mention.where == "text" and mention.start is not None and mention.end is not None:
+        from leninletters.search import Match, snippets
+
+        match = Match(mention.start, mention.end, mention.form, mention.paragraph or 1)
+        return snippets(letter, [match], context)[0].text
+    return None
+
+
+# The words for a kind of mention beside its line, where it is not a sentence of the text.
+LABELS = {"recipient": "to", "copy": "copy", "scribe": "taken down by", "writer": "written by"}
+
+
+def _lines(seen: Occurrence, context: int = 0) -> list[Line]:
+    letter = seen.letter
+    lines: list[Line] = []
+    in_title = [m for m in seen.mentions if m.where == "title"]
+    if in_title:
+        spans = tuple((m.start or 0, m.end or 0) for m in in_title)
+        lines.append(Line("heading", letter.title, spans))
+    in_text = [m for m in seen.mentions if m.where == "text"]
+    from leninletters.search import Match, snippets
+
+    matches = [Match(m.start or 0, m.end or 0, m.form, m.paragraph or 1) for m in in_text]
+    for snippet in snippets(letter, matches, context):
+        end = snippet.start + len(snippet.text)
+        kinds = dict.fromkeys(m.kind for m in in_text if snippet.start <= (m.start or 0) < end)
+        shown = [TEXT_KIND_LABELS[kind] for kind in kinds if kind != "text"]
+        label = f"{snippet.paragraph}" + (f" ({', '.join(shown)})" if shown else "")
+        lines.append(Line(label, snippet.text, snippet.highlights))
+    for note in letter.notes:
+        spans = tuple(
+            (m.start or 0, m.end or 0) for m in seen.mentions if m.where == "notes" and m.note == note.marker
+        )
+        if spans:
+            lines.append(Line(f"note [{note.marker}]", note.text, spans))
+    for mention in seen.mentions:
+        if mention.kind in LABELS:
+            lines.append(Line(LABELS[mention.kind], mention.form))
+    return lines
+
+
+TEXT_KIND_LABELS = {"editorial": "editor", "heading": "address", "text": "text"}

@@ -111,6 +111,7 @@ def with_controls(letter: Letter) -> Letter:
         text="Comrade, \x1b]8;;file:///etc/passwd\x07click\x1b]8;;\x07 here.\n\nThe monopoly \x9b31m is red.",
         parts=(),
         apparatus=None,
+        mentions=(),
     )
 
 
@@ -237,7 +238,7 @@ def test_paragraph_numbers_and_snippets_agree_with_counting_from_the_start(
     import msgspec
 
     letter = msgspec.structs.replace(
-        load().letters[0], text="\n\n".join(paragraphs), parts=(), apparatus=None
+        load().letters[0], text="\n\n".join(paragraphs), parts=(), apparatus=None, mentions=()
     )
     found = search.find(letter, search.Search("the"))
     for match in found:
