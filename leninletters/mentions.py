@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leninletters import names
-from leninletters.model import MENTION_KINDS, PARAGRAPH_BREAK, Letter, Mention, Person
+from leninletters.model import DEFAULT_KINDS, MENTION_KINDS, PARAGRAPH_BREAK, Letter, Mention, Person
 
 if TYPE_CHECKING:
     from leninletters.model import MentionKind as Kind
@@ -33,7 +33,6 @@ EDITORIAL = re.compile(r"\[(?!\d+\]|\*\])[^\]\n]+\]")
 ADDRESS = re.compile(r"(?:To |Copy to |Dear |Comrades? )[^.!?]{0,80}[,.]?")
 
 # Lenin's own words by default; the editor's insertions are left out unless asked for.
-DEFAULT_KINDS: frozenset[str] = frozenset(MENTION_KINDS) - {"editorial"}
 # Kinds whose mentions stand in the letter's text, where grep can show them.
 IN_TEXT = frozenset({"text", "editorial", "heading"})
 

@@ -127,6 +127,9 @@ MENTION_KINDS: tuple[str, ...] = (
     "scribe",
     "writer",
 )
+# What a person's mentions are by default: Lenin's words and all else the print gives, but not the editor's
+# square-bracket insertions ("The Georgian [Stalin]").
+DEFAULT_KINDS: frozenset[str] = frozenset(MENTION_KINDS) - {"editorial"}
 # How the kinds are headed in tables and listings, in the order they are shown.
 KIND_LABELS: dict[str, str] = {
     "text": "Text",

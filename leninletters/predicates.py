@@ -13,10 +13,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from leninletters import mentions as mentioning
 from leninletters.folding import fold
-from leninletters.model import MENTION_KINDS, Letter, Mention, Part
-from leninletters.names import name_key
+from leninletters.model import DEFAULT_KINDS, MENTION_KINDS, Letter, Mention, Part
+
+
+def name_key(name: str) -> str:
+    """The spelling-forgiving key of a name (leninletters.names, imported when a name is first asked)."""
+    from leninletters.names import name_key as key
+
+    return key(name)
+
+
+def _names_person(mention: Mention, key: str) -> bool:
+    from leninletters.mentions import names_person
+
+    return names_person(mention, key)
+
 
 # The value of scribe: that stands for "no scribe printed".
 NO_SCRIBE = "none"
@@ -247,7 +259,7 @@ class Recipient(Predicate):
         # The same person in any spelling or script: to:trotzki, to:Троцкий.
         kinds = ("copy",) if self.copies_only else ("recipient", "copy")
         key = name_key(self.name)
-        return any(m.kind in kinds and mentioning.names_person(m, key) for m in letter.mentions)
+        return any(m.kind in kinds and _names_person(m, key) for m in letter.mentions)
 
     def explain(self) -> str:
         return f"{'cc' if self.copies_only else 'to'}:{quote(self.name)}"
@@ -278,8 +290,7 @@ class Scribe(Predicate):
         # The same person in any spelling or script: scribe:fotiyeva, scribe:Фотиева.
         key = name_key(self.name)
         return any(
-            m.kind == "scribe" and m.form in initials and mentioning.names_person(m, key)
-            for m in letter.mentions
+            m.kind == "scribe" and m.form in initials and _names_person(m, key) for m in letter.mentions
         )
 
     def matches(self, letter: Letter) -> bool:
@@ -314,7 +325,7 @@ class Person(Predicate):
     name: str
     kinds: frozenset[str]
 
-    def __init__(self, name: str, kinds: frozenset[str] = mentioning.DEFAULT_KINDS) -> None:
+    def __init__(self, name: str, kinds: frozenset[str] = DEFAULT_KINDS) -> None:
         unknown = set(kinds) - set(MENTION_KINDS)
         if unknown or not kinds:
             raise ValueError(f"unknown kinds of mention: {', '.join(sorted(unknown))}")
@@ -322,7 +333,7 @@ class Person(Predicate):
 
     def names(self, mention: Mention) -> bool:
         """Whether a mention is of this person, and of a kind asked for."""
-        return mention.kind in self.kinds and mentioning.names_person(mention, name_key(self.name))
+        return mention.kind in self.kinds and _names_person(mention, name_key(self.name))
 
     def mentions(self, letter: Letter) -> list[Mention]:
         return [m for m in letter.mentions if self.names(m)]
@@ -335,7 +346,7 @@ class Person(Predicate):
         return Person(self.name, self.kinds | {"editorial"})
 
     def explain(self) -> str:
-        if self.kinds == mentioning.DEFAULT_KINDS:
+        if self.kinds == DEFAULT_KINDS:
             return f"person:{quote(self.name)}"
         kinds = (
             ANY_KIND
@@ -345,7 +356,7 @@ class Person(Predicate):
         return f"person:{quote(f'{self.name}:{kinds}')}"
 
     def meaning(self) -> str:
-        if self.kinds == mentioning.DEFAULT_KINDS:
+        if self.kinds == DEFAULT_KINDS:
             how = "in any way but the editor's insertions"
         elif self.kinds == frozenset(MENTION_KINDS):
             how = "in any way, the editor's insertions too"
