@@ -7,6 +7,7 @@ import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import strategies as st
@@ -98,3 +99,26 @@ export.document = slow
 sys.argv = ["leninletters", "export", "-o", sys.argv[1], "--force"]
 cli.main()
 """
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """A command through Typer's CliRunner: its exit status, stdout and stderr apart."""
+    from typer.testing import CliRunner
+
+    from leninletters.cli import app
+
+    result = CliRunner().invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def draw(renderable: Any, width: int) -> str:
+    """What Rich draws on a fixed-width, colourless console, trailing spaces trimmed."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    console.print(renderable)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(output, str)
+    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import json
 import os
 import subprocess
@@ -17,16 +16,16 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from rich.console import Console, RenderableType
 from typer.testing import CliRunner
 
 from leninletters import __version__, build, export, render
-from leninletters.cli import app
 from leninletters.corpus import bundled_text, parse_document
 from leninletters.errors import CorpusError
 from leninletters.model import Corpus, Letter
 from leninletters.present import edition_statement
 from leninletters.references import Selected
+
+from .conftest import draw, run
 
 runner = CliRunner()
 BUNDLED: dict[str, Any] = json.loads(bundled_text("letters.json"))
@@ -36,19 +35,6 @@ STATEMENT = (
     f"Moscow. Edition: leninletters {__version__}; ⟨ ⟩ marks this edition's words, square brackets the "
     "print's."
 )
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def draw(renderable: RenderableType, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
-    console.print(renderable)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    assert isinstance(output, str)
-    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
 
 
 def letter(edition: Corpus, slug: str) -> Letter:

@@ -12,18 +12,13 @@ from leninletters.cli import app
 from leninletters.corpus import load, parse_document
 from leninletters.model import Corpus
 
-from .conftest import MINI
+from .conftest import MINI, run
 
 runner = CliRunner()
 CONTRACT_KEYS = {
     "number", "slug", "title", "section", "date", "recipients", "copies", "scribes", "scribe_names",
     "classification", "text", "notes", "source",
 }  # fmt: skip
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env=env)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def assert_one_line_error(code: int, stdout: str, stderr: str, *phrases: str) -> None:

@@ -15,19 +15,13 @@ from typer.testing import CliRunner
 from leninletters import mentions, names, querylang
 from leninletters import predicates as p
 from leninletters.build import read_inputs
-from leninletters.cli import app
 from leninletters.corpus import check_document, load
 from leninletters.model import MENTION_KINDS, Corpus, Mention
 
-from .conftest import numbers
+from .conftest import numbers, run
 
 runner = CliRunner()
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "corpus.md"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def letters_by_kind(edition: Corpus, person_id: str) -> dict[str, list[int]]:

@@ -7,15 +7,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from leninletters.cli import app
 from leninletters.querylang import parse
 
+from .conftest import run
+
 runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def listed(*args: str) -> list[int]:

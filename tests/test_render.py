@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console, RenderableType
+from rich.console import Console
 
 from leninletters import render, search
 from leninletters.model import Corpus
 from leninletters.present import letter_heading
 
-
-def draw(renderable: RenderableType, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
-    console.print(renderable)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    assert isinstance(output, str)
-    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+from .conftest import draw
 
 
 def test_a_letter_reads_as_printed_with_its_heading_hands_and_source(edition: Corpus) -> None:
