@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from leninletters import __version__, build, export, render
 from leninletters.corpus import bundled_text, parse_document
@@ -27,7 +26,6 @@ from leninletters.references import Selected
 
 from .conftest import draw, run
 
-runner = CliRunner()
 BUNDLED: dict[str, Any] = json.loads(bundled_text("letters.json"))
 STATEMENT = (
     "Lenin’s Last Letters: Appendix C of Lenin and Trotsky – What they really stood for (Alan Woods and "

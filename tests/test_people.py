@@ -10,7 +10,6 @@ import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from leninletters import mentions, names, querylang
 from leninletters import predicates as p
@@ -20,7 +19,6 @@ from leninletters.model import MENTION_KINDS, Corpus, Mention
 
 from .conftest import numbers, run
 
-runner = CliRunner()
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "corpus.md"
 
 

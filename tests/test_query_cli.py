@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from leninletters.querylang import parse
 
 from .conftest import run
-
-runner = CliRunner()
 
 
 def listed(*args: str) -> list[int]:
