@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from leninletters.model import Corpus, Letter, Part, Person, Reference
+from leninletters.model import Corpus, Letter, Link, Part, Person, Reference
 from leninletters.predicates import EVERYTHING, Predicate, select
 
 if TYPE_CHECKING:
@@ -51,6 +51,9 @@ class Edition(Protocol):
     @property
     def references(self) -> Sequence[Reference]: ...
 
+    @property
+    def links(self) -> Sequence[Link]: ...
+
     def select(self, predicate: Predicate) -> list[Letter]: ...
 
     def resolve(self, references: Sequence[str]) -> list[Selected]: ...
@@ -84,6 +87,10 @@ class MemoryEdition:
     @property
     def references(self) -> Sequence[Reference]:
         return self.corpus.references
+
+    @property
+    def links(self) -> Sequence[Link]:
+        return self.corpus.links
 
     @property
     def resolver(self) -> Resolver:
