@@ -161,6 +161,7 @@ class Format(StrEnum):
     markdown = "markdown"
     md = "md"
     json = "json"
+    cmif = "cmif"
 
 
 def edition_object(edition: Mapping[str, Any]) -> dict[str, Any]:
@@ -245,7 +246,15 @@ WRITERS: dict[Format, Writer] = {
     Format.markdown: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
     Format.md: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
     Format.json: _json_document,
+    Format.cmif: lambda selection, source: _cmif(selection, source),
 }
+
+
+def _cmif(selection: Sequence[Selected], source: Source) -> Iterator[str]:
+    """The Correspondence Metadata Interchange Format (leninletters.cmif), imported only when asked for."""
+    from leninletters import cmif
+
+    return cmif.write(selection, source)
 
 
 def document(selection: Sequence[Selected], fmt: Format | str, source: Source | None = None) -> Iterator[str]:
