@@ -286,7 +286,17 @@ def timeline_view(table: Sequence[Any], marks: Sequence[Any], width: int) -> Ren
         if row.kind == "month":
             pieces.append(_text(month_heading(row.first), style="bold"))
         elif row.kind == "gap":
-            pieces.append(Padding(_text(f"┆  {gap_words(row)}", style="dim"), (0, 0, 0, len(INDENT) + 2)))
+            words = gap_words(row)
+            head, _, tail = words.partition(" (")
+            lead = f"{INDENT}  ┆  "
+            # Where the line is too long, the dates go on a line of their own (months abbreviated where
+            # they are still too long), the gap's mark kept.
+            if len(lead) + len(words) <= width:
+                shown = [words]
+            else:
+                tail = tail if len(lead) + len(tail) + 1 <= width else gap_words(row, True).partition(" (")[2]
+                shown = [head, f"({tail}"]
+            pieces += [_text(lead + line, style="dim") for line in shown]
         elif not row.marks:
             pieces.append(_text(f"{day_label(row.first)}  ·", style="dim"))
         else:

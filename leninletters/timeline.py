@@ -184,18 +184,18 @@ def day_label(day: dt.date) -> str:
     return f"{day.day:>2} {WEEKDAYS[day.weekday()]}"
 
 
-def _short(day: dt.date, year: bool) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]}" + (f" {day.year}" if year else "")
+def _short(day: dt.date, year: bool, abbreviated: bool = False) -> str:
+    month = MONTH_NAMES[day.month - 1]
+    return f"{day.day} {month[:3] if abbreviated else month}" + (f" {day.year}" if year else "")
 
 
-def gap_words(row: Row) -> str:
-    """ "40 days without a letter (24 January – 4 March 1923)"."""
+def gap_words(row: Row, abbreviated: bool = False) -> str:
+    """ "40 days without a letter (24 January – 4 March 1923)"; abbreviated, "(24 Jan – 4 Mar 1923)"."""
     first, last = row.first, row.last
-    within = (
-        f"{first.day}–{_short(last, True)}"
-        if (first.year, first.month) == (last.year, last.month)
-        else (f"{_short(first, first.year != last.year)} – {_short(last, True)}")
-    )
+    if (first.year, first.month) == (last.year, last.month):
+        within = f"{first.day}–{_short(last, True, abbreviated)}"
+    else:
+        within = f"{_short(first, first.year != last.year, abbreviated)} – {_short(last, True, abbreviated)}"
     return f"{row.days} days without a letter ({within})"
 
 
