@@ -202,12 +202,14 @@ app = typer.Typer(
     name=PROG,
     help=(
         "Browse Lenin's last letters and notes (12 December 1922 – 6 March 1923): list them by date, "
-        "read one, find every mention of a person, export a selection.\n\n"
+        "read one, find every mention of a person, export a selection, cite a letter, see the months.\n\n"
         "Examples:\n\n"
         "  leninletters list --to 1922-12\n\n"
         "  leninletters show testament\n\n"
         "  leninletters grep Ordzhonikidze -C 1\n\n"
-        "  leninletters export --recipient trotsky -o trotsky.txt"
+        "  leninletters export --recipient trotsky -o trotsky.txt\n\n"
+        "  leninletters cite testament --style bibtex\n\n"
+        "  leninletters timeline --by week"
     ),
     epilog="Exit status: 0 done; 1 grep found nothing or validate found problems; 2 error; 130 Ctrl-C.",
     context_settings={"help_option_names": ["-h", "--help"]},
