@@ -34,6 +34,7 @@ from leninletters.model import (
     Expansion,
     Letter,
     LetterApparatus,
+    Link,
     Note,
     Part,
     Person,
@@ -296,11 +297,13 @@ def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | Non
         if count != 1:
             raise BuildError(f"footnote [{note_marker}] is attached to {count} letters, not one")
     joined.check_all_used({letter.slug for letter in letters}, {person.id for person in people})
+    links = join_links(joined, [letter.slug for letter in letters])
     return {
         "edition": {**curation.get("edition", {}), "version": __version__, "scribes": scribe_names},
         "people": [person.to_json() for person in people],
         "letters": [letter.to_json() for letter in letters],
         "references": [msgspec.to_builtins(reference) for reference in joined.references],
+        "links": [link.to_json() for link in links],
     }
 
 
@@ -347,6 +350,7 @@ class Apparatus:
         }
         self._used: set[str] = set()
         self._used_notes: set[str] = set()
+        self.raw_links: list[Any] = raw.get("link", [])
 
     def _typed(self, fields: dict[str, Any], kind: type[Any], where: str) -> Any:
         try:
@@ -410,6 +414,29 @@ class Apparatus:
             unknown = sorted(named - known)
             if unknown:
                 raise BuildError(f"apparatus.toml: no {kind} {unknown[0]!r}")
+
+
+def join_links(joined: Apparatus, slugs: list[str]) -> list[Link]:
+    """apparatus.toml's links between letters, checked: each typed, with its certainty and an authority
+    naming references, between two different letters of the edition, each pair once (a link is
+    unordered: a-b is shown on both letters, so b-a would be the same link again)."""
+    known = set(slugs)
+    links: list[Link] = []
+    pairs: dict[frozenset[str], int] = {}
+    for position, entry in enumerate(joined.raw_links, start=1):
+        where = f"link {position} ({entry.get('a', '?')} - {entry.get('b', '?')})"
+        link: Link = joined._typed(entry, Link, where)
+        for end in (link.a, link.b):
+            if end not in known:
+                raise BuildError(f"apparatus.toml: {where}: no letter has the slug {end!r}")
+        if link.a == link.b:
+            raise BuildError(f"apparatus.toml: {where}: links a letter to itself")
+        pair = frozenset((link.a, link.b))
+        if pair in pairs:
+            raise BuildError(f"apparatus.toml: {where}: the same pair as link {pairs[pair]}")
+        pairs[pair] = position
+        links.append(link)
+    return links
 
 
 def _authorities(value: Any) -> list[str]:

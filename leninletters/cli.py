@@ -45,15 +45,7 @@ from leninletters.options import (
 from leninletters.output import Color, Output
 from leninletters.predicates import Predicate
 from leninletters.present import plural
-from leninletters.views import (
-    LetterList,
-    MatchCounts,
-    Matches,
-    MentionList,
-    PeopleList,
-    PersonView,
-    Reading,
-)
+from leninletters.views import LetterList, MatchCounts, Matches, MentionList, PeopleList, PersonView
 
 if TYPE_CHECKING:
     from leninletters.edition import Edition
@@ -223,12 +215,14 @@ app = typer.Typer(
     name=PROG,
     help=(
         "Browse Lenin's last letters and notes (12 December 1922 – 6 March 1923): list them by date, "
-        "read one, find every mention of a person, export a selection.\n\n"
+        "read one, find every mention of a person, export a selection, cite a letter, see the months.\n\n"
         "Examples:\n\n"
         "  leninletters list --to 1922-12\n\n"
         "  leninletters show testament\n\n"
         "  leninletters grep Ordzhonikidze -C 1\n\n"
-        "  leninletters export --recipient trotsky -o trotsky.txt"
+        "  leninletters export --recipient trotsky -o trotsky.txt\n\n"
+        "  leninletters cite testament --style bibtex\n\n"
+        "  leninletters timeline --by week"
     ),
     epilog="Exit status: 0 done; 1 grep found nothing or validate found problems; 2 error; 130 Ctrl-C.",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -379,8 +373,17 @@ def show(
         bool, typer.Option("--no-pager", help="Never page, even on a terminal.", rich_help_panel=OUTPUT)
     ] = False,
     color: ColorChoice = Color.auto,
+    thread: Annotated[
+        bool,
+        typer.Option(
+            "--thread",
+            help="Show the letters with every letter related to them, in date order, as one thread.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
 ) -> None:
-    """Read letters in full, or passages of them: heading, text, postscripts, scribes, notes and source.
+    """Read letters in full, or passages of them: heading, text, postscripts, scribes, notes and source,
+    then the letters related to each, with the reasons (a series, a reply, the same addressee).
 
     Examples:
 
@@ -393,12 +396,19 @@ def show(
       leninletters show 9:11            (a paragraph; 9:3-5 for several)
 
       leninletters show 20 21 22 --no-pager
+
+      leninletters show --thread 20     (the Georgian letters of March 1923 and theirs, by date)
     """
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
     edition = _edition(ctx)
     selection = edition.resolve(references)
-    _output(color).emit(Reading(selection, edition), as_json=json, page=not no_pager)
+    from leninletters.related import Relations
+    from leninletters.views import ShowReading, Thread
+
+    relations = Relations(edition.letters, edition.links)
+    view = Thread(selection, edition, relations) if thread else ShowReading(selection, edition, relations)
+    _output(color).emit(view, as_json=json, page=not no_pager)
 
 
 @app.command(epilog=QUERY_HELP)
@@ -603,7 +613,12 @@ def export_letters(
     explain: Explain = False,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="text, markdown (or md) or json.", rich_help_panel=OUTPUT),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, markdown (or md), json, or cmif (for correspSearch).",
+            rich_help_panel=OUTPUT,
+        ),
     ] = Format.text,
     output: Annotated[
         Path | None,
@@ -620,7 +635,7 @@ def export_letters(
         bool, typer.Option("--force", help="Replace FILE if it exists.", rich_help_panel=OUTPUT)
     ] = False,
 ) -> None:
-    """Export letters (all, or those named and selected) as plain text, Markdown or JSON.
+    """Export letters (all, or those named and selected) as plain text, Markdown, JSON or CMIF.
 
     Arguments that are references (numbers, ranges, slugs, sections, dates, paragraphs) name letters;
     the rest is a query that selects among them (or among all). JSON output is itself a corpus file.
@@ -848,6 +863,112 @@ def _register_shells() -> None:
     add_completion_class(BashComplete, "bash")
     add_completion_class(Zsh, "zsh")
     add_completion_class(Fish, "fish")
+
+
+# The scholar's tools (issue 12): cite, timeline ---------------------------------------------------
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    references: References = None,
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            "-s",
+            metavar="STYLE",
+            help="text, bibtex, csl-json (Zotero, Pandoc, citeproc) or ris.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = "text",
+) -> None:
+    """Print a citation of letters or passages, ready to paste: author, title, date, recipients, the book
+    and appendix, the standard edition's volume and pages (where known), this edition's version and slug.
+
+    References as show takes them: 9, testament, 16-18, nationalities, 1922-12-29, a paragraph 9:11.
+
+    Examples:
+
+      leninletters cite testament
+
+      leninletters cite 9:11 --style bibtex >> letters.bib
+
+      leninletters cite nationalities --style csl-json
+
+      leninletters cite 20 21 22 --style ris > georgian-affair.ris
+    """
+    from leninletters import cite as citing
+
+    if style not in set(citing.Style):
+        raise InputError(f"--style {style!r}: choose text, bibtex, csl-json or ris")
+    if not references:
+        fail("which letter? give a number, slug or date, for example: leninletters cite testament")
+    edition = _edition(ctx)
+    cited = citing.citations(edition.resolve(references), edition.letters, edition.metadata)
+    _output().write(citing.document(cited, style))
+
+
+@app.command(epilog=QUERY_HELP)
+def timeline(
+    ctx: typer.Context,
+    query: Query = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    recipient: Recipient = None,
+    scribe: Scribe = None,
+    keyword: Keyword = None,
+    explain: Explain = False,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            metavar="PERIOD",
+            help="day (the timeline), or week or month: the letters counted, as a histogram.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = "day",
+    json: Json = False,
+    color: ColorChoice = Color.auto,
+) -> None:
+    """Show the letters day by day from December 1922 to March 1923: a mark per letter, later part and
+    standard-edition dating, coloured by hand, the days without a letter, titles beside them.
+
+    Takes the same query and filters as list: the months stay whole, only the marks are chosen.
+
+    Examples:
+
+      leninletters timeline
+
+      leninletters timeline to:trotsky
+
+      leninletters timeline --by week
+
+      leninletters timeline --scribe M.V. --by month
+    """
+    from leninletters import timeline as shape
+    from leninletters.views import HistogramView, TimelineView
+
+    if by not in set(shape.By):
+        raise InputError(f"--by {by!r}: choose day, week or month")
+    selection = to_predicate(
+        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
+    )
+    if explain:
+        return _explain(selection)
+    edition = _edition(ctx)
+    first, last = shape.span(edition.letters)
+    letters = edition.select(selection)
+    if not letters and not json:
+        say("no letters match; try fewer filters, or 'leninletters timeline' for all")
+        return
+    period = shape.By(by)
+    view: Any = (
+        TimelineView(shape.marks(letters), first, last)
+        if period is shape.By.day
+        else HistogramView(shape.bins(letters, period, first, last), period)
+    )
+    _output(color).emit(view, as_json=json, page=False)
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:

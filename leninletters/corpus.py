@@ -24,7 +24,7 @@ import msgspec
 from msgspec import Meta, Struct
 
 from leninletters.errors import CorpusError
-from leninletters.model import PARAGRAPHS_PATTERN, UNNAMED, Corpus, Letter, Line, Person, Reference
+from leninletters.model import PARAGRAPHS_PATTERN, UNNAMED, Corpus, Letter, Line, Link, Person, Reference
 
 CORPUS_ENV = "LENINLETTERS_CORPUS"
 MAX_CORPUS_ENV = "LENINLETTERS_MAX_CORPUS_MB"
@@ -48,6 +48,7 @@ class _Document(Struct):
     people: list[Person] = []
     edition: dict[str, Any] = {}
     references: list[Reference] = []
+    links: list[Link] = []
 
 
 _decode = msgspec.json.Decoder(list[Letter] | _Document).decode
@@ -248,7 +249,9 @@ def _decoded(data: bytes | str) -> Corpus | None:
 def _fast(document: list[Letter] | _Document) -> Corpus | None:
     if isinstance(document, list):
         return _assembled(document, [], {})
-    return _assembled(document.letters, document.people, document.edition, document.references)
+    return _assembled(
+        document.letters, document.people, document.edition, document.references, document.links
+    )
 
 
 def _assembled(
@@ -256,6 +259,7 @@ def _assembled(
     people: list[Person],
     edition: dict[str, Any],
     references: Sequence[Reference] = (),
+    links: Sequence[Link] = (),
 ) -> Corpus | None:
     """The corpus from its checked records; None when numbers or slugs repeat, or the scribes' map is bad."""
     if not letters:
@@ -269,7 +273,9 @@ def _assembled(
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
             msgspec.structs.force_setattr(letter, "scribe_names", names)
     letters.sort(key=lambda letter: letter.number)
-    return Corpus(tuple(letters), tuple(people), edition, tuple(references))
+    if any(link.a not in slugs or link.b not in slugs for link in links):
+        return None
+    return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links))
 
 
 def parse_document(document: Any, origin: str = "corpus") -> Corpus:
@@ -306,6 +312,7 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
         raw_people: Any = []
         edition: Any = {}
         raw_references: Any = []
+        raw_links: Any = []
     elif isinstance(document, dict):
         if "letters" not in document:
             return None, ["an object corpus needs a 'letters' key holding the list of letters"]
@@ -314,6 +321,7 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
         raw_people = document.get("people", [])
         edition = document.get("edition", {})
         raw_references = document.get("references", [])
+        raw_links = document.get("links", [])
     else:
         return None, [
             f"the corpus must be a JSON array of letters or an object with 'letters', not {_kind(document)}"
@@ -365,10 +373,28 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
             reference = _record(raw, Reference, f"reference at position {position}", problems)
             if reference is not None:
                 references.append(reference)
+    links = _checked_links(raw_links, {letter.slug for letter in letters}, problems)
     if problems:
         return None, problems
-    corpus = _assembled(letters, people, edition, references)
+    corpus = _assembled(letters, people, edition, references, links)
     return (corpus, []) if corpus else (None, ["not a corpus"])
+
+
+def _checked_links(raw_links: Any, slugs: set[str], problems: list[str]) -> list[Link]:
+    """The links between letters, each naming two letters of the corpus."""
+    links: list[Link] = []
+    if not isinstance(raw_links, list):
+        problems.append(f"links: expected an array, found {_kind(raw_links)}")
+        return links
+    for position, raw in enumerate(raw_links, start=1):
+        link = _record(raw, Link, f"link at position {position}", problems)
+        if link is None:
+            continue
+        for end in (link.a, link.b):
+            if end not in slugs:
+                problems.append(f"link at position {position}: no letter has the slug {end!r}")
+        links.append(link)
+    return links
 
 
 def _where(raw: Any, position: int) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from leninletters.model import Corpus, Letter, Mention, Part, Person, Reference
+from leninletters.model import Corpus, Letter, Link, Mention, Part, Person, Reference
 from leninletters.predicates import EVERYTHING, Predicate, people_in, select
 from leninletters.predicates import Person as PersonTerm
 
@@ -58,6 +58,9 @@ class Edition(Protocol):
     @property
     def references(self) -> Sequence[Reference]: ...
 
+    @property
+    def links(self) -> Sequence[Link]: ...
+
     def select(self, predicate: Predicate) -> list[Letter]: ...
 
     def resolve(self, references: Sequence[str]) -> list[Selected]: ...
@@ -102,6 +105,10 @@ class MemoryEdition:
     @property
     def references(self) -> Sequence[Reference]:
         return self.corpus.references
+
+    @property
+    def links(self) -> Sequence[Link]:
+        return self.corpus.links
 
     @property
     def resolver(self) -> Resolver:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import msgspec
 
 from leninletters import __version__
-from leninletters.model import PARAGRAPH_BREAK, Letter, Person, Reference
+from leninletters.model import PARAGRAPH_BREAK, Letter, Link, Person, Reference
 from leninletters.present import (
     APPARATUS_HEADING,
     Kind,
@@ -162,6 +162,7 @@ class Format(StrEnum):
     markdown = "markdown"
     md = "md"
     json = "json"
+    cmif = "cmif"
 
 
 def edition_object(edition: Mapping[str, Any]) -> dict[str, Any]:
@@ -182,6 +183,10 @@ def _json_document(selection: Sequence[Selected], source: Source) -> Iterator[st
     )
     references = (reference.to_json() for reference in source.references)
     yield '"references": ' + "".join(json_array(references)).rstrip("\n") + ",\n"
+    # The links between the letters exported (both ends among them), so that the export is a corpus.
+    chosen = {letter.slug for letter, _ in selection}
+    links = (link.to_json() for link in source.links if link.a in chosen and link.b in chosen)
+    yield '"links": ' + "".join(json_array(links)).rstrip("\n") + ",\n"
     yield '"letters": '
     yield from json_array(selected_json(letter, paragraphs) for letter, paragraphs in selection)
     yield "}\n"
@@ -199,6 +204,9 @@ class Source(Protocol):
     @property
     def references(self) -> Sequence[Reference]: ...
 
+    @property
+    def links(self) -> Sequence[Link]: ...
+
 
 class _Nothing:
     """No source: an export of letters alone."""
@@ -206,6 +214,7 @@ class _Nothing:
     metadata: Mapping[str, Any] = {}
     people: Sequence[Person] = ()
     references: Sequence[Reference] = ()
+    links: Sequence[Link] = ()
 
 
 def _joined(
@@ -238,7 +247,15 @@ WRITERS: dict[Format, Writer] = {
     Format.markdown: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
     Format.md: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
     Format.json: _json_document,
+    Format.cmif: lambda selection, source: _cmif(selection, source),
 }
+
+
+def _cmif(selection: Sequence[Selected], source: Source) -> Iterator[str]:
+    """The Correspondence Metadata Interchange Format (leninletters.cmif), imported only when asked for."""
+    from leninletters import cmif
+
+    return cmif.write(selection, source)
 
 
 def document(selection: Sequence[Selected], fmt: Format | str, source: Source | None = None) -> Iterator[str]:

@@ -488,6 +488,30 @@ def _builtins(record: Struct) -> dict[str, Any]:
     return out
 
 
+# Links between letters ---------------------------------------------------------------------------
+
+
+LinkKind = Annotated[
+    Literal["series", "reply", "reference", "same-day", "quarrel", "affair"],
+    Meta(description='"series", "reply", "reference", "same-day", "quarrel" or "affair"'),
+]
+
+
+class Link(Struct, frozen=True, kw_only=True, gc=False):
+    """Two letters that belong together, and why: an unordered pair (a and b), shown on both letters."""
+
+    a: Slug
+    b: Slug
+    kind: LinkKind
+    reason: Line
+    authority: Line
+    certainty: Certainty
+    note: OptionalLine = None
+
+    def to_json(self) -> dict[str, Any]:
+        return _builtins(self)
+
+
 class Corpus(Struct, frozen=True, gc=False):
     """A loaded corpus: its letters in order, the people they name, the works its authorities cite, and
     the edition's metadata. A Struct, like the records: a dataclass would cost a millisecond of import."""
@@ -496,6 +520,7 @@ class Corpus(Struct, frozen=True, gc=False):
     people: tuple[Person, ...] = ()
     metadata: dict[str, Any] = {}
     references: tuple[Reference, ...] = ()
+    links: tuple[Link, ...] = ()
 
     def __len__(self) -> int:
         return len(self.letters)

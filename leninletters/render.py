@@ -246,3 +246,127 @@ def people_table(rows: Sequence[Sequence[str]], header: Sequence[str], numbers: 
     for row in rows:
         table.add_row(*_cells(row))
     return table
+
+
+# The scholar's tools (issue 12): related letters, threads, the timeline ----------------------------
+
+# The colours of the hands on the timeline, by code; a hand not listed takes the next of SPARE.
+HAND_STYLES = {"F": "cyan", "V": "magenta", "K": "green", "-": "bright_black"}
+SPARE_STYLES = ("yellow", "blue", "red", "bright_cyan", "bright_magenta", "bright_green")
+
+
+def related_view(groups: Sequence[tuple[Letter, Sequence[Any]]]) -> RenderableType:
+    """The letters related to one letter, each with its reasons, authority and certainty."""
+    from leninletters.related import RELATED_HEADING
+
+    pieces: list[RenderableType] = [Text(RELATED_HEADING, style="bold dim")]
+    for other, reasons in groups:
+        pieces.append(
+            Padding(_text(f"{other.number}. {other.title} ({other.date.isoformat()})"), (0, 0, 0, 2))
+        )
+        for relation in reasons:
+            line = Text()
+            line.append(f"{relation.kind}: ", style="bold")
+            line.append_text(
+                _text(
+                    f"{relation.reason} Authority: {relation.authority}. Certainty: {relation.certainty}.",
+                    style="dim",
+                )
+            )
+            pieces.append(Padding(line, (0, 0, 0, 5)))
+    return Constrain(Group(*pieces), width=MEASURE)
+
+
+def show_view(
+    selection: Sequence[tuple[Letter, tuple[int, int] | None]],
+    groups: Sequence[Sequence[tuple[Letter, Sequence[Any]]]],
+    edition: Mapping[str, Any],
+    cite_line: str,
+) -> RenderableType:
+    """Letters to read, each with its related letters, then the edition statement and how to cite."""
+    pieces: list[RenderableType] = []
+    for index, ((letter, paragraphs), related) in enumerate(zip(selection, groups, strict=True)):
+        if index:
+            pieces += [Text(""), Constrain(Rule(), width=MEASURE), Text("")]
+        pieces.append(letter_view(letter, paragraphs))
+        if related:
+            pieces += [Text(""), related_view(related)]
+    pieces += [Text(""), Constrain(_text(edition_statement(edition), style="dim"), width=MEASURE)]
+    pieces.append(_text(cite_line, style="bold"))
+    return Group(*pieces)
+
+
+def thread_view(
+    index: Sequence[str],
+    selection: Sequence[tuple[Letter, tuple[int, int] | None]],
+    edition: Mapping[str, Any],
+) -> RenderableType:
+    """A thread: its list of letters, then the letters in full."""
+    heading = [_text(index[0], style="bold")]
+    heading += [_text(line, style="bold cyan" if line.startswith(">") else "") for line in index[1:]]
+    return Group(
+        *heading, Text(""), Constrain(Rule(), width=MEASURE), Text(""), letters_view(selection, edition)
+    )
+
+
+def _hand_style(code: str, styles: dict[str, str]) -> str:
+    upper = code.upper()
+    if upper not in styles:
+        styles[upper] = SPARE_STYLES[(len(styles) - len(HAND_STYLES)) % len(SPARE_STYLES)]
+    # A hand the standard edition attributes, not printed, is drawn in the same colour, dimmed.
+    return styles[upper] if code.isupper() or code == "-" else f"{styles[upper]} dim"
+
+
+def timeline_view(table: Sequence[Any], marks: Sequence[Any], width: int) -> RenderableType:
+    """The day-by-day timeline: coloured marks by hand, titles cut to the width (a day is one line), gaps
+    and the legend wrapped rather than cut, since every word of them counts."""
+    from leninletters.timeline import INDENT, RICH_MARKS, day_label, gap_words, legend, month_heading
+
+    styles = dict(HAND_STYLES)
+    pieces: list[RenderableType] = []
+    for row in table:
+        if row.kind == "month":
+            pieces.append(_text(month_heading(row.first), style="bold"))
+        elif row.kind == "gap":
+            words = gap_words(row)
+            head, _, tail = words.partition(" (")
+            lead = f"{INDENT}  ┆  "
+            # Where the line is too long, the dates go on a line of their own (months abbreviated where
+            # they are still too long), the gap's mark kept.
+            if len(lead) + len(words) <= width:
+                shown = [words]
+            else:
+                tail = tail if len(lead) + len(tail) + 1 <= width else gap_words(row, True).partition(" (")[2]
+                shown = [head, f"({tail}"]
+            pieces += [_text(lead + line, style="dim") for line in shown]
+        elif not row.marks:
+            pieces.append(_text(f"{day_label(row.first)}  ·", style="dim"))
+        else:
+            for number, mark in enumerate(row.marks):
+                line = Text(f"{day_label(row.first) if number == 0 else INDENT}  ")
+                line.append(RICH_MARKS[mark.kind] + mark.hand, style=_hand_style(mark.hand, styles))
+                line.append(" ")
+                line.append_text(_text(mark.label))
+                line.no_wrap = True
+                line.truncate(width, overflow="ellipsis")
+                pieces.append(line)
+    pieces += [_text(line, style="dim") for line in legend(marks, RICH_MARKS)]
+    return Group(*pieces)
+
+
+def histogram_view(table: Sequence[Any], by: Any, width: int) -> RenderableType:
+    """The letters counted by period, as bars in proportion to the width."""
+    from leninletters.timeline import bar_length
+
+    most = max((len(b.letters) for b in table), default=0)
+    label_width = max((len(b.label(by)) for b in table), default=0)
+    digits = len(str(most))
+    room = max(1, width - label_width - digits - 3)
+    lines: list[Text] = []
+    for b in table:
+        count = len(b.letters)
+        line = Text(f"{b.label(by):<{label_width}}  {count:>{digits}} ")
+        line.append("█" * bar_length(count, most, room), style="cyan")
+        line.rstrip()
+        lines.append(line)
+    return Group(*lines)

@@ -45,7 +45,7 @@ def fish(line: str) -> list[str]:
 @pytest.mark.parametrize(
     ("words", "offered"),
     [
-        (("",), ["list", "show", "grep", "export", "validate", "people"]),
+        (("",), ["list", "show", "grep", "export", "validate", "people", "cite", "timeline"]),
         (("pe",), ["people"]),
         (("grep", "--pe"), ["--person"]),
         (("show", "tes"), ["testament"]),

@@ -1,0 +1,175 @@
+"""export --format cmif against the CMIF specification's rules (TEI-Correspondence-SIG/CMIF, version 1.1:
+doc/documentation-en.md, schema/cmi-customization.rng, odd/cmif.sch), written out here."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from typer.testing import CliRunner
+
+from leninletters.cli import app
+from leninletters.model import Corpus
+
+runner = CliRunner()
+T = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+FIXED = {"SOURCE_DATE_EPOCH": "1700000000"}
+
+# The rules -----------------------------------------------------------------------------------------
+# profileDesc/correspDesc/correspAction: only these children, no text (documentation, "Correspondence
+# Metadata").
+ACTION_CHILDREN = {"persName", "orgName", "placeName", "date"}
+ACTION_TYPES = {"sent", "received"}
+# date: at least one of these (cmif.sch E0004), each YYYY-MM-DD, YYYY-MM or YYYY (documentation).
+DATE_ATTRIBUTES = {"when", "from", "to", "notBefore", "notAfter"}
+CMIF_DATE = re.compile(r"\A\d{4}(-\d{2}(-\d{2})?)?\Z")
+# publicationStmt/date/@when: xsd:dateTime.
+XSD_DATETIME = re.compile(r"\A-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?\Z")
+# licence/@target: one of the two the documentation allows.
+LICENCES = {
+    "https://creativecommons.org/licenses/by/4.0/",
+    "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+# bibl/@type (schema); bibl/@xml:id a UUID (cmif.sch W0001) that begins with a letter (xml:id is an NCName).
+BIBL_TYPES = {"print", "online", "hybrid"}
+UUID = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+NCNAME_START = re.compile(r"\A[A-Za-z_]")
+# Only these values (schema): @evidence conjecture, @cert low.
+EVIDENCE, CERT = {"conjecture"}, {"low"}
+# Authority files the documentation names for persons (and Wikidata, which correspSearch also reads).
+AUTHORITY = re.compile(
+    r"\Ahttps?://(viaf\.org/viaf/\d+|d-nb\.info/gnd/[0-9X-]+|www\.wikidata\.org/entity/Q\d+"
+    r"|id\.loc\.gov/authorities/names/\w+|data\.bnf\.fr/\S+|id\.ndl\.go\.jp/auth/ndlna/\d+)/?\Z"
+)
+
+
+def export(*references: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["export", "--format", "cmif", *references], env=FIXED)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def one(parent: ET.Element, path: str) -> ET.Element:
+    found = parent.findall(path)
+    assert len(found) == 1, f"{path}: {len(found)} found"
+    return found[0]
+
+
+def check_cmif(text: str) -> ET.Element:
+    """Every rule above, on a whole file; the parsed root."""
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    root = ET.fromstring(text.encode("utf-8"))
+    assert root.tag == f"{T}TEI"
+    header = one(root, f"{T}teiHeader")
+    file_desc = one(header, f"{T}fileDesc")
+    assert [child.tag for child in file_desc] == [f"{T}titleStmt", f"{T}publicationStmt", f"{T}sourceDesc"]
+    title_stmt = one(file_desc, f"{T}titleStmt")
+    assert (one(title_stmt, f"{T}title").text or "").strip()
+    assert title_stmt.findall(f"{T}editor") and all(
+        (e.text or "").strip() for e in title_stmt.iter(f"{T}editor")
+    )
+    publication = one(file_desc, f"{T}publicationStmt")
+    assert [c.tag for c in publication][-3:] == [f"{T}idno", f"{T}date", f"{T}availability"]
+    assert all((p.text or "").strip() for p in publication.findall(f"{T}publisher"))
+    idno = one(publication, f"{T}idno")
+    assert idno.get("type") == "url" and re.fullmatch(r"\S+", idno.text or "")
+    assert XSD_DATETIME.match(one(publication, f"{T}date").get("when", ""))
+    licence = one(publication, f"{T}availability/{T}licence")
+    assert licence.get("target") in LICENCES and "CC-BY 4.0" in (licence.text or "")
+    bibls = file_desc.findall(f"{T}sourceDesc/{T}bibl")
+    assert bibls
+    ids = set()
+    for bibl in bibls:
+        identifier = bibl.get(XML_ID, "")
+        assert bibl.get("type") in BIBL_TYPES
+        assert UUID.match(identifier) and NCNAME_START.match(identifier)
+        assert (bibl.text or "").strip()
+        ids.add(identifier)
+    for corresp in one(header, f"{T}profileDesc").findall(f"{T}correspDesc"):
+        assert corresp.get("source", "").removeprefix("#") in ids and corresp.get("source", "").startswith(
+            "#"
+        )
+        types = [action.get("type") for action in corresp.findall(f"{T}correspAction")]
+        assert "sent" in types and "received" in types and set(types) <= ACTION_TYPES  # cmif.sch E0001/2
+        for action in corresp.findall(f"{T}correspAction"):
+            assert not (action.text or "").strip()
+            assert {child.tag.removeprefix(T) for child in action} <= ACTION_CHILDREN
+            assert action.findall(f"{T}persName") or action.findall(f"{T}orgName")
+            for date in action.findall(f"{T}date"):
+                present = DATE_ATTRIBUTES & set(date.attrib)
+                assert present, "a date needs a dating attribute"
+                assert all(CMIF_DATE.match(date.get(name, "")) for name in present)
+                assert set(date.attrib) <= DATE_ATTRIBUTES | {"cert", "evidence"}
+            for name in [*action.findall(f"{T}persName"), *action.findall(f"{T}orgName")]:
+                assert (name.text or "").strip()
+                assert name.get("evidence", "conjecture") in EVIDENCE
+                assert name.get("cert", "low") in CERT
+                if "ref" in name.attrib:
+                    assert AUTHORITY.match(name.get("ref", "")), name.get("ref")
+    one(root, f"{T}text/{T}body")
+    return root
+
+
+# The tests -------------------------------------------------------------------------------------------
+
+
+def test_the_whole_edition_follows_the_specification(edition: Corpus) -> None:
+    code, stdout, stderr = export()
+    assert (code, stderr) == (0, "")
+    root = check_cmif(stdout)
+    keys = [c.get("key") for c in root.iter(f"{T}correspDesc")]
+    assert keys == [str(letter.number) for letter in edition.letters]
+
+
+def test_the_header_in_full() -> None:
+    root = check_cmif(export("20")[1])
+    publication = root.find(f"{T}teiHeader/{T}fileDesc/{T}publicationStmt")
+    assert publication is not None
+    assert [
+        (c.tag.removeprefix(T), c.text, c.attrib) for c in publication if c.tag != f"{T}availability"
+    ] == [
+        ("publisher", "leninletters", {}),
+        ("idno", "tag:leninletters,2026:cmif", {"type": "url"}),
+        ("date", None, {"when": "2023-11-14T22:13:20Z"}),
+    ]
+
+
+def test_a_letter_sent_by_lenin_to_trotsky_with_their_authority_uris() -> None:
+    root = check_cmif(export("20")[1])
+    [corresp] = root.iter(f"{T}correspDesc")
+    sent, received = corresp.findall(f"{T}correspAction")
+    assert [(c.tag.removeprefix(T), c.text, c.attrib) for c in sent] == [
+        ("persName", "Vladimir Lenin", {"ref": "http://www.wikidata.org/entity/Q1394"}),
+        ("date", None, {"when": "1923-03-05"}),
+    ]
+    assert [(c.tag.removeprefix(T), c.text, c.attrib) for c in received] == [
+        ("persName", "Leon Trotsky", {"ref": "http://www.wikidata.org/entity/Q33391"}),
+    ]
+
+
+def test_persons_without_an_authority_id_bodies_and_inferred_recipients() -> None:
+    root = check_cmif(export("22", "11", "6")[1])
+    received = {c.get("key"): c.findall(f"{T}correspAction")[1] for c in root.iter(f"{T}correspDesc")}
+    assert [(c.tag.removeprefix(T), c.text, c.attrib) for c in received["22"]] == [
+        ("persName", "P.G. Mdivani", {}),
+        ("persName", "F.Y. Makharadze", {}),
+    ]
+    assert [(c.tag.removeprefix(T), c.attrib) for c in received["11"]] == [
+        ("orgName", {"evidence": "conjecture"})
+    ]
+    assert [(c.tag.removeprefix(T), c.text) for c in received["6"]] == [
+        ("persName", "Joseph Stalin"),
+        ("orgName", "Central Committee members"),
+    ]
+
+
+def test_a_letter_dictated_over_several_days_is_dated_from_to() -> None:
+    root = check_cmif(export("testament")[1])
+    date = root.find(f".//{T}correspAction[@type='sent']/{T}date")
+    assert date is not None and date.attrib == {"from": "1922-12-24", "to": "1923-01-04"}
+
+
+def test_a_passage_counts_as_its_letter_once_and_the_file_is_the_same_when_made_again() -> None:
+    root = check_cmif(export("9:1", "9:11", "9")[1])
+    assert [c.get("key") for c in root.iter(f"{T}correspDesc")] == ["9"]
+    assert export("1-22")[1] == export()[1]

@@ -1,0 +1,168 @@
+"""Related letters: the curated links (symmetric, each with a reason and an authority that resolves),
+the print's headings, the previous and next letter to an addressee, show's footer, threads, JSON."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from leninletters import build
+from leninletters.cli import app
+from leninletters.corpus import load, parse_document
+from leninletters.errors import CorpusError
+from leninletters.model import Corpus
+from leninletters.related import Relations
+
+runner = CliRunner()
+KINDS = {"series", "reply", "reference", "same-day", "quarrel", "affair", "heading", "addressee"}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def related_numbers(edition: Corpus, number: int, kind: str | None = None) -> list[int]:
+    relations = Relations(edition.letters, edition.links)
+    letter = edition.letters[number - 1]
+    return [r.other.number for r in relations.of(letter) if kind is None or r.kind == kind]
+
+
+def test_every_link_shows_on_both_letters_with_its_reason(edition: Corpus) -> None:
+    relations = Relations(edition.letters, edition.links)
+    by_slug = {letter.slug: letter for letter in edition.letters}
+    assert len(edition.links) == 22
+    for link in edition.links:
+        a, b = by_slug[link.a], by_slug[link.b]
+        from_a = [r for r in relations.of(a) if r.other is b and r.kind == link.kind]
+        from_b = [r for r in relations.of(b) if r.other is a and r.kind == link.kind]
+        assert len(from_a) == len(from_b) == 1, (link.a, link.b)
+        assert from_a[0].reason == from_b[0].reason == link.reason
+
+
+def test_every_relation_has_a_reason_an_authority_that_resolves_and_a_certainty(edition: Corpus) -> None:
+    ids = {reference.id for reference in edition.references}
+    relations = Relations(edition.letters, edition.links)
+    for letter in edition.letters:
+        for relation in relations.of(letter):
+            assert relation.kind in KINDS
+            assert relation.reason.strip()
+            assert relation.certainty in ("high", "medium", "low")
+            for piece in relation.authority.split(";"):
+                assert piece.strip().split()[0].split(",")[0] in ids, relation.authority
+
+
+def test_the_relations_the_issue_names(edition: Corpus) -> None:
+    assert 3 in related_numbers(edition, 1, "reply")  # 13 December answers Trotsky's comments
+    assert {5, 6} <= set(related_numbers(edition, 4))  # the letters of 15 December
+    assert 21 in related_numbers(edition, 7, "quarrel")  # 21 December and 5 March
+    assert 20 in related_numbers(edition, 16, "affair") and 22 in related_numbers(edition, 18, "affair")
+    assert related_numbers(edition, 11, "heading") == [12, 13, 14, 15]  # Gosplan, printed as one
+    assert related_numbers(edition, 17, "heading") == [16, 18]  # the nationalities notes
+    assert 9 in related_numbers(edition, 8, "series")  # the Letter to the Congress
+
+
+def test_the_previous_and_next_letter_to_an_addressee_is_the_editions_inference(edition: Corpus) -> None:
+    relations = Relations(edition.letters, edition.links)
+    found = [r for r in relations.of(edition.letters[2]) if r.kind == "addressee"]  # 13 December
+    assert [(r.other.number, r.reason.split(" (")[0]) for r in found] == [
+        (1, "The previous letter to Leon Trotsky"),
+        (4, "The next letter to Leon Trotsky"),
+    ]
+    assert all(r.authority == "edition" and r.derived and "inference" in r.reason for r in found)
+    # Copies do not count: letter 2 was only copied to Trotsky.
+    assert 2 not in [r.other.number for r in found]
+    # The last letter to Trotsky has no next one; Mdivani's "and others" names nobody.
+    assert [r.other.number for r in relations.of(edition.letters[21]) if r.kind == "addressee"] == []
+
+
+def test_show_ends_each_letter_with_its_related_letters() -> None:
+    code, stdout, stderr = run("show", "22")
+    assert (code, stderr) == (0, "")
+    block = stdout.split("Related letters (this edition's links, with their reasons):\n")[1]
+    assert block.startswith(
+        "  18. The Question of Nationalities or ‘Autonomisation’ (continued) (1922-12-31)\n"
+        "     affair: The 31 December note demands exemplary punishment of Ordzhonikidze;"
+    )
+    assert "  20. To Leon Trotsky (1923-03-05)\n     affair: Lenin asks Trotsky" in block
+    assert block.count("Certainty:") == 2
+
+
+def test_show_json_adds_related_beside_each_letter() -> None:
+    code, stdout, _ = run("show", "20", "--json")
+    assert code == 0
+    [letter] = json.loads(stdout)
+    assert [(r["number"], r["kind"]) for r in letter["related"]] == [
+        (7, "addressee"),
+        (16, "affair"),
+        (21, "same-day"),
+        (22, "affair"),
+    ]
+    assert set(letter["related"][0]) == {
+        "number", "slug", "date", "title", "kind", "reason", "authority", "certainty", "derived",
+    }  # fmt: skip
+
+
+def test_a_thread_is_the_letter_and_its_related_letters_in_date_order() -> None:
+    code, stdout, stderr = run("show", "--thread", "22")
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith(
+        "Thread: 3 letters\n"
+        "   18  1922-12-31  The Question of Nationalities or ‘Autonomisation’ (continued)\n"
+        "   20  1923-03-05  To Leon Trotsky\n"
+        ">  22  1923-03-06  To P.G. Mdivani, F.Y. Makharadze, and Others\n"
+    )
+    headings = [line for line in stdout.splitlines() if line[:3].rstrip(".").isdigit() and ". " in line[:4]]
+    assert [h.split(".")[0] for h in headings] == ["18", "20", "22"]
+    code, stdout, _ = run("show", "--thread", "20", "--json")
+    assert [letter["number"] for letter in json.loads(stdout)] == [7, 16, 20, 21, 22]
+
+
+def test_an_export_carries_the_links_among_its_letters_and_reads_back(edition: Corpus) -> None:
+    whole = json.loads(run("export", "-f", "json")[1])
+    assert parse_document(whole).links == edition.links
+    some = json.loads(run("export", "20", "21", "22", "-f", "json")[1])
+    assert {(link["a"], link["b"]) for link in some["links"]} == {
+        ("to-trotsky-1923-03-05", "to-mdivani-makharadze-1923-03-06"),
+        ("to-trotsky-1923-03-05", "to-stalin-1923-03-05"),
+    }
+
+
+def test_a_corpus_whose_link_names_no_letter_is_refused() -> None:
+    document = json.loads(run("export", "-f", "json")[1])
+    document["links"][0]["b"] = "no-such-letter"
+    with pytest.raises(CorpusError, match="no letter has the slug 'no-such-letter'"):
+        parse_document(document)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda link: link.update(b="no-such-letter"), "no letter has the slug 'no-such-letter'"),
+        (lambda link: link.update(b=link["a"]), "links a letter to itself"),
+        (lambda link: link.pop("certainty"), "certainty"),
+        (lambda link: link.update(authority="nowhere, p. 1"), "names no reference"),
+    ],
+)
+def test_the_build_refuses_a_bad_link(change: object, message: str) -> None:
+    source, curation = build.read_inputs()
+    apparatus = copy.deepcopy(build.read_apparatus())
+    change(apparatus["link"][0])  # type: ignore[operator]
+    with pytest.raises(build.BuildError, match=message):
+        build.build(source, curation, apparatus)
+
+
+def test_the_build_refuses_a_pair_given_twice_in_either_order() -> None:
+    source, curation = build.read_inputs()
+    apparatus = copy.deepcopy(build.read_apparatus())
+    first = apparatus["link"][0]
+    apparatus["link"].append({**first, "a": first["b"], "b": first["a"]})
+    with pytest.raises(build.BuildError, match="the same pair as link 1"):
+        build.build(source, curation, apparatus)
+
+
+def test_the_bundled_links_load() -> None:
+    assert load().links[0].certainty == "high"

@@ -1,0 +1,196 @@
+"""timeline: the marks, the days and gaps, the histogram; drawn at 40, 80 and 120 columns and piped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from rich.console import Console, RenderableType
+from typer.testing import CliRunner
+
+from leninletters import render, timeline
+from leninletters.cli import app
+from leninletters.model import Corpus
+from leninletters.predicates import Predicate, select
+
+from .conftest import TREES
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def draw(renderable: RenderableType, width: int) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    console.print(renderable)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(output, str)
+    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+
+
+def drawn_timeline(edition: Corpus, width: int, letters: list[int] | None = None) -> str:
+    chosen = [l for l in edition.letters if letters is None or l.number in letters]  # noqa: E741
+    first, last = timeline.span(edition.letters)
+    marks = timeline.marks(chosen)
+    return draw(render.timeline_view(timeline.rows(marks, first, last), marks, width), width)
+
+
+PIPED_TROTSKY = """\
+December 1922
+        :  11 days without a letter (1–11 December 1922)
+12 Tue  *l  1 To Leon Trotsky
+        *F  2 To M.I. Frumkin and B.S. Stomonyakov
+13 Wed  *-  3 To Leon Trotsky
+14 Thu  .
+15 Fri  *F  4 To Leon Trotsky
+        *l  5 To Leon Trotsky
+        :  5 days without a letter (16–20 December 1922)
+21 Thu  *k  7 To Leon Trotsky
+        :  73 days without a letter (22 December 1922 – 4 March 1923)
+March 1923
+ 5 Mon  *- 20 To Leon Trotsky
+ 6 Tue  *- 22 To P.G. Mdivani, F.Y. Makharadze, and Others
+        :  25 days without a letter (7–31 March 1923)
+Marks: * a letter
+Hands: - no hand printed; F taken down by L.F. (Lydia Fotieva); k taken down by N.K. Krupskaya (attributed \
+by LCW, not printed); l written by V.I. Lenin (attributed by LCW, not printed)
+"""
+
+
+def test_piped_the_timeline_is_plain_with_ascii_marks_and_the_count_on_stderr() -> None:
+    code, stdout, stderr = run("timeline", "to:trotsky")
+    assert (code, stdout, stderr) == (0, PIPED_TROTSKY, "leninletters: 8 letters\n")
+    assert "\x1b" not in stdout
+
+
+def test_the_whole_timeline_shows_the_long_silence_and_every_kind_of_mark() -> None:
+    stdout = run("timeline")[1]
+    assert "        :  40 days without a letter (24 January – 4 March 1923)\n" in stdout
+    assert "24 Sun  oV  9 Letter to the Congress (The Testament of Lenin) (LCW dating)\n" in stdout
+    assert " 4 Thu  +F  9 Letter to the Congress (The Testament of Lenin) (P.S.)\n" in stdout
+    assert "Marks: * a letter; + a later part; o LCW's dating\n" in stdout
+    assert stdout.index("January 1923\n") < stdout.index("3 days without a letter (1–3 January 1923)")
+
+
+EXACT_40 = """\
+December 1922
+        ┆  11 days without a letter
+        ┆  (1–11 December 1922)
+12 Tue  ●l  1 To Leon Trotsky
+        ●F  2 To M.I. Frumkin and B.S. …
+13 Wed  ●-  3 To Leon Trotsky
+14 Thu  ·
+15 Fri  ●F  4 To Leon Trotsky
+        ●l  5 To Leon Trotsky
+        ┆  5 days without a letter
+        ┆  (16–20 December 1922)
+21 Thu  ●k  7 To Leon Trotsky
+        ┆  73 days without a letter
+        ┆  (22 Dec 1922 – 4 Mar 1923)
+March 1923
+ 5 Mon  ●- 20 To Leon Trotsky
+ 6 Tue  ●- 22 To P.G. Mdivani, F.Y. Mak…
+        ┆  25 days without a letter
+        ┆  (7–31 March 1923)
+Marks: ● a letter
+Hands: - no hand printed; F taken down
+by L.F. (Lydia Fotieva); k taken down by
+N.K. Krupskaya (attributed by LCW, not
+printed); l written by V.I. Lenin
+(attributed by LCW, not printed)
+"""
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_the_drawn_timeline_fits_each_width(edition: Corpus, width: int) -> None:
+    drawn = drawn_timeline(edition, width)
+    assert all(len(line) <= width for line in drawn.splitlines())
+    assert "40 days without a letter" in drawn
+    assert "(24 January – 4 March 1923)" in drawn or "(24 Jan – 4 Mar 1923)" in drawn
+    # A day is one line: a title too long for the width is cut, never wrapped.
+    [long_title] = [line for line in drawn.splitlines() if line.startswith("23 Tue")]
+    assert long_title.endswith("…")
+    short = [line for line in drawn.splitlines() if line.startswith("23 Sat")]
+    assert short == ["23 Sat  ●V  8 Letter to the Congress"]
+
+
+def test_the_drawn_timeline_at_40_columns_exactly(edition: Corpus) -> None:
+    assert drawn_timeline(edition, 40, [1, 2, 3, 4, 5, 7, 20, 22]) == EXACT_40
+
+
+def test_on_a_terminal_the_marks_are_coloured_by_hand() -> None:
+    code, stdout, _ = run("timeline", "--color", "always", env={"COLUMNS": "80"})
+    assert code == 0
+    assert "\x1b[36m●F" in stdout and "\x1b[35m●V" in stdout  # Fotieva cyan, Volodicheva magenta
+    assert all(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) <= 80 for line in stdout.splitlines())
+
+
+def test_the_marks_in_json() -> None:
+    code, stdout, _ = run("timeline", "--json")
+    assert code == 0
+    marks = json.loads(stdout)
+    assert len(marks) == 24  # 22 letters, the Testament's P.S. and its LCW dating of 24 December
+    assert {m["mark"] for m in marks} == {"letter", "part", "lcw"}
+    assert marks[0] == {
+        "date": "1922-12-12",
+        "number": 1,
+        "slug": "to-trotsky-1922-12-12",
+        "title": "To Leon Trotsky",
+        "mark": "letter",
+        "hand": "l",
+        "hand_name": "written by V.I. Lenin (attributed by LCW, not printed)",
+    }
+
+
+def test_the_histogram_by_month_and_week() -> None:
+    code, stdout, stderr = run("timeline", "--by", "month")
+    assert (code, stderr) == (0, "leninletters: 22 letters\n")
+    assert stdout == ("Dec 1922  18 ##################\nJan 1923   1 #\nFeb 1923   0\nMar 1923   3 ###\n")
+    weeks = json.loads(run("timeline", "--by", "week", "--json")[1])
+    assert sum(week["letters"] for week in weeks) == 22
+    assert weeks[0]["from"] == "1922-11-27" and weeks[-1]["to"] == "1923-04-01"
+    assert all(dt.date.fromisoformat(w["from"]).weekday() == 0 for w in weeks)
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_the_drawn_histogram_fits_each_width(edition: Corpus, width: int) -> None:
+    first, last = timeline.span(edition.letters)
+    table = timeline.bins(list(edition.letters), timeline.By.week, first, last)
+    drawn = draw(render.histogram_view(table, timeline.By.week, width), width)
+    assert all(len(line) <= width for line in drawn.splitlines())
+    assert "1922-12-25  10 ██████████\n" in drawn
+
+
+def test_timeline_takes_the_filters_of_list() -> None:
+    stdout = run("timeline", "--scribe", "M.V.", "--json")[1]
+    assert sorted({m["number"] for m in json.loads(stdout)}) == [8, 9, 13, 14, 15, 16, 17, 18]
+    code, stdout, stderr = run("timeline", "--from", "1924")
+    assert (code, stdout) == (0, "") and "no letters match" in stderr
+    code, stdout, stderr = run("timeline", "--by", "year")
+    assert (code, stdout) == (2, "") and "--by 'year'" in stderr
+    assert run("timeline", "--explain", "to:stalin")[1].startswith("query: to:stalin\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(TREES)
+def test_every_day_is_shown_once_and_every_chosen_letter_has_its_mark(predicate: Predicate) -> None:
+    from leninletters.corpus import load
+
+    edition = load()
+    chosen = select(edition.letters, predicate)
+    first, last = timeline.span(edition.letters)
+    marks = timeline.marks(chosen)
+    assert {m.letter.number for m in marks} == {letter.number for letter in chosen}
+    rows = timeline.rows(marks, first, last)
+    days = [row.days for row in rows if row.kind != "month"]
+    assert sum(days) == (last - first).days + 1
+    assert all(row.days >= timeline.LONG_GAP for row in rows if row.kind == "gap")
+    shown = [m for row in rows for m in row.marks]
+    assert shown == marks
