@@ -117,6 +117,7 @@ class _PartDraft:
     date: dt.date
     first: int
     scribes: list[str] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)  # the part's closing lines, as printed
 
 
 def _split_book(blocks: list[Block]) -> tuple[list[Block], dict[str, str]]:
@@ -180,6 +181,7 @@ def _build_letter(
             continue
         scribe = SCRIBE_LINE.match(text)
         if scribe:
+            parts[-1].printed.append(text)
             parts[-1].scribes.append(scribe["initials"])
             if scribe["name"]:
                 scribe_names[scribe["initials"]] = scribe["name"]
@@ -187,6 +189,7 @@ def _build_letter(
         part_date = parse_date(text)
         if part_date is not None:
             # A date printed after a part (the Testament's P.S.) dates that part.
+            parts[-1].printed.append(text)
             parts[-1].date = part_date
             continue
         if "\n" in text:
@@ -261,6 +264,7 @@ def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | Non
                     paragraphs=(draft.first, last),
                     scribes=tuple(draft.scribes),
                     written_by=written_by,
+                    printed=tuple(draft.printed),
                 )
             )
         scribes = tuple(dict.fromkeys(s for part in parts for s in part.scribes))

@@ -91,6 +91,9 @@ class Part(Struct, frozen=True, kw_only=True, gc=False):
     paragraphs: Span  # 1-based, both included
     scribes: Lines = ()
     written_by: OptionalLine = None
+    # The lines the print sets after this part, verbatim: "Taken down by L.F. [Lydia Fotieva]", "January
+    # 4, 1923". Print, not apparatus: shown as printed, and the edition's words beside them marked ⟨ ⟩.
+    printed: Lines = ()
 
     def __post_init__(self) -> None:
         first, last = self.paragraphs

@@ -32,23 +32,38 @@ def scribe_label(letter: Letter) -> str:
     return ", ".join(letter.scribes) or NO_VALUE
 
 
-def hand_line(letter: Letter, scribes: Sequence[str], written_by: str | None, date: Any) -> str:
-    """Who took a part down or wrote it, and its date where it differs from the letter's."""
-    if not scribes and not written_by and date == letter.date:
-        return ""
+def hand_lines(letter: Letter, part: Part) -> tuple[tuple[str, ...], str]:
+    """The lines the print sets after a part (its hand, its date), verbatim, and what this edition adds to
+    them: the names behind initials the line does not spell out, a writer known from a note, a date the
+    print gives elsewhere. A corpus that keeps no printed lines gets the whole hand as the edition's."""
+    printed = part.printed
+    shown = " ".join(printed)
     names = dict(zip(letter.scribes, letter.scribe_names, strict=False))
-    pieces = [
-        f"Taken down by {initials} ({names[initials]})"
-        if names.get(initials, initials) != initials
-        else f"Taken down by {initials}"
-        for initials in scribes
-    ]
-    if written_by:
-        pieces.append(f"Written by {written_by}")
-    line = "; ".join(pieces)
-    if date != letter.date:
-        line = f"{line}, {long_date(date)}" if line else long_date(date)
-    return line
+    additions: list[str] = []
+    for initials in part.scribes:
+        name = names.get(initials, initials)
+        if not printed:
+            additions.append(f"Taken down by {initials}" + (f" ({name})" if name != initials else ""))
+        elif name != initials and name not in shown:
+            additions.append(f"{initials}: {name}")
+    if part.written_by:
+        additions.append(f"Written by {part.written_by}")
+    if part.date != letter.date and not any(parse_printed_date(line) == part.date for line in printed):
+        additions.append(long_date(part.date))
+    return printed, "; ".join(additions)
+
+
+def parse_printed_date(line: str) -> Any:
+    """The date a printed date line ("January 4, 1923") gives, or None."""
+    words = line.replace(",", "").split()
+    if len(words) != 3 or words[0] not in MONTH_NAMES or not (words[1].isdigit() and words[2].isdigit()):
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date(int(words[2]), MONTH_NAMES.index(words[0]) + 1, int(words[1]))
+    except ValueError:
+        return None
 
 
 class Kind(Enum):
@@ -79,14 +94,18 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
     hand the print gives it, the hand LCW attributes to it, and LCW's dating."""
     if paragraphs is None and letter.apparatus is None and not letter.parts:
         # A letter in one piece with nothing added: as it was printed, without splitting it.
-        line = hand_line(letter, letter.scribes, None, letter.date)
-        return [Piece(Kind.PRINT, letter.text), *([Piece(Kind.REMARK, line)] if line else [])]
+        printed, added = hand_lines(letter, letter.all_parts[0])
+        return [
+            Piece(Kind.PRINT, letter.text),
+            *(Piece(Kind.PRINT, line) for line in printed),
+            *([Piece(Kind.REMARK, added)] if added else []),
+        ]
     every = letter.paragraphs
     first, last = paragraphs or (1, len(every))
     after: dict[int, list[Piece]] = {}
 
-    def remark(at: int, text: str) -> None:
-        after.setdefault(min(at, last), []).append(Piece(Kind.REMARK, text))
+    def remark(at: int, text: str, kind: Kind = Kind.REMARK) -> None:
+        after.setdefault(min(at, last), []).append(Piece(kind, text))
 
     apparatus = letter.apparatus
     for reading_ in shown_supplied(apparatus):
@@ -97,9 +116,12 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
             )
     for part in letter.all_parts:
         if part.first_paragraph <= last and first <= part.last_paragraph:
-            line = hand_line(letter, part.scribes, part.written_by, part.date)
-            if line:
-                remark(part.last_paragraph, line)
+            printed, added = hand_lines(letter, part)
+            if part.last_paragraph <= last:  # the part's closing lines, where the passage reaches its end
+                for line in printed:
+                    remark(part.last_paragraph, line, Kind.PRINT)
+            if added:
+                remark(part.last_paragraph, added)
     for hand in apparatus.hands if apparatus else ():
         if hand.paragraphs[0] <= last and first <= hand.paragraphs[1]:
             who = hand.who
@@ -268,7 +290,7 @@ def source_line(letter: Letter, inferred_words: str) -> str:
     """The printed source, with the edition's expansion and whether it was inferred from the group."""
     source = letter.source or ""
     expansion = letter.apparatus.source if letter.apparatus else None
-    inferred = f" ({inferred_words})" if letter.source_inferred else ""
+    inferred = f" ⟨{inferred_words}⟩" if letter.source_inferred else ""  # the edition's words, marked
     return f"Source: {expanded(source, expansion)}{inferred}"
 
 

@@ -69,7 +69,7 @@ def test_the_testament_keeps_its_printed_date_and_adds_lcws_per_paragraph_range(
     datings = [(d.paragraphs, d.date.isoformat(), d.certainty) for d in testament.apparatus.datings]
     assert datings == [
         ((1, 8), "1922-12-24", "medium"),
-        ((9, 10), "1922-12-25", "medium"),
+        ((9, 10), "1922-12-25", "low"),
         ((11, 11), "1923-01-04", "high"),
     ]
     paragraphs = testament.paragraphs
@@ -491,5 +491,5 @@ def test_a_passage_shows_the_editions_words_that_fall_within_it() -> None:
     assert "What about you?\n\n⟨Yours, Lenin⟩\n" in run("show", "1:3")[1]
     assert "Classification: Top secret\n\n⟨Personal; certainty medium⟩\n\nCopy to" in run("show", "21:1-2")[1]
     passage = run("show", "9:9-10")[1]
-    assert "⟨LCW dating: 25 December 1922, paragraphs 9–10; certainty medium⟩" in passage
+    assert "⟨LCW dating: 25 December 1922, paragraphs 9–10; certainty low⟩" in passage
     assert "24 December 1922, paragraphs 1–8" not in passage

@@ -271,3 +271,14 @@ def test_the_bundled_file_is_found_with_or_without_a_folder_on_disk(monkeypatch:
     monkeypatch.setattr(package.__spec__, "submodule_search_locations", ["/nonexistent/leninletters/data"])
     assert bundled_text("letters.json") == on_disk
     assert json.loads(on_disk)["letters"][8]["slug"] == "testament"
+
+
+def test_every_printed_hand_line_is_carried_over_verbatim_in_order(edition: Corpus) -> None:
+    """The print's "Taken down by" lines stay the print's: kept as printed, never reworded."""
+    printed = [line for line in SOURCE.read_text(encoding="utf-8").splitlines() if TAKEN_DOWN.fullmatch(line)]
+    carried = [
+        line for letter in edition.letters for part in letter.all_parts for line in part.printed
+        if line.startswith("Taken down by")
+    ]  # fmt: skip
+    assert carried == printed
+    assert "Taken down by L.F. [Lydia Fotieva]" in carried  # the print's own brackets, as printed

@@ -54,9 +54,13 @@ def test_a_letter_reads_as_printed_with_its_heading_hands_and_source(edition: Co
 
 def test_a_multi_part_letter_shows_each_parts_hand_and_date(edition: Corpus) -> None:
     text = draw(render.letter_view(edition.letters[8]), 100)
-    main_hand = text.index("⟨Taken down by M.V. (Maria Volodicheva)⟩\n")
+    main_hand = text.index("Taken down by M.V.\n\n⟨M.V.: Maria Volodicheva⟩\n")
     postscript = text.index("P.S. Stalin is too rude")
-    assert main_hand < postscript < text.index("⟨Taken down by L.F. (Lydia Fotieva), 4 January 1923⟩\n")
+    assert (
+        main_hand
+        < postscript
+        < text.index("Taken down by L.F.\n\nJanuary 4, 1923\n\n⟨L.F.: Lydia Fotieva⟩\n")
+    )
     assert text.startswith(
         "9. Letter to the Congress (The Testament of Lenin)\n"
         "Date: 25 December 1922 (P.S. 4 January 1923), as printed\n"
@@ -64,7 +68,7 @@ def test_a_multi_part_letter_shows_each_parts_hand_and_date(edition: Corpus) -> 
         "January 1923 (paragraph 11)\n"
         "To: Twelfth Party Congress\n"
     )
-    assert "Source: LCW, vol. 36, pp. 593-97. (inferred from its group)\n\nApparatus" in text
+    assert "Source: LCW, vol. 36, pp. 593-97. ⟨inferred from its group⟩\n\nApparatus" in text
 
 
 def test_the_list_table_has_its_columns_and_a_count(edition: Corpus) -> None:
