@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from leninletters import build
 from leninletters.corpus import load
-from leninletters.model import Letter
+from leninletters.model import Corpus, Letter
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "data" / "source" / "appendix-c.txt"
