@@ -677,7 +677,9 @@ def export_letters(
         raise InputError(f"no letters match; nothing to export{hints or ' (try fewer filters)'}")
     pieces = export.document(chosen, fmt, edition)
     if output is None:
-        _output().write(pieces)
+        out = _output()
+        # Data formats stay valid on any stream: escaped, never made "visible" or transliterated.
+        {Format.json: out.write_json, Format.cmif: out.write_xml}.get(fmt, out.write)(pieces)
         return
     if corpus.is_bundled(output):
         raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
@@ -972,14 +974,19 @@ def timeline(
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:
-    """Write what a stream cannot encode as its nearest ASCII (’ as ', é as e), else as ?; an unpaired
-    surrogate, which no encoding holds, as its escape \\ud800 (in JSON, the same string read back)."""
+    """Write what a stream cannot encode as the keyboard's equivalent where there is one (’ as ', é as e,
+    ⟨ ⟩ as < >), else as its code point, <U+0421>, as less shows it: never a silent ?; an unpaired
+    surrogate, which no encoding holds, as its escape \\ud800."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    chunk = error.object[error.start : error.end]
-    if all("\ud800" <= character <= "\udfff" for character in chunk):
-        return "".join(f"\\u{ord(character):04x}" for character in chunk), error.end
-    return fold(chunk, case=True).encode("ascii", "replace").decode("ascii"), error.end
+    out = []
+    for character in error.object[error.start : error.end]:
+        if "\ud800" <= character <= "\udfff":
+            out.append(f"\\u{ord(character):04x}")
+            continue
+        folded = fold(character, case=True)
+        out.append(folded if folded.isascii() and folded else f"<U+{ord(character):04X}>")
+    return "".join(out), error.end
 
 
 def _tolerant_streams() -> None:

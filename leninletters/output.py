@@ -67,10 +67,34 @@ class Output:
 
         write_stream(self.stdout, pieces)
 
+    def write_json(self, pieces: Iterable[str]) -> None:
+        """JSON as it is into a UTF-8 pipe or file; escaped (\\u202e, never <U+202E>) where it goes to a
+        terminal, and wholly ASCII where the stream cannot encode every character, so it stays valid."""
+        from leninletters.terminal import json_escaped
+
+        self._write_escaped(pieces, json_escaped)
+
+    def write_xml(self, pieces: Iterable[str]) -> None:
+        """XML, kept valid as write_json keeps JSON: character references where escapes are needed."""
+        from leninletters.terminal import xml_escaped
+
+        self._write_escaped(pieces, xml_escaped)
+
+    def _write_escaped(self, pieces: Iterable[str], escaped: Callable[..., str]) -> None:
+        from leninletters.files import write_chunked
+        from leninletters.terminal import is_terminal
+
+        everything = not _holds_all_of_unicode(self.stdout)
+        terminal = is_terminal(self.stdout)
+        for piece in pieces:
+            write_chunked(
+                self.stdout, escaped(piece, everything=everything) if terminal or everything else piece
+            )
+
     def emit(self, view: View, *, as_json: bool = False, page: bool = True) -> None:
         """Send a result out in the form that suits where it goes."""
         if as_json:
-            self.write(view.json())
+            self.write_json(view.json())
             return
         if not self.draws_richly():
             self.write(view.plain())
@@ -88,3 +112,12 @@ class Output:
         with console.capture() as captured:
             console.print(drawing)
         through_pager(captured.get(), screen_lines=console.height)
+
+
+def _holds_all_of_unicode(stream: TextIO) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name.startswith("utf-")
+    except LookupError:
+        return False

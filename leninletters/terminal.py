@@ -10,6 +10,7 @@ and tabs are kept. Piped output never comes here: it keeps the text exactly as i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TextIO
 
 # C0 controls but tab and newline, DEL, C1 controls, the bidirectional embeddings, overrides and
@@ -56,3 +57,30 @@ def is_terminal(stream: TextIO) -> bool:
 def for_stream(stream: TextIO, text: str) -> str:
     """The text as it may be written to a stream: made visible on a terminal, as it is elsewhere."""
     return visible(text) if is_terminal(stream) else text
+
+
+def json_escaped(text: str, *, everything: bool) -> str:
+    """JSON text with characters written as \\u escapes: the ones a terminal would obey (the controls
+    above), or, with everything, every character outside ASCII. Outside strings JSON is ASCII, so the
+    text means the same and reads back the same: this keeps JSON valid where visible() would not."""
+    return _escaped(text, everything, _json_escape)
+
+
+def xml_escaped(text: str, *, everything: bool) -> str:
+    """XML text with characters written as character references (&#x202E;), as json_escaped does for
+    JSON: outside its text and attribute values the edition's XML is ASCII."""
+    return _escaped(text, everything, lambda match: f"&#x{ord(match.group()):X};")
+
+
+def _escaped(text: str, everything: bool, escape: Callable[[re.Match[str]], str]) -> str:
+    if text.isascii() and (everything or text.isprintable()):
+        return text
+    return re.sub("[^\x00-\x7f]" if everything else _CONTROL, escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # outside the basic plane: a surrogate pair, as JSON writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"

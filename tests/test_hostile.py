@@ -594,3 +594,34 @@ def test_any_arguments_get_a_documented_status_and_no_traceback(
     if result.exit_code == 2:
         assert result.stdout == ""
         assert result.stderr.startswith("leninletters: ")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1251"])
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--json"], ["show", "16", "--json"], ["export", "-f", "json"], ["people", "lenin", "--json"]],
+)
+def test_json_stays_valid_and_faithful_on_a_stream_that_cannot_encode_it(
+    encoding: str, args: list[str]
+) -> None:
+    result = subprocess.run(tool(*args), capture_output=True, env=base_environment(PYTHONIOENCODING=encoding))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    utf8 = subprocess.run(tool(*args), capture_output=True, env=base_environment(PYTHONIOENCODING="utf-8"))
+    assert json.loads(result.stdout) == json.loads(utf8.stdout)  # the same data, escaped
+
+
+def test_json_on_a_terminal_escapes_what_a_terminal_would_obey() -> None:
+    status, drawn, _ = on_a_terminal(["--corpus", str(HOSTILE), "list", "--json"])
+    assert status == 0
+    assert "\u202e" not in drawn and "<U+202E>" not in drawn
+    assert "\\u202e" in drawn  # JSON's own escape: the data reads back the same
+
+
+def test_text_a_stream_cannot_encode_is_never_a_silent_question_mark() -> None:
+    result = subprocess.run(
+        tool("people", "krupskaya"), capture_output=True, env=base_environment(PYTHONIOENCODING="ascii")
+    )
+    assert result.returncode == 0
+    assert "<U+041A><U+0440><U+0443><U+043F>" in result.stdout.decode("ascii")  # Крупская, by code point
+    assert "?" not in result.stdout.decode("ascii").split("Also spelt:")[1].split("\n")[0]
