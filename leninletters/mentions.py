@@ -48,8 +48,11 @@ def _pattern(people: Sequence[Person]) -> tuple[re.Pattern[str], dict[str, str]]
     owner: dict[str, str] = {}
     for person in people:
         for form in person_forms(person):
-            owner.setdefault(form, person.id)
+            if form.strip():  # an empty form would match everywhere, and name no one
+                owner.setdefault(form, person.id)
     ordered = sorted(owner, key=lambda form: (-len(form), form))
+    if not ordered:
+        return re.compile(r"(?!)"), owner  # no names at all: a pattern that never matches
     alternatives = "|".join(re.escape(form) for form in ordered)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), owner
 

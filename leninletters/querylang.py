@@ -177,11 +177,25 @@ def _word(query: str, start: int) -> tuple[Token, int]:
     return Token("word", value, start + 1), at
 
 
+# How deep parentheses and negations may nest: far beyond any question a reader asks, and well within
+# what Python's recursion allows the parser (and the predicates it builds) to walk.
+MAX_DEPTH = 50
+
+
 class _Parser:
     def __init__(self, query: str) -> None:
         self.query = query
         self.tokens = tokens(query)
         self.at = 0
+        self.depth = 0
+
+    def deeper(self, token: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError(
+                f"the query nests deeper than {MAX_DEPTH} levels at column {token.column}: simplify it",
+                token.column,
+            )
 
     def peek(self) -> Token | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -230,7 +244,10 @@ class _Parser:
             self.take()
             if self.peek() is None or self.peek_kind() == ")":
                 raise QueryError(f"nothing after '{token.text}' at column {token.column}", token.column)
-            return Not(self.negation())
+            self.deeper(token)
+            negated = Not(self.negation())
+            self.depth -= 1
+            return negated
         return self.primary()
 
     def primary(self) -> Predicate:
@@ -239,12 +256,14 @@ class _Parser:
             raise QueryError(f"the query ends too soon at column {self.end_column()}", self.end_column())
         if token.kind == "(":
             self.take()
+            self.deeper(token)
             if self.peek_kind() == ")":
                 raise QueryError(f"empty parentheses at column {token.column}", token.column)
             inner = self.disjunction()
             if self.peek_kind() != ")":
                 raise QueryError(f"unclosed '(' at column {token.column}: add ')'", token.column)
             self.take()
+            self.depth -= 1
             return inner
         if token.kind == ")":
             raise QueryError(f"unexpected ')' at column {token.column}", token.column)

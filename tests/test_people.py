@@ -17,7 +17,7 @@ from leninletters.build import read_inputs
 from leninletters.corpus import check_document, load
 from leninletters.model import MENTION_KINDS, Corpus, Mention
 
-from .conftest import numbers, run
+from .conftest import MINI, numbers, run
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "corpus.md"
 
@@ -440,3 +440,15 @@ def test_the_terminal_highlights_each_mention_and_labels_the_editors() -> None:
     drawn = console.file.getvalue()  # type: ignore[attr-defined]
     # The name in the letter's words and the editor's insertion, each highlighted; the line labelled.
     assert "3 (editor): \x1b[0m\x1b[1;7mN.K. Ulyanova\x1b[0m [\x1b[1;7mKrupskaya\x1b[0m].[8]" in drawn
+
+
+def test_a_person_with_no_forms_names_nothing_and_crashes_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "noforms.json"
+    mini = json.loads(MINI.read_text(encoding="utf-8"))
+    letters = mini["letters"] if isinstance(mini, dict) else mini
+    corpus.write_text(json.dumps({"letters": letters, "people": [{"id": "x", "name": "X Y", "forms": []}]}))
+    for args in (["people"], ["people", "x"], ["list", "-p", "x"], ["list", "person:x"]):
+        code, _, stderr = run("--corpus", str(corpus), *args)
+        assert code == 0, stderr
+        assert "internal error" not in stderr
+    assert run("--corpus", str(corpus), "grep", "--person", "x")[0] == 1  # no mentions: grep's "nothing"

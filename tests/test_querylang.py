@@ -80,6 +80,9 @@ def test_each_term_and_operator(edition: Corpus, query: str, expected: list[int]
         ("or stalin", 1, "unexpected 'or' at column 1"),
         ("()", 1, "empty parentheses at column 1"),
         ("", 1, "an empty query"),
+        ("(" * 250 + "x" + ")" * 250, 51, "nests deeper than 50 levels at column 51"),
+        ("not " * 5000 + "x", 201, "nests deeper than 50 levels at column 201"),
+        ("-" * 5000 + "x", 51, "nests deeper than 50 levels at column 51"),
         ('""', 1, "an empty phrase"),
     ],
 )
