@@ -167,6 +167,13 @@ class LettersGroup(TyperGroup):
             return super().main(**call, standalone_mode=False, windows_expand_args=windows_expand_args)
         try:
             result = super().main(**call, standalone_mode=False, windows_expand_args=windows_expand_args)
+        except SystemExit as leaving:
+            # Rich and Typer end on a closed pipe (`--help | head -1`) with status 1, which says "nothing
+            # found" here: a reader that went away is 141, as for every other output.
+            if leaving.code == 1 and isinstance(leaving.__context__, BrokenPipeError):
+                _silence_stdout()
+                sys.exit(ExitStatus.BROKEN_PIPE)
+            raise
         except typer.TyperException as error:
             context = getattr(error, "ctx", None)
             message = " ".join(error.format_message().split())

@@ -192,3 +192,15 @@ def test_the_script_builds_only_the_command_it_runs_yet_help_and_suggestions_kno
     assert mistyped.returncode == 2 and "Did you mean 'list'?" in mistyped.stderr
     assert script("grep", "--help").returncode == 0
     assert script("grep", "rudeness").stdout.startswith("22  1923-03-06")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["grep", "--help"]])
+def test_help_into_a_closed_pipe_is_141_like_every_other_output(args: list[str]) -> None:
+    assert SCRIPT is not None
+    process = subprocess.Popen(
+        [SCRIPT, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment()
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    assert process.wait(timeout=30) == 141
+    assert process.stderr.read() == b""
