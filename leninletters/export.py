@@ -143,16 +143,30 @@ def letters_json(letters: Iterable[Letter]) -> str:
     return "".join(json_array(letter.to_json() for letter in letters))
 
 
-def selected_json(letter: Letter, paragraphs: tuple[int, int] | None = None) -> dict[str, Any]:
-    """A letter object; for a passage, the whole letter still, with the passage named beside it."""
+def selected_json(letter: Letter, passages: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
+    """A letter object; where passages of it were asked for, the whole letter still, with the passages
+    named beside it."""
     value = letter.to_json()
-    if paragraphs is not None:
-        first, last = paragraphs
-        value["passage"] = {
-            "paragraphs": [first, last],
-            "text": PARAGRAPH_BREAK.join(letter.paragraphs[first - 1 : last]),
-        }
+    if passages:
+        every = letter.paragraphs
+        value["passages"] = [
+            {"paragraphs": [first, last], "text": PARAGRAPH_BREAK.join(every[first - 1 : last])}
+            for first, last in passages
+        ]
     return value
+
+
+def by_letter(selection: Sequence[Selected]) -> list[tuple[Letter, list[tuple[int, int]]]]:
+    """Each letter once, in the order first asked, with the passages asked of it (none where it was asked
+    for whole): JSON is a corpus, and a corpus has each letter once."""
+    chosen: dict[int, tuple[Letter, list[tuple[int, int]] | None]] = {}
+    for letter, paragraphs in selection:
+        _, passages = chosen.get(letter.number, (letter, []))
+        if paragraphs is None or passages is None:
+            chosen[letter.number] = (letter, None)
+        else:
+            chosen[letter.number] = (letter, [*passages, paragraphs])
+    return [(letter, passages or []) for letter, passages in chosen.values()]
 
 
 class Format(StrEnum):
@@ -188,7 +202,7 @@ def _json_document(selection: Sequence[Selected], source: Source) -> Iterator[st
     links = (link.to_json() for link in source.links if link.a in chosen and link.b in chosen)
     yield '"links": ' + "".join(json_array(links)).rstrip("\n") + ",\n"
     yield '"letters": '
-    yield from json_array(selected_json(letter, paragraphs) for letter, paragraphs in selection)
+    yield from json_array(selected_json(letter, passages) for letter, passages in by_letter(selection))
     yield "}\n"
 
 

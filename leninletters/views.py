@@ -79,7 +79,9 @@ class Reading:
         self.edition: Mapping[str, Any] = source.metadata if source is not None else {}
 
     def json(self) -> Iterable[str]:
-        return export.json_array(export.selected_json(letter, passage) for letter, passage in self.selection)
+        return export.json_array(
+            export.selected_json(letter, passages) for letter, passages in export.by_letter(self.selection)
+        )
 
     def plain(self) -> Iterable[str]:
         return export.document(self.selection, export.Format.text, self.source)
@@ -384,8 +386,8 @@ TEXT_KIND_LABELS = {"editorial": "editor", "heading": "address", "text": "text"}
 
 class ShowReading(Reading):
     """Letters to read, each followed by the letters related to it with their reasons; on a terminal, a
-    line that says how to cite them. JSON: the letter objects, each with `related` beside it (as a
-    passage's `passage` is)."""
+    line that says how to cite them. JSON: the letter objects, each with `related` beside it (as the
+    passages asked of it are)."""
 
     def __init__(self, selection: Sequence[Selected], source: Source, relations: Relations) -> None:
         super().__init__(selection, source)
@@ -394,10 +396,10 @@ class ShowReading(Reading):
     def json(self) -> Iterable[str]:
         return export.json_array(
             {
-                **export.selected_json(letter, passage),
+                **export.selected_json(letter, passages),
                 "related": [relation.to_json() for relation in self.relations.of(letter)],
             }
-            for letter, passage in self.selection
+            for letter, passages in export.by_letter(self.selection)
         )
 
     def plain(self) -> Iterator[str]:

@@ -85,8 +85,15 @@ def test_show_and_export_take_ranges_sections_and_paragraphs() -> None:
     assert [letter["number"] for letter in json.loads(stdout)["letters"]] == [16, 17, 18]
     code, stdout, _ = run("export", "9:3-5", "-f", "json")
     (passage,) = json.loads(stdout)["letters"]
-    assert passage["passage"]["paragraphs"] == [3, 5]
-    assert passage["passage"]["text"] == "\n\n".join(passage["text"].split("\n\n")[2:5])
+    assert [p["paragraphs"] for p in passage["passages"]] == [[3, 5]]
+    assert passage["passages"][0]["text"] == "\n\n".join(passage["text"].split("\n\n")[2:5])
+    # Passages of one letter stay one letter object: a JSON export is a corpus, each letter once.
+    code, stdout, _ = run("export", "9:3-5", "9:11", "-f", "json")
+    (letter,) = json.loads(stdout)["letters"]
+    assert [p["paragraphs"] for p in letter["passages"]] == [[3, 5], [11, 11]]
+    code, stdout, _ = run("show", "9:11", "testament", "--json")
+    (letter,) = json.loads(stdout)
+    assert "passages" not in letter  # asked for whole too: the whole letter
 
 
 def test_export_reads_references_and_query_apart() -> None:
