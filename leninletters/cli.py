@@ -780,6 +780,10 @@ def people(
             f"did you mean {_quoted_choices(meant)}?" if meant else "run 'leninletters people' for everyone"
         )
         raise PersonNotFound(f"no one called {name!r} in the letters: {hint}")
+    if len(found) > 1 and json:
+        # One JSON document a run: a name that fits several people asks which.
+        ids = ", ".join(f"{person.id} ({person.name})" for person in found)
+        raise InputError(f"{name!r} fits several people: {ids}; give one of their ids")
     for person in found:
         summary = mentions.summaries(edition.mentioned(), [person])[0]
         seen = mentions.occurrences(edition.mentioned(), person.id)

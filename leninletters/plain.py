@@ -36,11 +36,12 @@ def plain_grep(results: Sequence[tuple[str, Sequence[Snippet]]]) -> Iterator[str
 
 
 def plain_counts(counts: Sequence[tuple[Letter, int]]) -> Iterator[str]:
-    """Matches per letter, aligned, and the total; formatted directly, as it may run to 100,000 rows."""
+    """Matches per letter, aligned (the total goes to stderr, as list's count does); formatted directly, as
+    it may run to 100,000 rows."""
     number_head, date_head, count_head, title_head = COUNT_HEADER
     wide = max([len(number_head), *(len(str(letter.number)) for letter, _ in counts)])
     many = max([len(count_head), *(len(str(n)) for _, n in counts)])
     yield f"{number_head:>{wide}}  {date_head:<10}  {count_head:>{many}}  {title_head}\n"
     for letter, n in counts:
         yield f"{letter.number:>{wide}}  {letter.date.isoformat()}  {n:>{many}}  {letter.title}\n"
-    yield f"{plural(sum(n for _, n in counts), 'match', 'matches')} in {plural(len(counts), 'letter')}\n"
+

@@ -168,7 +168,7 @@ def grep_view(results: Sequence[tuple[str, Sequence[Snippet]]]) -> RenderableTyp
             line.append(f"{snippet.paragraph}: ", style="dim")
             line.append_text(_highlighted(snippet))
             pieces.append(Padding(line, (0, 0, 0, 2)))
-    return Group(*pieces)
+    return Constrain(Group(*pieces), width=MEASURE)
 
 
 def _highlighted(snippet: Snippet) -> Text:

@@ -163,7 +163,8 @@ class MatchCounts:
         return counts_table(self.counted)
 
     def summary(self) -> str | None:
-        return None
+        total = sum(counted.matches for counted in self.counted)
+        return f"{plural(total, 'match', 'matches')} in {plural(len(self.counted), 'letter')}"
 
 
 class PeopleList:

@@ -254,10 +254,10 @@ def test_grep_person_shows_each_mention_under_its_letter_and_the_editors_only_wh
 
 
 def test_grep_person_counts_and_takes_the_query_without_a_pattern() -> None:
-    code, stdout, _ = run("grep", "--person", "stalin:text", "date:1923..", "--count")
+    code, stdout, stderr = run("grep", "--person", "stalin:text", "date:1923..", "--count")
     assert code == 0
-    assert stdout.splitlines()[-1] == "6 matches in 3 letters"  # in the Testament, its P.S. of 1923 only
-    assert [line.split()[0] for line in stdout.splitlines()[1:-1]] == ["9", "20", "22"]
+    assert stderr == "leninletters: 6 matches in 3 letters\n"  # in the Testament, its P.S. of 1923 only
+    assert [line.split()[0] for line in stdout.splitlines()[1:]] == ["9", "20", "22"]
 
 
 def test_grep_needs_a_pattern_or_a_person() -> None:
@@ -452,3 +452,19 @@ def test_a_person_with_no_forms_names_nothing_and_crashes_nothing(tmp_path: Path
         assert code == 0, stderr
         assert "internal error" not in stderr
     assert run("--corpus", str(corpus), "grep", "--person", "x")[0] == 1  # no mentions: grep's "nothing"
+
+
+def test_people_name_json_is_one_document_even_when_a_name_fits_several(tmp_path: Path) -> None:
+    corpus = tmp_path / "smiths.json"
+    mini = json.loads(MINI.read_text(encoding="utf-8"))
+    letters = mini["letters"] if isinstance(mini, dict) else mini
+    people = [{"id": "jane", "name": "Jane Smith", "forms": ["Smith"]}]
+    people.append({"id": "john", "name": "John Smith", "forms": ["Smith"]})
+    corpus.write_text(json.dumps({"letters": letters, "people": people}), encoding="utf-8")
+    code, stdout, stderr = run("--corpus", str(corpus), "people", "smith", "--json")
+    assert (code, stdout) == (2, "")
+    assert (
+        "'smith' fits several people: jane (Jane Smith), john (John Smith); give one of their ids" in stderr
+    )
+    code, stdout, _ = run("--corpus", str(corpus), "people", "jane", "--json")
+    assert code == 0 and json.loads(stdout)["id"] == "jane"

@@ -111,15 +111,15 @@ def test_md_is_markdown() -> None:
 
 
 def test_regex_is_dash_capital_e_as_in_grep_and_ripgrep() -> None:
-    code, stdout, _ = run("grep", "-E", "Bukharin|Pyatakov", "--count")
-    assert code == 0 and stdout.splitlines()[-1] == "7 matches in 3 letters"
+    code, _, stderr = run("grep", "-E", "Bukharin|Pyatakov", "--count")
+    assert code == 0 and stderr == "leninletters: 7 matches in 3 letters\n"
 
 
 def test_counts_read_as_english_and_no_match_prints_no_table() -> None:
-    code, stdout, _ = run("grep", "Krestinsky's", "--count")
-    assert code == 0 and stdout.splitlines()[-1] == "2 matches in 2 letters"
-    code, stdout, _ = run("grep", "telephone your reply", "--count")
-    assert code == 0 and stdout.splitlines()[-1] == "1 match in 1 letter"
+    code, _, stderr = run("grep", "Krestinsky's", "--count")
+    assert code == 0 and stderr == "leninletters: 2 matches in 2 letters\n"
+    code, _, stderr = run("grep", "telephone your reply", "--count")
+    assert code == 0 and stderr == "leninletters: 1 match in 1 letter\n"
     code, stdout, stderr = run("grep", "zzzz", "--count")
     assert (code, stdout, stderr) == (1, "", "leninletters: no matches for 'zzzz'\n")
 

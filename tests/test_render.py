@@ -121,8 +121,9 @@ def test_grep_groups_matches_under_their_letter(edition: Corpus) -> None:
     found = search.find(letter, search.Search("stalin"))
     assert draw(render.grep_view([(letter_heading(letter), search.snippets(letter, found))]), 100) == (
         "22  1923-03-06  To P.G. Mdivani, F.Y. Makharadze, and Others\n"
-        "  4: I am indignant over Ordzhonikidze’s rudeness and the connivance of Stalin and Dzerzhinsky.\n"
-    )
+        "  4: I am indignant over Ordzhonikidze’s rudeness and the connivance of Stalin and\n"
+        "  Dzerzhinsky.\n"
+    )  # at the readable measure (88 columns), however wide the terminal
 
 
 def test_grep_highlights_the_match_on_a_colour_terminal(edition: Corpus) -> None:
