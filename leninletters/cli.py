@@ -50,14 +50,11 @@ from leninletters.views import LetterList, MatchCounts, Matches, MentionList, Pe
 if TYPE_CHECKING:
     from leninletters.edition import Edition
 
-    pass
-
 PROG = "leninletters"
 TRANSLITERATE = "leninletters-transliterate"
 COMPLETE_VAR = "_LENINLETTERS_COMPLETE"
 INSTALL_COMPLETION = "--install-completion"
 SHOW_COMPLETION = "--show-completion"
-BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE, as `seq 1e9 | head -1` shows
 
 
 def say(message: str) -> None:
@@ -231,7 +228,8 @@ app = typer.Typer(
         "  leninletters cite testament --style bibtex\n\n"
         "  leninletters timeline --by week"
     ),
-    epilog="Exit status: 0 done; 1 grep found nothing or validate found problems; 2 error; 130 Ctrl-C.",
+    epilog="Exit status: 0 done; 1 grep found nothing or validate found problems; 2 error; 70 internal error "
+    "(a bug); 74 output could not be written; 130 interrupted; 141 the reader of a pipe went away.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     invoke_without_command=True,
@@ -727,7 +725,7 @@ def validate(
             say(f"{target}: {plural(len(problems), 'problem')}")
             raise typer.Exit(ExitStatus.NO_MATCH)
         loaded, name = found, str(target)
-    dates = sorted(letter.date for letter in loaded.letters)
+    dates = sorted(day for letter in loaded.letters for day in letter.dates)  # later parts, LCW datings too
     first, last = dates[0], dates[-1]
     _output().write(
         [f"{name}: valid: {plural(len(loaded), 'letter')}, {first.isoformat()} to {last.isoformat()}\n"]

@@ -7,7 +7,8 @@ import re
 
 from leninletters.errors import DateError
 
-PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# ASCII digits only: \d would take ١٩٢٣ and ３, which no date is written with.
+PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 

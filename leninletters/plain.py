@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from leninletters.model import Letter
-from leninletters.present import COUNT_HEADER, LIST_HEADER, list_rows, plural
+from leninletters.present import COUNT_HEADER, LIST_HEADER, list_rows
 
 if TYPE_CHECKING:
     from leninletters.search import Snippet
@@ -44,4 +44,3 @@ def plain_counts(counts: Sequence[tuple[Letter, int]]) -> Iterator[str]:
     yield f"{number_head:>{wide}}  {date_head:<10}  {count_head:>{many}}  {title_head}\n"
     for letter, n in counts:
         yield f"{letter.number:>{wide}}  {letter.date.isoformat()}  {n:>{many}}  {letter.title}\n"
-

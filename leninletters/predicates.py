@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from leninletters.errors import QueryError
 from leninletters.folding import fold
 from leninletters.model import DEFAULT_KINDS, MENTION_KINDS, Letter, Mention, Part
 
@@ -369,13 +370,14 @@ def person_term(value: str) -> Person:
     """person:NAME, or person:NAME:KIND,KIND (text, editorial, heading, note, recipient, copy, scribe,
     writer, or any)."""
     name, colon, spec = value.rpartition(":")
-    if (
-        not colon
-        or not name.strip()
-        or not all(kind.strip() in (*MENTION_KINDS, ANY_KIND) for kind in spec.split(","))
-    ):
+    if not colon or not name.strip():
         return Person(value)
     kinds = {kind.strip() for kind in spec.split(",")}
+    unknown = sorted(kinds - {*MENTION_KINDS, ANY_KIND})
+    if unknown:
+        known = ", ".join((*MENTION_KINDS, ANY_KIND))
+        what = f"an unknown kind of mention {unknown[0]!r}" if unknown[0] else "no kind after its colon"
+        raise QueryError(f"person:{value} names {what}: the kinds are {known}")
     return Person(name.strip(), frozenset(MENTION_KINDS) if ANY_KIND in kinds else frozenset(kinds))
 
 

@@ -109,8 +109,14 @@ class Resolver:
             return [Selected(self.by_slug[slug])]
         raise LetterNotFound(f"no letter {text!r}: {self._slug_hint(slug)}")
 
-    def _number(self, digits: str) -> int:
+    def _number(self, digits: str, letter: Letter | None = None) -> int:
+        """A number as written; a paragraph's where `letter` is the letter it is a paragraph of."""
         if len(digits) > MAX_DIGITS:
+            if letter is not None:
+                count = letter.text.count("\n\n") + 1
+                raise LetterNotFound(
+                    f"no paragraph {digits[:12]}… in letter {letter.number}: it has paragraphs 1 to {count}"
+                )
             raise LetterNotFound(f"no letter number {digits[:12]}…: {self._numbering()}")
         return int(digits)
 
@@ -136,8 +142,8 @@ class Resolver:
         else:
             raise LetterNotFound(f"no letter {name!r} in {text!r}: {self._slug_hint(name.casefold())}")
         count = letter.text.count("\n\n") + 1
-        first = self._number(passage["first"])
-        last = self._number(passage["last"]) if passage["last"] else first
+        first = self._number(passage["first"], letter)
+        last = self._number(passage["last"], letter) if passage["last"] else first
         if first > last:
             raise LetterNotFound(f"the paragraphs {text} run backwards: write {name}:{last}-{first}")
         if not 1 <= first <= last <= count:

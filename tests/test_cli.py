@@ -285,3 +285,11 @@ def test_a_json_export_is_a_whole_corpus_with_its_people_and_references(tmp_path
 
     cited = {part.split(",")[0].strip() for a in authorities(exported["letters"]) for part in a.split(";")}
     assert cited and cited <= {reference.id for reference in reloaded.references}
+
+
+def test_validate_spans_every_dated_part(tmp_path: Path) -> None:
+    testament = tmp_path / "testament.json"
+    testament.write_text(run("export", "testament", "-f", "json")[1], encoding="utf-8")
+    code, stdout, _ = run("validate", str(testament))
+    assert code == 0
+    assert stdout.endswith("valid: 1 letter, 1922-12-24 to 1923-01-04\n")  # LCW's dating, and the P.S.

@@ -60,6 +60,7 @@ def test_paragraphs(edition: Corpus) -> None:
         ("18-16", "runs backwards: write 16-18"),
         ("30-40", "no letters numbered 30-40"),
         ("9:12", "letter 9 has paragraphs 1 to 11"),
+        ("9:" + "9" * 30, "no paragraph 999999999999… in letter 9: it has paragraphs 1 to 11"),
         ("9:0", "letter 9 has paragraphs 1 to 11"),
         ("9:5-3", "run backwards"),
         ("99:1", "numbered 1 to 22"),
