@@ -120,13 +120,22 @@ def scribes(incomplete: str, path: Path | None = None) -> list[Item]:
 
 
 def _sections(letters: Sequence[_Letter]) -> list[Item]:
-    opening: dict[str, _Letter] = {}
-    counts: dict[str, int] = {}
+    """The sections as references name them (references.sections): a heading over several dictations,
+    named by its first letter's slug, where that slug's words are the heading's (so section:SLUG works)."""
+    found: list[tuple[_Letter, int]] = []
     for entry in letters:
         section = entry.section or entry.title
-        opening.setdefault(section, entry)
-        counts[section] = counts.get(section, 0) + 1
-    return [(opening[s].slug, f"section: {s}") for s in opening if counts[s] > 1]
+        continues = found and (found[-1][0].section or found[-1][0].title) == section != entry.title
+        if continues:
+            found[-1] = (found[-1][0], found[-1][1] + 1)
+        else:
+            found.append((entry, 1))
+    return [
+        (opening.slug, f"section: {opening.section or opening.title}")
+        for opening, count in found
+        if count > 1
+        and set(opening.slug.split("-")) <= set((opening.section or opening.title).casefold().split())
+    ]
 
 
 def query(incomplete: str, path: Path | None = None, before: Sequence[str] = ()) -> list[Item]:

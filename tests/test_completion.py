@@ -3,6 +3,7 @@ script asks for it; and --install-completion for the shell named."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from leninletters.cli import app
+
+from .conftest import run
 
 runner = CliRunner()
 
@@ -159,3 +162,11 @@ def test_completion_with_help_never_imports_rich(environ: dict[str, str]) -> Non
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd="/")
     assert result.stdout.strip(), result.stderr
     assert result.stderr.endswith("NO-RICH")
+
+
+def test_every_section_tab_offers_selects_that_section() -> None:
+    offered = bash("list", "section:")
+    assert offered == ["section:gosplan", "section:nationalities"]
+    for value in offered:
+        code, stdout, _ = run("list", value, "--json")
+        assert code == 0 and len(json.loads(stdout)) > 1
