@@ -100,6 +100,34 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def ending(error: BaseException) -> int:
+    """How an error ends the run, wherever it is met: its one line on stderr, and its status
+    (docs/errors.md). The tool's own errors say what to do; a closed pipe says nothing; a failure nobody
+    foresaw is an internal error, with its traceback only when asked for."""
+    if isinstance(error, LeninLettersError):
+        say(f"error: {error}")
+        return error.exit_status
+    if isinstance(error, KeyboardInterrupt):
+        say("interrupted")
+        return ExitStatus.INTERRUPTED
+    if isinstance(error, BrokenPipeError):
+        _silence_stdout()  # the reader has gone: what is still buffered goes nowhere, quietly
+        return ExitStatus.BROKEN_PIPE
+    if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:
+        _silence_stdout()  # what is still buffered cannot be written either
+        say(f"error: cannot write the output: {os.strerror(error.errno) if error.errno else error}")
+        return ExitStatus.OUTPUT_FAILED
+    from leninletters.errors import DEBUG_ENV, internal_error_message
+
+    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+        import traceback
+
+        with contextlib.suppress(Exception):
+            traceback.print_exception(error, file=sys.stderr)
+    say(internal_error_message(error))
+    return ExitStatus.INTERNAL
+
+
 class LettersGroup(TyperGroup):
     """Turns the tool's errors, usage mistakes, Ctrl-C and closed pipes into one line and a status."""
 
@@ -108,42 +136,10 @@ class LettersGroup(TyperGroup):
             result = super().invoke(ctx)
             sys.stdout.flush()  # a full disk or a closed stdout is this command's failure, said here
             return result
-        except LeninLettersError as error:
-            fail(str(error), error.exit_status)
-        except KeyboardInterrupt:
-            say("interrupted")
-            raise typer.Exit(ExitStatus.INTERRUPTED) from None
-        except BrokenPipeError:
-            _silence_stdout()
-            raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
-        except OSError as error:
-            if error.errno in OUTPUT_ERRORS:
-                LettersGroup.output_failed(error)
-            LettersGroup.crash(error)
-        except Exception as error:
-            LettersGroup.crash(error)
-
-    @staticmethod
-    def output_failed(error: OSError) -> NoReturn:
-        """Writing stdout failed (a full disk, a closed stdout): one line and status 74."""
-        _silence_stdout()  # what is still buffered cannot be written either
-        reason = os.strerror(error.errno) if error.errno else str(error)
-        fail(f"cannot write the output: {reason}", ExitStatus.OUTPUT_FAILED)
-
-    @staticmethod
-    def crash(error: BaseException) -> NoReturn:
-        """A failure nobody foresaw: one line and status 70; the traceback only when asked for."""
-        from leninletters.errors import DEBUG_ENV, internal_error_message
-
-        if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
-            import traceback
-
-            with contextlib.suppress(Exception):
-                traceback.print_exception(error, file=sys.stderr)
-        say(internal_error_message(error))
-        raise typer.Exit(ExitStatus.INTERNAL) from None
+        except (Exception, KeyboardInterrupt) as error:
+            raise typer.Exit(ending(error)) from None
 
     def main(
         self,
@@ -190,23 +186,9 @@ class LettersGroup(TyperGroup):
                     "COMP_CWORD): install it with 'leninletters --install-completion'"
                 )
                 sys.exit(ExitStatus.ERROR)
-            try:
-                LettersGroup.crash(error)
-            except typer.Exit as crashed:
-                sys.exit(crashed.exit_code)
-        except BrokenPipeError:
-            _silence_stdout()
-            sys.exit(ExitStatus.BROKEN_PIPE)
-        except KeyboardInterrupt:
-            say("interrupted")
-            sys.exit(ExitStatus.INTERRUPTED)
-        except Exception as error:
-            try:
-                if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:
-                    LettersGroup.output_failed(error)
-                LettersGroup.crash(error)
-            except typer.Exit as crashed:
-                sys.exit(crashed.exit_code)
+            sys.exit(ending(error))
+        except (Exception, KeyboardInterrupt) as error:
+            sys.exit(ending(error))
         sys.exit(result if isinstance(result, int) else ExitStatus.OK)
 
 
@@ -1031,21 +1013,9 @@ def main() -> None:
             app()
         finally:
             sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(ExitStatus.BROKEN_PIPE)
-    except KeyboardInterrupt:
-        # Ctrl-C outside a command (while Python starts the app) still ends in one line.
-        say("interrupted")
-        sys.exit(ExitStatus.INTERRUPTED)
-    except OSError as error:
-        if error.errno in OUTPUT_ERRORS:  # the last of the output, flushed at exit, could not be written
-            _silence_stdout()
-            say(f"error: cannot write the output: {os.strerror(error.errno)}")
-            sys.exit(ExitStatus.OUTPUT_FAILED)
-        _crashed(error)
-    except Exception as error:
-        _crashed(error)
+    except (Exception, KeyboardInterrupt) as error:
+        # Outside a command too (while Typer starts, or flushing at exit), an error is one line.
+        sys.exit(ending(error))
 
 
 def _only_the_invoked_command(arguments: Sequence[str]) -> None:
@@ -1065,10 +1035,3 @@ def _only_the_invoked_command(arguments: Sequence[str]) -> None:
 
 def _command_name(info: Any) -> str:
     return str(info.name or info.callback.__name__.replace("_", "-"))
-
-
-def _crashed(error: BaseException) -> NoReturn:
-    try:
-        LettersGroup.crash(error)
-    except typer.Exit as crashed:
-        sys.exit(crashed.exit_code)
