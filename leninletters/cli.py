@@ -2,11 +2,9 @@
 
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation of every
 # command on each run (a fifth of a small command's time); real annotations cost nothing to read.
-import codecs
 import contextlib
 import errno
 import gc
-import io
 import os
 import sys
 from collections.abc import Sequence
@@ -19,7 +17,6 @@ from typer.core import TyperGroup
 from leninletters import __version__, corpus, export, files, predicates
 from leninletters.errors import ExitStatus, InputError, LeninLettersError, OutputError, PersonNotFound
 from leninletters.export import Format
-from leninletters.folding import fold
 from leninletters.options import (
     OUTPUT,
     REPEAT_RULE,
@@ -45,59 +42,23 @@ from leninletters.options import (
 from leninletters.output import Color, Output
 from leninletters.predicates import Predicate
 from leninletters.present import plural
+from leninletters.shells import (
+    COMPLETE_VAR,
+    INSTALL_COMPLETION,
+    SHOW_COMPLETION,
+    completion_script,
+    register_shells,
+)
+from leninletters.streams import PROG, say, silence_stdout, tolerant_streams
 from leninletters.views import LetterList, MatchCounts, Matches, MentionList, PeopleList, PersonView
 
 if TYPE_CHECKING:
     from leninletters.edition import Edition
 
-PROG = "leninletters"
-TRANSLITERATE = "leninletters-transliterate"
-COMPLETE_VAR = "_LENINLETTERS_COMPLETE"
-INSTALL_COMPLETION = "--install-completion"
-SHOW_COMPLETION = "--show-completion"
-
-
-def say(message: str) -> None:
-    """A message for the user: stderr, one line, after whatever data is already on its way to stdout.
-
-    Control characters in it (from a file name, an argument, a corpus) are shown, never obeyed; a closed
-    or full stderr loses the message, and never sends it to stdout.
-    """
-    from leninletters.terminal import visible
-
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-    except (OSError, ValueError, AttributeError):
-        pass  # a full or closed stdout: the command's own status says so
-    stream = sys.stderr
-    if stream is None:  # started with stderr closed: print(file=None) would write to stdout
-        return
-    try:
-        stream.write(f"{PROG}: {visible(message).replace(chr(10), '^J')}\n")
-        stream.flush()
-    except (OSError, ValueError):
-        pass
-
 
 def fail(message: str, status: int = ExitStatus.ERROR) -> NoReturn:
     say(f"error: {message}")
     raise typer.Exit(status)
-
-
-def _silence_stdout() -> None:
-    # The reader has gone (| head): send whatever is still buffered nowhere, quietly.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-    except OSError:
-        return
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    finally:
-        os.close(devnull)
 
 
 def ending(error: BaseException) -> int:
@@ -111,10 +72,10 @@ def ending(error: BaseException) -> int:
         say("interrupted")
         return ExitStatus.INTERRUPTED
     if isinstance(error, BrokenPipeError):
-        _silence_stdout()  # the reader has gone: what is still buffered goes nowhere, quietly
+        silence_stdout()  # the reader has gone: what is still buffered goes nowhere, quietly
         return ExitStatus.BROKEN_PIPE
     if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:
-        _silence_stdout()  # what is still buffered cannot be written either
+        silence_stdout()  # what is still buffered cannot be written either
         say(f"error: cannot write the output: {os.strerror(error.errno) if error.errno else error}")
         return ExitStatus.OUTPUT_FAILED
     from leninletters.errors import DEBUG_ENV, internal_error_message
@@ -151,10 +112,10 @@ class LettersGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         if os.environ.get(COMPLETE_VAR):
-            _register_shells()
+            register_shells()
         words = list(sys.argv[1:] if args is None else args)
         if words and words[0].split("=")[0] in (INSTALL_COMPLETION, SHOW_COMPLETION):
-            sys.exit(_completion_script(words))
+            sys.exit(completion_script(words))
         call = dict(args=args, prog_name=prog_name, complete_var=complete_var, **extra)
         if not standalone_mode:
             return super().main(**call, standalone_mode=False, windows_expand_args=windows_expand_args)
@@ -164,7 +125,7 @@ class LettersGroup(TyperGroup):
             # Rich and Typer end on a closed pipe (`--help | head -1`) with status 1, which says "nothing
             # found" here: a reader that went away is 141, as for every other output.
             if leaving.code == 1 and isinstance(leaving.__context__, BrokenPipeError):
-                _silence_stdout()
+                silence_stdout()
                 sys.exit(ExitStatus.BROKEN_PIPE)
             raise
         except typer.TyperException as error:
@@ -781,83 +742,6 @@ def _spellings(person: Any) -> list[str]:
     return [*sorted(names.forms(person.id) - set(native), key=str.casefold), *native]
 
 
-# Shell completion ------------------------------------------------------------------------------
-
-SHELLS = ("bash", "zsh", "fish")
-WHITESPACE = r"\s"
-# As Typer's zsh class escapes a value for _arguments: a colon is doubly escaped (to\\:trotsky).
-ZSH_ESCAPES = (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", "\\\\:"))
-
-
-def _completion_script(words: Sequence[str]) -> int:
-    """--install-completion [SHELL] and --show-completion [SHELL]: for the shell named, or the one running.
-
-    Typer's own options are flags: `--install-completion zsh` would install the script of the shell it
-    detects (bash, under most terminals) and ignore the word zsh.
-    """
-    option, equals, value = words[0].partition("=")
-    named = value if equals else (words[1] if len(words) > 1 and not words[1].startswith("-") else "")
-    shell = named.lower() or _running_shell()
-    if shell not in SHELLS:
-        from leninletters.names import suggest
-
-        meant = suggest(shell, SHELLS, cutoff=0.6, key=str.lower) if shell else []
-        why = f"no completion for {shell!r}" if shell else "cannot tell which shell runs"
-        hint = f"did you mean {meant[0]}?" if meant else f"name one of {', '.join(SHELLS)}"
-        say(f"error: {why}: {hint} (for example: {PROG} {option} zsh)")
-        return ExitStatus.ERROR
-    from typer._completion_shared import get_completion_script, install
-
-    _register_shells()
-    if option == SHOW_COMPLETION:
-        print(get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell))
-        return ExitStatus.OK
-    _, path = install(shell=shell, prog_name=PROG, complete_var=COMPLETE_VAR)
-    print(f"{shell} completion installed in {path}; it takes effect in a new {shell}")
-    return ExitStatus.OK
-
-
-def _running_shell() -> str:
-    """The shell the user runs: the parent process's, else $SHELL's name."""
-    try:
-        import shellingham  # type: ignore[import-untyped]
-
-        detected: tuple[str, str] = shellingham.detect_shell()
-        return detected[0]
-    except Exception:  # shellingham cannot tell (no /proc, an unknown parent): fall back on $SHELL
-        return os.path.basename(os.environ.get("SHELL", ""))
-
-
-def _register_shells() -> None:
-    """Typer's completion classes for bash, zsh and fish, without Rich: zsh and fish show each value's
-    help, which Typer's own classes pass through Rich (40 ms of import on every Tab)."""
-    import re
-
-    from typer._click.shell_completion import CompletionItem, add_completion_class
-    from typer._completion_classes import BashComplete, FishComplete, ZshComplete
-
-    def zsh_escape(text: str) -> str:
-        for old, new in ZSH_ESCAPES:
-            text = text.replace(old, new)
-        return text
-
-    class Zsh(ZshComplete):
-        def format_completion(self, item: CompletionItem) -> str:
-            if item.help:
-                return f'"{zsh_escape(item.value)}":"{zsh_escape(item.help)}"'
-            return f'"{zsh_escape(item.value)}"'
-
-    class Fish(FishComplete):
-        def format_completion(self, item: CompletionItem) -> str:
-            if item.help:
-                return f"{item.value}\t{re.sub(WHITESPACE, ' ', item.help)}"
-            return f"{item.value}"
-
-    add_completion_class(BashComplete, "bash")
-    add_completion_class(Zsh, "zsh")
-    add_completion_class(Fish, "fish")
-
-
 # The scholar's tools (issue 12): cite, timeline ---------------------------------------------------
 
 
@@ -964,43 +848,6 @@ def timeline(
     _output(color).emit(view, as_json=json, page=False)
 
 
-def _transliterate(error: UnicodeError) -> tuple[str, int]:
-    """Write what a stream cannot encode as the keyboard's equivalent where there is one (’ as ', é as e,
-    ⟨ ⟩ as < >), else as its code point, <U+0421>, as less shows it: never a silent ?; an unpaired
-    surrogate, which no encoding holds, as its escape \\ud800."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    out = []
-    for character in error.object[error.start : error.end]:
-        if "\ud800" <= character <= "\udfff":
-            out.append(f"\\u{ord(character):04x}")
-            continue
-        folded = fold(character, case=True)
-        out.append(folded if folded.isascii() and folded else f"<U+{ord(character):04X}>")
-    return "".join(out), error.end
-
-
-def _tolerant_streams() -> None:
-    # PYTHONIOENCODING=ascii or a Latin-1 terminal must not turn a curly quote into a crash.
-    codecs.register_error(TRANSLITERATE, _transliterate)
-    if sys.stdout is None:
-        # Started with stdout closed (>&-): writing fails as it would on a closed descriptor, and says so.
-        sys.stdout = _ClosedStream()
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors=TRANSLITERATE)
-
-
-class _ClosedStream(io.TextIOBase):
-    """stdout when the process was started without one: every write fails with EBADF."""
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-
-    def isatty(self) -> bool:
-        return False
-
-
 def main() -> None:
     """The console script."""
     # What is imported by now lives until exit: keep the collector, and the final collection at exit,
@@ -1008,7 +855,7 @@ def main() -> None:
     gc.freeze()
     try:
         try:
-            _tolerant_streams()
+            tolerant_streams()
             _only_the_invoked_command(sys.argv[1:])
             app()
         finally:

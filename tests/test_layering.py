@@ -11,7 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "leninletters"
 CORE = [
     "model.py", "corpus.py", "dates.py", "errors.py", "export.py", "build.py", "folding.py", "search.py",
     "predicates.py", "querylang.py", "references.py", "edition.py", "present.py", "plain.py", "files.py",
-    "views.py", "output.py", "pager.py", "names.py",
+    "views.py", "output.py", "pager.py", "names.py", "mentions.py", "completion.py", "streams.py",
+    "terminal.py", "related.py", "cite.py", "timeline.py", "cmif.py",
 ]  # fmt: skip
 
 
