@@ -75,8 +75,8 @@ def _explain(error: OSError) -> str:
     return str(error.strerror or error)
 
 
-def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
-    """Where to write for target (a symbolic link's own target), and the mode to keep, if a file exists.
+def _destination(target: Path, *, force: bool) -> tuple[Path, os.stat_result | None]:
+    """Where to write for target (a symbolic link's own target), and the status of the file it replaces.
 
     Raises OutputError for what must not be replaced: a folder, a device or FIFO, an existing file
     without force.
@@ -102,8 +102,7 @@ def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
             ) from None
         if resolved == target or os.path.islink(resolved):
             raise OutputError(f"cannot write {target}: it is a symbolic link that cannot be followed")
-        destination, mode = _destination(resolved, force=True)
-        return destination, mode
+        return _destination(resolved, force=True)
     if stat.S_ISDIR(status.st_mode):
         raise OutputError(f"{target} is a folder: give a file name, for example {target / 'letters.txt'}")
     if not stat.S_ISREG(status.st_mode):
@@ -113,19 +112,20 @@ def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
         )
     if not force:
         raise OutputError(f"{target} already exists: use --force to replace it, or choose another name")
-    return target, stat.S_IMODE(status.st_mode)
+    return target, status
 
 
 def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> None:
     """Write a file whole or not at all: a temporary file beside it, then a rename.
 
-    An existing file is refused, and left untouched, unless force is set; then its permissions are kept.
-    A symbolic link is followed (its target is replaced, the link kept); a folder, a device, a FIFO or a
-    socket is never replaced.
+    An existing file is refused, and left untouched, unless force is set; then its permissions (less
+    setuid and setgid), owner and group are kept, as far as the process may set them. A symbolic link is
+    followed (its target is replaced, the link kept); a folder, a device, a FIFO or a socket is never
+    replaced.
     """
     import tempfile
 
-    destination, mode = _destination(target, force=force)
+    destination, replaced = _destination(target, force=force)
     folder = destination.parent if str(destination.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist; create it first")
@@ -142,7 +142,12 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
                     stream.write(piece)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.chmod(temporary, mode if mode is not None else 0o644 & ~_umask())
+            if replaced is None:
+                os.chmod(temporary, 0o644 & ~_umask())
+            else:
+                _keep_owner(temporary, replaced)
+                # As cp does: a copy is not trusted to run as its owner or group.
+                os.chmod(temporary, stat.S_IMODE(replaced.st_mode) & ~(stat.S_ISUID | stat.S_ISGID))
             if force:
                 os.replace(temporary, destination)
             else:
@@ -161,6 +166,22 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _keep_owner(temporary: Path, replaced: os.stat_result) -> None:
+    """Give the temporary file the owner and group of the file it replaces, as far as the process may.
+
+    Root may give both; another user may give a group it belongs to, and its own files keep their owner.
+    """
+    owner, group = replaced.st_uid, replaced.st_gid
+    for uid, gid in ((owner, group), (-1, group), (owner, -1)):
+        try:
+            os.chown(temporary, uid, gid)
+            return
+        except OSError as error:
+            # EPERM: not this process's to give; EINVAL: an id this system (or user namespace) cannot name.
+            if error.errno not in (errno.EPERM, errno.EINVAL):
+                raise
 
 
 def _sync_folder(folder: Path) -> None:

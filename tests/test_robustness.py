@@ -1,0 +1,89 @@
+"""What a hostile reviewer found in file writing and regex search: owners, races, settings, folding."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from leninletters import files
+from leninletters.errors import OutputError
+
+from .conftest import run
+
+# 1. Replacing a file keeps its owner and group, and drops setuid and setgid ---------------------------
+
+# Not root's: ids no test machine gives root, and the ones `nobody:nogroup` has on Debian.
+OTHER_OWNER, OTHER_GROUP = 65534, 65534
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another owner")
+def test_export_force_as_root_keeps_the_owner_and_group_of_the_file_it_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    os.chown(target, OTHER_OWNER, OTHER_GROUP)
+    os.chmod(target, 0o640)
+    status, stdout, stderr = run("export", "-o", str(target), "--force")
+    assert (status, stdout) == (0, ""), stderr
+    replaced = os.stat(target)
+    assert (replaced.st_uid, replaced.st_gid) == (OTHER_OWNER, OTHER_GROUP)
+    assert stat.S_IMODE(replaced.st_mode) == 0o640
+    assert "Testament" in target.read_text(encoding="utf-8")
+
+
+def test_force_drops_setuid_and_setgid_as_cp_does(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    os.chmod(target, 0o6755)
+    files.write_atomically(target, ["new\n"], force=True)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o755
+    assert target.read_text() == "new\n"
+
+
+@pytest.mark.parametrize("refusal", [errno.EPERM, errno.EINVAL])
+def test_an_owner_the_process_may_not_give_is_quietly_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refusal: int
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    os.chmod(target, 0o600)
+    tried: list[tuple[int, int]] = []
+
+    def chown(path: object, uid: int, gid: int) -> None:
+        tried.append((uid, gid))
+        raise OSError(refusal, os.strerror(refusal))
+
+    monkeypatch.setattr(os, "chown", chown)
+    files.write_atomically(target, ["new\n"], force=True)
+    assert target.read_text() == "new\n"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    owner, group = os.stat(target).st_uid, os.stat(target).st_gid
+    assert tried == [(owner, group), (-1, group), (owner, -1)]  # both, then the group alone, the owner alone
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_another_failure_to_give_the_owner_is_reported_and_the_file_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+
+    def chown(path: object, uid: int, gid: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "chown", chown)
+    with pytest.raises(OutputError, match=f"^cannot write {target}: Input/output error$"):
+        files.write_atomically(target, ["new\n"], force=True)
+    assert target.read_text() == "old\n" and list(tmp_path.iterdir()) == [target]
+
+
+def test_a_new_file_is_given_no_owner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def chown(path: object, uid: int, gid: int) -> None:
+        raise AssertionError("a new file keeps the process's owner")
+
+    monkeypatch.setattr(os, "chown", chown)
+    files.write_atomically(tmp_path / "new.txt", ["x"], force=True)
+    files.write_atomically(tmp_path / "other.txt", ["x"], force=False)
