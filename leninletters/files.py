@@ -151,13 +151,7 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
             if force:
                 os.replace(temporary, destination)
             else:
-                # link() refuses an existing name, so a file that appeared meanwhile is never clobbered.
-                try:
-                    os.link(temporary, destination)
-                except FileExistsError:
-                    raise OutputError(f"{target} already exists: use --force to replace it") from None
-                except OSError:
-                    os.replace(temporary, destination)  # file systems without hard links
+                _place_new(temporary, destination, target)
             _sync_folder(folder)
     except OSError as error:
         if isinstance(error, OutputError):
@@ -166,6 +160,58 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+# What link() says on a file system that has no hard links (FAT, some network and FUSE file systems):
+# EPERM as link(2) documents, ENOTSUP/EOPNOTSUPP and ENOSYS from file systems that do not implement it,
+# EMLINK from one whose files may have only one name. Any other error (EACCES, ENOSPC, EROFS, EXDEV, EIO…)
+# is a failure to report, never a reason to rename over whatever has the name.
+NO_HARD_LINKS = frozenset(
+    getattr(errno, name)
+    for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK")
+    if hasattr(errno, name)
+)
+
+
+def _place_new(temporary: Path, destination: Path, target: Path) -> None:
+    """Give the written file its name, refusing a file of that name that appeared meanwhile."""
+    # link() refuses an existing name, so a file that appeared meanwhile is never clobbered.
+    try:
+        os.link(temporary, destination)
+        return
+    except FileExistsError:
+        raise OutputError(f"{target} already exists: use --force to replace it") from None
+    except OSError as error:
+        if error.errno not in NO_HARD_LINKS:
+            raise
+    # No hard links here: claim the name with O_EXCL (which refuses an existing one, as link() does), then
+    # rename the written file onto that empty claim, and onto nothing else.
+    try:
+        claim = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        raise OutputError(f"{target} already exists: use --force to replace it") from None
+    try:
+        claimed = os.fstat(claim)
+    finally:
+        os.close(claim)
+    placed = False
+    try:
+        current = os.lstat(destination)
+        if (current.st_dev, current.st_ino) != (claimed.st_dev, claimed.st_ino):
+            raise OutputError(f"{target} already exists: use --force to replace it")
+        os.replace(temporary, destination)
+        placed = True
+    finally:
+        if not placed:
+            _remove_claim(destination, claimed)
+
+
+def _remove_claim(destination: Path, claimed: os.stat_result) -> None:
+    """Remove the empty file that claimed a name, if it is still the one there."""
+    with contextlib.suppress(OSError):
+        current = os.lstat(destination)
+        if (current.st_dev, current.st_ino) == (claimed.st_dev, claimed.st_ino):
+            os.unlink(destination)
 
 
 def _keep_owner(temporary: Path, replaced: os.stat_result) -> None:

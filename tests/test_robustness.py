@@ -87,3 +87,76 @@ def test_a_new_file_is_given_no_owner(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(os, "chown", chown)
     files.write_atomically(tmp_path / "new.txt", ["x"], force=True)
     files.write_atomically(tmp_path / "other.txt", ["x"], force=False)
+
+
+# 2. Without --force, a file that appears meanwhile is never replaced ----------------------------------
+
+
+# What link() says where a file system has no hard links: the only failures worked around.
+NO_HARD_LINKS = sorted({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK})
+
+
+def link_failing_with(number: int, appears: Path | None = None) -> object:
+    """An os.link that fails as a file system with the given errno does; first, a file may appear."""
+
+    def link(source: object, destination: object) -> None:
+        if appears is not None:
+            appears.write_text("theirs\n")
+        raise OSError(number, os.strerror(number))
+
+    return link
+
+
+@pytest.mark.parametrize("number", NO_HARD_LINKS, ids=errno.errorcode.get)
+def test_without_hard_links_a_new_file_is_still_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
+) -> None:
+    target = tmp_path / "out.txt"
+    monkeypatch.setattr(os, "link", link_failing_with(number))
+    files.write_atomically(target, ["one\n", "two\n"], force=False)
+    assert target.read_text() == "one\ntwo\n"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o644 & ~files._umask()
+    assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("number", NO_HARD_LINKS, ids=errno.errorcode.get)
+def test_without_hard_links_a_file_that_appeared_meanwhile_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
+) -> None:
+    target = tmp_path / "out.txt"
+    monkeypatch.setattr(os, "link", link_failing_with(number, appears=target))
+    with pytest.raises(OutputError, match=f"^{target} already exists: use --force to replace it$"):
+        files.write_atomically(target, ["mine\n"], force=False)
+    assert target.read_text() == "theirs\n"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("number", [errno.EIO, errno.EACCES, errno.ENOSPC, errno.EXDEV, errno.EROFS])
+def test_any_other_link_failure_is_reported_not_worked_around(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
+) -> None:
+    target = tmp_path / "out.txt"
+    monkeypatch.setattr(os, "link", link_failing_with(number))
+    with pytest.raises(OutputError, match=f"^cannot write {target}: "):
+        files.write_atomically(target, ["mine\n"], force=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_claim_that_is_replaced_meanwhile_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.txt"
+    monkeypatch.setattr(os, "link", link_failing_with(errno.EPERM))
+    real_fstat = os.fstat
+
+    def fstat(handle: int) -> os.stat_result:
+        status = real_fstat(handle)
+        # Another program replaces the empty file that claimed the name.
+        (tmp_path / "theirs").write_text("theirs\n")
+        os.replace(tmp_path / "theirs", target)
+        return status
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    with pytest.raises(OutputError, match="already exists"):
+        files.write_atomically(target, ["mine\n"], force=False)
+    assert target.read_text() == "theirs\n" and list(tmp_path.iterdir()) == [target]
