@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import time
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from leninletters.errors import PatternError
+from leninletters.errors import InputError, PatternError
 from leninletters.folding import fold, fold_typography, fold_with_offsets
 from leninletters.model import PARAGRAPH_BREAK, Letter
 
@@ -25,25 +26,47 @@ MAX_PATTERN_LENGTH = 1000
 REGEX_TIMEOUT = 1.0
 
 # A whole search, over every letter, gets this many seconds by default (a Deadline); a user searching a very
-# large corpus may allow more with the environment variable.
+# large corpus may allow more with the environment variable, up to a day.
 SEARCH_SECONDS = 10.0
+MAX_SEARCH_SECONDS = 86_400
 SEARCH_SECONDS_ENV = "LENINLETTERS_SEARCH_SECONDS"
 
 # What compiling a regular expression may cost, as the number of items its counted repeats spell out:
 # (?:a{1000}){1000} is a million, and the regex engine builds all of them (seconds and gigabytes), where a
-# hundred thousand take 30 ms and 50 MB.
+# hundred thousand take 30 ms and 50 MB. A user may allow more, up to MAX_REGEX_SIZE (500 GB at that rate).
 REGEX_SIZE = 100_000
+MAX_REGEX_SIZE = 1_000_000_000
 REGEX_SIZE_ENV = "LENINLETTERS_REGEX_SIZE"
 
 
-def _setting(name: str, default: float) -> float:
-    """A positive number from the environment, or the default where it is unset or not such a number."""
-    value = os.environ.get(name, "")
+def search_seconds() -> float:
+    """The time a whole search may take, from LENINLETTERS_SEARCH_SECONDS; InputError for a bad value."""
+    value = os.environ.get(SEARCH_SECONDS_ENV, "")
+    if not value:
+        return SEARCH_SECONDS
     try:
-        number = float(value)
+        seconds = float(value) if value.isascii() else math.nan
     except ValueError:
-        return default
-    return number if 0 < number < float("inf") else default
+        seconds = math.nan
+    if not 0 < seconds <= MAX_SEARCH_SECONDS:  # nan and inf fail here too
+        raise InputError(
+            f"{SEARCH_SECONDS_ENV}={value!r}: expected a number of seconds above 0 and at most "
+            f"{MAX_SEARCH_SECONDS} (a day), for example 30"
+        )
+    return seconds
+
+
+def regex_size_limit() -> int:
+    """How many items a regular expression may spell out, from LENINLETTERS_REGEX_SIZE; InputError for a
+    bad value."""
+    value = os.environ.get(REGEX_SIZE_ENV, "")
+    if not value:
+        return REGEX_SIZE
+    if not (value.isascii() and value.isdigit() and len(value) <= 10 and 1 <= int(value) <= MAX_REGEX_SIZE):
+        raise InputError(
+            f"{REGEX_SIZE_ENV}={value!r}: expected a whole number of items from 1 to {MAX_REGEX_SIZE}"
+        )
+    return int(value)
 
 
 class Deadline:
@@ -53,7 +76,7 @@ class Deadline:
     """
 
     def __init__(self, seconds: float | None = None, *, per_letter: bool = False) -> None:
-        self.seconds = seconds if seconds is not None else _setting(SEARCH_SECONDS_ENV, SEARCH_SECONDS)
+        self.seconds = seconds if seconds is not None else search_seconds()
         self.per_letter = per_letter
         self.ends = time.monotonic() + self.seconds
 
@@ -104,7 +127,9 @@ class Search(NamedTuple):
         return _compile(self.pattern, self.regex, self.word, self.case_sensitive)
 
     def check(self) -> None:
-        """Raise PatternError now if the pattern cannot be used."""
+        """Raise PatternError now if the pattern cannot be used (InputError for a bad setting)."""
+        search_seconds()
+        limit = regex_size_limit()
         if not self.pattern:
             raise PatternError("an empty pattern matches everything: give a name or a phrase")
         if len(self.pattern) > MAX_PATTERN_LENGTH:
@@ -112,7 +137,6 @@ class Search(NamedTuple):
                 f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
             )
         if self.regex:
-            limit = int(_setting(REGEX_SIZE_ENV, REGEX_SIZE))
             if regex_size(self.pattern, limit) > limit:
                 raise PatternError(
                     f"the regular expression {self.pattern[:40]!r} spells out over {limit:,} items with its "

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from leninletters import files
-from leninletters.errors import OutputError
+from leninletters import files, search
+from leninletters.errors import InputError, OutputError
 
 from .conftest import run
 
@@ -160,3 +160,45 @@ def test_a_claim_that_is_replaced_meanwhile_is_not_overwritten(
     with pytest.raises(OutputError, match="already exists"):
         files.write_atomically(target, ["mine\n"], force=False)
     assert target.read_text() == "theirs\n" and list(tmp_path.iterdir()) == [target]
+
+
+# 3. Settings with bad values are refused, in one line --------------------------------------------------
+
+BAD_VALUES = ["abc", "-1", "0", "nan", "inf", "-inf", "1e308", "١٠", " "]
+
+
+@pytest.mark.parametrize("value", [*BAD_VALUES, "86401"])
+def test_a_bad_search_time_limit_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("LENINLETTERS_SEARCH_SECONDS", value)
+    expected = (
+        f"LENINLETTERS_SEARCH_SECONDS={value!r}: expected a number of seconds above 0 and at most 86400 "
+        "(a day), for example 30"
+    )
+    with pytest.raises(InputError) as refused:
+        search.Deadline()
+    assert str(refused.value) == expected
+    status, stdout, stderr = run("grep", "monopoly")
+    assert (status, stdout, stderr) == (2, "", f"leninletters: error: {expected}\n")
+
+
+@pytest.mark.parametrize("value", [*BAD_VALUES, "2.5", "1000000001", "99999999999999999999"])
+def test_a_bad_regex_size_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("LENINLETTERS_REGEX_SIZE", value)
+    expected = f"LENINLETTERS_REGEX_SIZE={value!r}: expected a whole number of items from 1 to 1000000000"
+    for pattern in ["monopoly", "Stal.n"]:
+        status, stdout, stderr = run("grep", pattern, "--regex")
+        assert (status, stdout, stderr) == (2, "", f"leninletters: error: {expected}\n")
+
+
+@pytest.mark.parametrize(("value", "seconds"), [("", 10.0), ("0.5", 0.5), ("86400", 86400.0), ("1e2", 100.0)])
+def test_good_search_time_limits_are_taken(
+    monkeypatch: pytest.MonkeyPatch, value: str, seconds: float
+) -> None:
+    monkeypatch.setenv("LENINLETTERS_SEARCH_SECONDS", value)
+    assert search.Deadline().seconds == seconds
+
+
+@pytest.mark.parametrize(("value", "limit"), [("", 100_000), ("1", 1), ("1000000000", 1_000_000_000)])
+def test_good_regex_sizes_are_taken(monkeypatch: pytest.MonkeyPatch, value: str, limit: int) -> None:
+    monkeypatch.setenv("LENINLETTERS_REGEX_SIZE", value)
+    assert search.regex_size_limit() == limit
