@@ -244,7 +244,8 @@ def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> reg
         source = regex_engine.escape(fold(pattern, case=True))
     if word:
         source = rf"(?<!\w)(?:{source})(?!\w)"
-    flags = regex_engine.VERSION0 | (0 if case_sensitive else regex_engine.IGNORECASE)
+    # FULLCASE folds as str.casefold() does for a literal search: strasse finds Straße in every mode.
+    flags = regex_engine.VERSION0 | (0 if case_sensitive else regex_engine.IGNORECASE | regex_engine.FULLCASE)
     try:
         return regex_engine.compile(source, flags)
     except regex_engine.error as error:

@@ -11,8 +11,9 @@ import pytest
 
 from leninletters import files, search
 from leninletters.errors import InputError, OutputError
+from leninletters.model import Corpus
 
-from .conftest import run
+from .conftest import MINI, run
 
 # 1. Replacing a file keeps its owner and group, and drops setuid and setgid ---------------------------
 
@@ -202,3 +203,37 @@ def test_good_search_time_limits_are_taken(
 def test_good_regex_sizes_are_taken(monkeypatch: pytest.MonkeyPatch, value: str, limit: int) -> None:
     monkeypatch.setenv("LENINLETTERS_REGEX_SIZE", value)
     assert search.regex_size_limit() == limit
+
+
+# 4. Full case folding in every mode ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pattern", ["strasse", "STRASSE", "straße", "Straße"])
+@pytest.mark.parametrize(
+    "mode",
+    [{}, {"word": True}, {"regex": True}, {"regex": True, "word": True}],
+    ids=["plain", "w", "E", "wE"],
+)
+def test_every_mode_folds_case_alike_and_spans_stay_on_the_text(
+    mini: Corpus, pattern: str, mode: dict[str, bool]
+) -> None:
+    letter = mini.letters[1]
+    found = search.find(letter, search.Search(pattern, **mode))
+    assert [m.text for m in found] == ["Straße", "STRASSE"]
+    for match in found:
+        assert letter.text[match.start : match.end] == match.text
+    assert search.count(letter, search.Search(pattern, **mode)) == 2
+
+
+def test_case_sensitive_search_does_not_fold(mini: Corpus) -> None:
+    letter = mini.letters[1]
+    for mode in [{}, {"word": True}, {"regex": True}]:
+        assert [
+            m.text for m in search.find(letter, search.Search("Straße", case_sensitive=True, **mode))
+        ] == ["Straße"]
+
+
+@pytest.mark.parametrize("flags", [[], ["-w"], ["-E"], ["-w", "-E"]])
+def test_grep_counts_strasse_alike_in_every_mode(flags: list[str]) -> None:
+    status, stdout, _ = run("--corpus", str(MINI), "grep", "strasse", "--count", *flags)
+    assert status == 0 and "2 matches in 1 letter" in stdout
