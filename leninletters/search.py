@@ -137,10 +137,15 @@ class Search(NamedTuple):
                 f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
             )
         if self.regex:
-            if regex_size(self.pattern, limit) > limit:
+            size, repeat = _spelled_out(self.pattern, limit)
+            if size > limit:
+                advice = (
+                    f" with its counted repeats such as {repeat}: use fewer or smaller ones"
+                    if repeat
+                    else ": shorten it"
+                )
                 raise PatternError(
-                    f"the regular expression {self.pattern[:40]!r} spells out over {limit:,} items with its "
-                    "counted repeats such as {1000}: use fewer or smaller ones "
+                    f"the regular expression {self.pattern[:40]!r} spells out over {limit:,} items{advice} "
                     f"(or raise the limit with {REGEX_SIZE_ENV})"
                 )
         if self.literal is None:
@@ -160,7 +165,16 @@ def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
     An over-estimate (alternatives are added, a repeat counts its least number, at least once), stopped
     soon after it passes limit; it needs no parse that could itself be made to cost too much.
     """
+    return _spelled_out(pattern, limit)[0]
+
+
+COUNTED_REPEAT = r"\{\s*(\d*)\s*(?:(,)\s*(\d*)\s*)?\}"
+
+
+def _spelled_out(pattern: str, limit: int) -> tuple[int, str]:
+    """regex_size, and the counted repeat that spells out most, as typed ("" where none repeats)."""
     cap = limit + 1
+    largest, largest_repeat = 1, ""
     stack: list[list[int]] = [[0, 0]]  # per open group: the cost of its finished items, and of its last
     index, length = 0, len(pattern)
     while index < length:
@@ -188,11 +202,13 @@ def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
             index += 1
             continue
         if character == "{":
-            counted = re.match(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}", pattern[index : index + 64])
+            counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
             if counted:
                 least = counted[1] or "0"
                 times = cap if len(least) > 9 else max(1, int(least))
                 frame[1] = min(cap, max(1, frame[1]) * times)
+                if int(least) > largest:
+                    largest, largest_repeat = int(least), counted[0]
                 index += counted.end()
                 continue
         if character not in "*+?|":
@@ -201,7 +217,7 @@ def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
     while len(stack) > 1:
         inner = stack.pop()
         stack[-1][0] = min(cap, stack[-1][0] + inner[0] + inner[1])
-    return min(cap, stack[0][0] + stack[0][1])
+    return min(cap, stack[0][0] + stack[0][1]), largest_repeat
 
 
 def _class_end(pattern: str, start: int) -> int:

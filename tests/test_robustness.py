@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from leninletters import files, search
-from leninletters.errors import InputError, OutputError
+from leninletters.errors import InputError, OutputError, PatternError
 from leninletters.model import Corpus
 
 from .conftest import MINI, run
@@ -237,3 +237,36 @@ def test_case_sensitive_search_does_not_fold(mini: Corpus) -> None:
 def test_grep_counts_strasse_alike_in_every_mode(flags: list[str]) -> None:
     status, stdout, _ = run("--corpus", str(MINI), "grep", "strasse", "--count", *flags)
     assert status == 0 and "2 matches in 1 letter" in stdout
+
+
+# 5. The message about counted repeats names the user's own ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "repeat"),
+    [
+        ("a{4294967294}", "{4294967294}"),
+        ("x{99999999999999999999}", "{99999999999999999999}"),
+        ("(?:a{1000}){1000}", "{1000}"),
+        ("a{3}b{2000000,}", "{2000000,}"),
+        ("(?:ab{ 500 }){300}", "{ 500 }"),
+    ],
+)
+def test_the_counted_repeat_named_is_the_users_own(pattern: str, repeat: str) -> None:
+    status, stdout, stderr = run("grep", pattern, "--regex")
+    assert (status, stdout) == (2, "")
+    assert stderr == (
+        f"leninletters: error: the regular expression {pattern!r} spells out over 100,000 items with its "
+        f"counted repeats such as {repeat}: use fewer or smaller ones (or raise the limit with "
+        "LENINLETTERS_REGEX_SIZE)\n"
+    )
+
+
+def test_a_pattern_too_large_without_counted_repeats_names_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LENINLETTERS_REGEX_SIZE", "5")
+    with pytest.raises(PatternError) as refused:
+        search.Search("monopoly", regex=True).check()
+    assert str(refused.value) == (
+        "the regular expression 'monopoly' spells out over 5 items: shorten it "
+        "(or raise the limit with LENINLETTERS_REGEX_SIZE)"
+    )
