@@ -136,7 +136,14 @@ class Search(NamedTuple):
             raise PatternError(
                 f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
             )
+        shown = repr(self.pattern[:40])
         if self.regex:
+            call = recursion(self.pattern)
+            if call:
+                raise PatternError(
+                    f"the regular expression {shown} recurses with {call}, which a search does not allow "
+                    "(it can take gigabytes): repeat a group with + or {m,n} instead"
+                )
             size, repeat = _spelled_out(self.pattern, limit)
             if size > limit:
                 advice = (
@@ -145,7 +152,7 @@ class Search(NamedTuple):
                     else ": shorten it"
                 )
                 raise PatternError(
-                    f"the regular expression {self.pattern[:40]!r} spells out over {limit:,} items{advice} "
+                    f"the regular expression {shown} spells out over {limit:,} items{advice} "
                     f"(or raise the limit with {REGEX_SIZE_ENV})"
                 )
         if self.literal is None:
@@ -218,6 +225,32 @@ def _spelled_out(pattern: str, limit: int) -> tuple[int, str]:
         inner = stack.pop()
         stack[-1][0] = min(cap, stack[-1][0] + inner[0] + inner[1])
     return min(cap, stack[0][0] + stack[0][1]), largest_repeat
+
+
+# Calls of the whole pattern or of a group: (?R), (?0), (?1), (?+1), (?-1), (?&name), (?P>name).
+RECURSION = r"\(\?(?:R|[+-]?\d+)\)|\(\?&\w*\)?|\(\?P>\w*\)?"
+
+
+def recursion(pattern: str) -> str:
+    """The first recursive call in a regular expression, as typed; "" where it has none.
+
+    A search finds words and never needs one, and the regex engine can spend a gigabyte on (?R) alone.
+    """
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        if character == "\\":
+            index += 2
+        elif character == "[":
+            index = _class_end(pattern, index)
+        elif character == "(":
+            call = re.match(RECURSION, pattern[index : index + 64])
+            if call:
+                return call[0]
+            index += 1
+        else:
+            index += 1
+    return ""
 
 
 def _class_end(pattern: str, start: int) -> int:

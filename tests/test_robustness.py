@@ -5,6 +5,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -270,3 +273,63 @@ def test_a_pattern_too_large_without_counted_repeats_names_none(monkeypatch: pyt
         "the regular expression 'monopoly' spells out over 5 items: shorten it "
         "(or raise the limit with LENINLETTERS_REGEX_SIZE)"
     )
+
+
+# 6. Recursion is refused before it can cost anything ------------------------------------------------
+
+RECURSIVE = {
+    "(?R)": "(?R)",
+    "(?:(?R)|a)": "(?R)",
+    "(?0)": "(?0)",
+    "(a|b)(?1)": "(?1)",
+    "(a)(?-1)": "(?-1)",
+    "(?+1)(a)": "(?+1)",
+    "(?<n>a)(?&n)": "(?&n)",
+    "(?P<n>a)(?P>n)": "(?P>n)",
+    "(?(DEFINE)(?<w>\\w+))(?&w)": "(?&w)",
+}
+
+
+@pytest.mark.parametrize(("pattern", "call"), RECURSIVE.items())
+def test_recursive_patterns_are_refused(pattern: str, call: str) -> None:
+    with pytest.raises(PatternError) as refused:
+        search.Search(pattern, regex=True).check()
+    assert str(refused.value) == (
+        f"the regular expression {pattern!r} recurses with {call}, which a search does not allow "
+        "(it can take gigabytes): repeat a group with + or {m,n} instead"
+    )
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\(?R\)", "[(?R)]", "(?P<n>a)(?P=n)", r"(a)\g<1>", r"(?:ab)+", "(?i)stalin", "(?>a+)b"]
+)
+def test_what_only_looks_like_recursion_is_taken(pattern: str) -> None:
+    assert search.recursion(pattern) == ""
+    search.Search(pattern, regex=True).check()
+
+
+# Runs grep in a fresh process and reports that process's peak memory (VmHWM: the peak of this program
+# alone, where a child's rusage also counts the test runner it was forked from).
+PEAK_OF_GREP = """
+import sys
+from leninletters import cli
+sys.argv = ["leninletters", "grep", "-E", sys.argv[1]]
+try:
+    cli.main()
+finally:
+    with open("/proc/self/status") as status:
+        sys.stderr.write("".join(line for line in status if line.startswith("VmHWM")))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to measure peak memory")
+@pytest.mark.parametrize("pattern", ["(?:(?R)|a)", "(?R)"])
+def test_recursive_patterns_are_refused_quickly_and_cheaply(pattern: str) -> None:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", PEAK_OF_GREP, pattern], capture_output=True, text=True)
+    assert time.perf_counter() - started < 5
+    assert result.returncode == 2 and result.stdout == ""
+    message, peak = result.stderr.splitlines()
+    assert "recurses with (?R)" in message
+    kilobytes = int(peak.split()[1])
+    assert kilobytes < 100_000  # about 20 MB; it took 580 MB to 1 GB before it was refused
