@@ -157,6 +157,11 @@ class Search(NamedTuple):
                 )
         if self.literal is None:
             self.compiled()
+        if self.regex and matches_only_empty(self.pattern):
+            raise PatternError(
+                f"the regular expression {shown} can match only empty text, so it finds nothing to show: "
+                "give a name or a phrase"
+            )
 
     @property
     def literal(self) -> str | None:
@@ -251,6 +256,83 @@ def recursion(pattern: str) -> str:
         else:
             index += 1
     return ""
+
+
+# Escapes that match a place, not a character: word and text boundaries (\m \M are the regex module's).
+ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
+# What opens a group, as far as it is not the group's own pattern: (?: (?> (?| (?P<name> (?i: (?= (?<! …
+INLINE_FLAGS = r"(?:[abefiLmprsuwx^-]|V[01])*"
+GROUP_OPENING = re.compile(rf"\((?:\?(?:[:>|]|P?<\w+>|'\w+'|{INLINE_FLAGS}:|(?P<look><?[=!])))?")
+# Not groups at all: comments and inline flags such as (?i).
+NOT_A_GROUP = re.compile(rf"\(\?#[^)]*\)|\(\?{INLINE_FLAGS}\)")
+
+
+def matches_only_empty(pattern: str) -> bool:
+    """Whether a valid regular expression can match only empty text: ^, \\b, (?=x), a{0}, (?:)|$.
+
+    Cautious: where it cannot tell (a backreference, a conditional), it says the pattern may match text.
+    """
+    # Per open group: whether it is a lookaround, whether a finished alternative may match text, whether
+    # the items of this alternative before its last may, and whether its last item may.
+    stack: list[list[bool]] = [[False, False, False, False]]
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        frame = stack[-1]
+        consumes: bool | None = None  # an item: whether it may match text; None: not an item
+        if character == "\\":
+            consumes = pattern[index + 1 : index + 2] not in ZERO_WIDTH_ESCAPES
+            index += 2
+            if index < length and pattern[index] == "{" and pattern[index - 1] in "NpPgxuU":
+                index = pattern.find("}", index) + 1 or length
+        elif character == "[":
+            consumes = True
+            index = _class_end(pattern, index)
+        elif character == "(":
+            skipped = NOT_A_GROUP.match(pattern, index)
+            if skipped:
+                index = skipped.end()
+                continue
+            opening = GROUP_OPENING.match(pattern, index)
+            assert opening is not None  # it matches "(" at least
+            stack.append([opening["look"] is not None, False, False, False])
+            index = opening.end()
+            continue
+        elif character == ")" and len(stack) > 1:
+            look, before, items, last = stack.pop()
+            consumes = (before or items or last) and not look
+            frame = stack[-1]
+            index += 1
+        elif character == "|":
+            frame[1], frame[2], frame[3] = frame[1] or frame[2] or frame[3], False, False
+            index += 1
+            continue
+        elif character == "{" and (counted := _counted_repeat(pattern, index)):
+            least, comma, most = counted.groups()
+            times = most if comma else least
+            if times and int(times) == 0:
+                frame[3] = False  # {0}, {0,0}, {,0}: the item before is never matched
+            index += counted.end()
+            continue
+        elif character in "*+?":
+            index += 1
+            continue
+        else:
+            consumes = character not in "^$"
+            index += 1
+        if consumes is not None:
+            frame[2], frame[3] = frame[2] or frame[3], consumes
+    while len(stack) > 1:
+        look, before, items, last = stack.pop()
+        stack[-1][2], stack[-1][3] = stack[-1][2] or stack[-1][3], (before or items or last) and not look
+    _, before, items, last = stack[0]
+    return not (before or items or last)
+
+
+def _counted_repeat(pattern: str, index: int) -> re.Match[str] | None:
+    """The counted repeat ({3}, {2,}, {,5}) that starts at index, if one does; {} is two characters."""
+    counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
+    return counted if counted and (counted[1] or counted[2]) else None
 
 
 def _class_end(pattern: str, start: int) -> int:

@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leninletters import files, search
 from leninletters.errors import InputError, OutputError, PatternError
@@ -333,3 +335,59 @@ def test_recursive_patterns_are_refused_quickly_and_cheaply(pattern: str) -> Non
     assert "recurses with (?R)" in message
     kilobytes = int(peak.split()[1])
     assert kilobytes < 100_000  # about 20 MB; it took 580 MB to 1 GB before it was refused
+
+
+# 7. A pattern that can match only empty text is refused, as the empty pattern is ---------------------
+
+ONLY_EMPTY = [
+    "^",
+    "$",
+    "^$",
+    "(?=x)",
+    "(?!x)",
+    "(?<=a)",
+    r"\b",
+    r"\B",
+    r"\A",
+    "(?:)",
+    "|",
+    "a{0}",
+    "(?:abc){0,0}",
+]
+ONLY_EMPTY += ["(?i)^", "(?P<start>^)", r"(?:^|\b)", "(?#just a comment)", "(?=Stalin)"]
+
+
+@pytest.mark.parametrize("pattern", ONLY_EMPTY)
+def test_a_regex_that_can_match_only_empty_text_is_refused(pattern: str) -> None:
+    status, stdout, stderr = run("grep", pattern, "--regex")
+    assert (status, stdout) == (2, "")
+    assert stderr == (
+        f"leninletters: error: the regular expression {pattern!r} can match only empty text, so it finds "
+        "nothing to show: give a name or a phrase\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "pattern", ["x?", "a|^", "(?=Stalin)\\w+", r"\bStalin\b", "^Comrade", "(?:)Stalin", "(a)\\1", "a{0,1}"]
+)
+def test_a_regex_that_may_match_text_is_taken(pattern: str) -> None:
+    search.Search(pattern, regex=True).check()
+    assert not search.matches_only_empty(pattern)
+
+
+TOKENS = ["a", "b", "^", "$", r"\b", "(?=a)", "(?!b)", "(?<=a)", "(", "(?:", ")", "|", "*", "?", "{0}", "{1}"]
+TOKENS += [".", "[ab]", r"\1", "(?i)", "{0,2}", "(?>", "(?P<n>", r"\w"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=8).map("".join))
+def test_a_regex_refused_as_empty_never_matches_text(pattern: str) -> None:
+    import regex
+
+    try:
+        compiled = regex.compile(pattern, regex.VERSION0)
+    except regex.error:
+        return
+    if search.matches_only_empty(pattern):
+        for text in ["ab ba", "aab bba", "b a", "a", ""]:
+            assert all(m.end() == m.start() for m in compiled.finditer(text)), (pattern, text)
