@@ -75,8 +75,8 @@ def _explain(error: OSError) -> str:
     return str(error.strerror or error)
 
 
-def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
-    """Where to write for target (a symbolic link's own target), and the mode to keep, if a file exists.
+def _destination(target: Path, *, force: bool) -> tuple[Path, os.stat_result | None]:
+    """Where to write for target (a symbolic link's own target), and the status of the file it replaces.
 
     Raises OutputError for what must not be replaced: a folder, a device or FIFO, an existing file
     without force.
@@ -102,8 +102,7 @@ def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
             ) from None
         if resolved == target or os.path.islink(resolved):
             raise OutputError(f"cannot write {target}: it is a symbolic link that cannot be followed")
-        destination, mode = _destination(resolved, force=True)
-        return destination, mode
+        return _destination(resolved, force=True)
     if stat.S_ISDIR(status.st_mode):
         raise OutputError(f"{target} is a folder: give a file name, for example {target / 'letters.txt'}")
     if not stat.S_ISREG(status.st_mode):
@@ -113,19 +112,20 @@ def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
         )
     if not force:
         raise OutputError(f"{target} already exists: use --force to replace it, or choose another name")
-    return target, stat.S_IMODE(status.st_mode)
+    return target, status
 
 
 def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> None:
     """Write a file whole or not at all: a temporary file beside it, then a rename.
 
-    An existing file is refused, and left untouched, unless force is set; then its permissions are kept.
-    A symbolic link is followed (its target is replaced, the link kept); a folder, a device, a FIFO or a
-    socket is never replaced.
+    An existing file is refused, and left untouched, unless force is set; then its permissions (less
+    setuid and setgid), owner and group are kept, as far as the process may set them. A symbolic link is
+    followed (its target is replaced, the link kept); a folder, a device, a FIFO or a socket is never
+    replaced.
     """
     import tempfile
 
-    destination, mode = _destination(target, force=force)
+    destination, replaced = _destination(target, force=force)
     folder = destination.parent if str(destination.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist; create it first")
@@ -142,17 +142,16 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
                     stream.write(piece)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.chmod(temporary, mode if mode is not None else 0o644 & ~_umask())
+            if replaced is None:
+                os.chmod(temporary, 0o644 & ~_umask())
+            else:
+                _keep_owner(temporary, replaced)
+                # As cp does: a copy is not trusted to run as its owner or group.
+                os.chmod(temporary, stat.S_IMODE(replaced.st_mode) & ~(stat.S_ISUID | stat.S_ISGID))
             if force:
                 os.replace(temporary, destination)
             else:
-                # link() refuses an existing name, so a file that appeared meanwhile is never clobbered.
-                try:
-                    os.link(temporary, destination)
-                except FileExistsError:
-                    raise OutputError(f"{target} already exists: use --force to replace it") from None
-                except OSError:
-                    os.replace(temporary, destination)  # file systems without hard links
+                _place_new(temporary, destination, target)
             _sync_folder(folder)
     except OSError as error:
         if isinstance(error, OutputError):
@@ -161,6 +160,74 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+# What link() says on a file system that has no hard links (FAT, some network and FUSE file systems):
+# EPERM as link(2) documents, ENOTSUP/EOPNOTSUPP and ENOSYS from file systems that do not implement it,
+# EMLINK from one whose files may have only one name. Any other error (EACCES, ENOSPC, EROFS, EXDEV, EIO…)
+# is a failure to report, never a reason to rename over whatever has the name.
+NO_HARD_LINKS = frozenset(
+    getattr(errno, name)
+    for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK")
+    if hasattr(errno, name)
+)
+
+
+def _place_new(temporary: Path, destination: Path, target: Path) -> None:
+    """Give the written file its name, refusing a file of that name that appeared meanwhile."""
+    # link() refuses an existing name, so a file that appeared meanwhile is never clobbered.
+    try:
+        os.link(temporary, destination)
+        return
+    except FileExistsError:
+        raise OutputError(f"{target} already exists: use --force to replace it") from None
+    except OSError as error:
+        if error.errno not in NO_HARD_LINKS:
+            raise
+    # No hard links here: claim the name with O_EXCL (which refuses an existing one, as link() does), then
+    # rename the written file onto that empty claim, and onto nothing else.
+    try:
+        claim = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        raise OutputError(f"{target} already exists: use --force to replace it") from None
+    try:
+        claimed = os.fstat(claim)
+    finally:
+        os.close(claim)
+    placed = False
+    try:
+        current = os.lstat(destination)
+        if (current.st_dev, current.st_ino) != (claimed.st_dev, claimed.st_ino):
+            raise OutputError(f"{target} already exists: use --force to replace it")
+        os.replace(temporary, destination)
+        placed = True
+    finally:
+        if not placed:
+            _remove_claim(destination, claimed)
+
+
+def _remove_claim(destination: Path, claimed: os.stat_result) -> None:
+    """Remove the empty file that claimed a name, if it is still the one there."""
+    with contextlib.suppress(OSError):
+        current = os.lstat(destination)
+        if (current.st_dev, current.st_ino) == (claimed.st_dev, claimed.st_ino):
+            os.unlink(destination)
+
+
+def _keep_owner(temporary: Path, replaced: os.stat_result) -> None:
+    """Give the temporary file the owner and group of the file it replaces, as far as the process may.
+
+    Root may give both; another user may give a group it belongs to, and its own files keep their owner.
+    """
+    owner, group = replaced.st_uid, replaced.st_gid
+    for uid, gid in ((owner, group), (-1, group), (owner, -1)):
+        try:
+            os.chown(temporary, uid, gid)
+            return
+        except OSError as error:
+            # EPERM: not this process's to give; EINVAL: an id this system (or user namespace) cannot name.
+            if error.errno not in (errno.EPERM, errno.EINVAL):
+                raise
 
 
 def _sync_folder(folder: Path) -> None:

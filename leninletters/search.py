@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import time
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from leninletters.errors import PatternError
+from leninletters.errors import InputError, PatternError
 from leninletters.folding import fold, fold_typography, fold_with_offsets
 from leninletters.model import PARAGRAPH_BREAK, Letter
 
@@ -25,25 +26,47 @@ MAX_PATTERN_LENGTH = 1000
 REGEX_TIMEOUT = 1.0
 
 # A whole search, over every letter, gets this many seconds by default (a Deadline); a user searching a very
-# large corpus may allow more with the environment variable.
+# large corpus may allow more with the environment variable, up to a day.
 SEARCH_SECONDS = 10.0
+MAX_SEARCH_SECONDS = 86_400
 SEARCH_SECONDS_ENV = "LENINLETTERS_SEARCH_SECONDS"
 
 # What compiling a regular expression may cost, as the number of items its counted repeats spell out:
 # (?:a{1000}){1000} is a million, and the regex engine builds all of them (seconds and gigabytes), where a
-# hundred thousand take 30 ms and 50 MB.
+# hundred thousand take 30 ms and 50 MB. A user may allow more, up to MAX_REGEX_SIZE (500 GB at that rate).
 REGEX_SIZE = 100_000
+MAX_REGEX_SIZE = 1_000_000_000
 REGEX_SIZE_ENV = "LENINLETTERS_REGEX_SIZE"
 
 
-def _setting(name: str, default: float) -> float:
-    """A positive number from the environment, or the default where it is unset or not such a number."""
-    value = os.environ.get(name, "")
+def search_seconds() -> float:
+    """The time a whole search may take, from LENINLETTERS_SEARCH_SECONDS; InputError for a bad value."""
+    value = os.environ.get(SEARCH_SECONDS_ENV, "")
+    if not value:
+        return SEARCH_SECONDS
     try:
-        number = float(value)
+        seconds = float(value) if value.isascii() else math.nan
     except ValueError:
-        return default
-    return number if 0 < number < float("inf") else default
+        seconds = math.nan
+    if not 0 < seconds <= MAX_SEARCH_SECONDS:  # nan and inf fail here too
+        raise InputError(
+            f"{SEARCH_SECONDS_ENV}={value!r}: expected a number of seconds above 0 and at most "
+            f"{MAX_SEARCH_SECONDS} (a day), for example 30"
+        )
+    return seconds
+
+
+def regex_size_limit() -> int:
+    """How many items a regular expression may spell out, from LENINLETTERS_REGEX_SIZE; InputError for a
+    bad value."""
+    value = os.environ.get(REGEX_SIZE_ENV, "")
+    if not value:
+        return REGEX_SIZE
+    if not (value.isascii() and value.isdigit() and len(value) <= 10 and 1 <= int(value) <= MAX_REGEX_SIZE):
+        raise InputError(
+            f"{REGEX_SIZE_ENV}={value!r}: expected a whole number of items from 1 to {MAX_REGEX_SIZE}"
+        )
+    return int(value)
 
 
 class Deadline:
@@ -53,7 +76,7 @@ class Deadline:
     """
 
     def __init__(self, seconds: float | None = None, *, per_letter: bool = False) -> None:
-        self.seconds = seconds if seconds is not None else _setting(SEARCH_SECONDS_ENV, SEARCH_SECONDS)
+        self.seconds = seconds if seconds is not None else search_seconds()
         self.per_letter = per_letter
         self.ends = time.monotonic() + self.seconds
 
@@ -104,23 +127,41 @@ class Search(NamedTuple):
         return _compile(self.pattern, self.regex, self.word, self.case_sensitive)
 
     def check(self) -> None:
-        """Raise PatternError now if the pattern cannot be used."""
+        """Raise PatternError now if the pattern cannot be used (InputError for a bad setting)."""
+        search_seconds()
+        limit = regex_size_limit()
         if not self.pattern:
             raise PatternError("an empty pattern matches everything: give a name or a phrase")
         if len(self.pattern) > MAX_PATTERN_LENGTH:
             raise PatternError(
                 f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
             )
+        shown = repr(self.pattern[:40])
         if self.regex:
-            limit = int(_setting(REGEX_SIZE_ENV, REGEX_SIZE))
-            if regex_size(self.pattern, limit) > limit:
+            call = recursion(self.pattern)
+            if call:
                 raise PatternError(
-                    f"the regular expression {self.pattern[:40]!r} spells out over {limit:,} items with its "
-                    "counted repeats such as {1000}: use fewer or smaller ones "
+                    f"the regular expression {shown} recurses with {call}, which a search does not allow "
+                    "(it can take gigabytes): repeat a group with + or {m,n} instead"
+                )
+            size, repeat = _spelled_out(self.pattern, limit)
+            if size > limit:
+                advice = (
+                    f" with its counted repeats such as {repeat}: use fewer or smaller ones"
+                    if repeat
+                    else ": shorten it"
+                )
+                raise PatternError(
+                    f"the regular expression {shown} spells out over {limit:,} items{advice} "
                     f"(or raise the limit with {REGEX_SIZE_ENV})"
                 )
         if self.literal is None:
             self.compiled()
+        if self.regex and matches_only_empty(self.pattern):
+            raise PatternError(
+                f"the regular expression {shown} can match only empty text, so it finds nothing to show: "
+                "give a name or a phrase"
+            )
 
     @property
     def literal(self) -> str | None:
@@ -136,7 +177,16 @@ def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
     An over-estimate (alternatives are added, a repeat counts its least number, at least once), stopped
     soon after it passes limit; it needs no parse that could itself be made to cost too much.
     """
+    return _spelled_out(pattern, limit)[0]
+
+
+COUNTED_REPEAT = r"\{\s*(\d*)\s*(?:(,)\s*(\d*)\s*)?\}"
+
+
+def _spelled_out(pattern: str, limit: int) -> tuple[int, str]:
+    """regex_size, and the counted repeat that spells out most, as typed ("" where none repeats)."""
     cap = limit + 1
+    largest, largest_repeat = 1, ""
     stack: list[list[int]] = [[0, 0]]  # per open group: the cost of its finished items, and of its last
     index, length = 0, len(pattern)
     while index < length:
@@ -164,11 +214,13 @@ def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
             index += 1
             continue
         if character == "{":
-            counted = re.match(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}", pattern[index : index + 64])
+            counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
             if counted:
                 least = counted[1] or "0"
                 times = cap if len(least) > 9 else max(1, int(least))
                 frame[1] = min(cap, max(1, frame[1]) * times)
+                if int(least) > largest:
+                    largest, largest_repeat = int(least), counted[0]
                 index += counted.end()
                 continue
         if character not in "*+?|":
@@ -177,7 +229,110 @@ def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
     while len(stack) > 1:
         inner = stack.pop()
         stack[-1][0] = min(cap, stack[-1][0] + inner[0] + inner[1])
-    return min(cap, stack[0][0] + stack[0][1])
+    return min(cap, stack[0][0] + stack[0][1]), largest_repeat
+
+
+# Calls of the whole pattern or of a group: (?R), (?0), (?1), (?+1), (?-1), (?&name), (?P>name).
+RECURSION = r"\(\?(?:R|[+-]?\d+)\)|\(\?&\w*\)?|\(\?P>\w*\)?"
+
+
+def recursion(pattern: str) -> str:
+    """The first recursive call in a regular expression, as typed; "" where it has none.
+
+    A search finds words and never needs one, and the regex engine can spend a gigabyte on (?R) alone.
+    """
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        if character == "\\":
+            index += 2
+        elif character == "[":
+            index = _class_end(pattern, index)
+        elif character == "(":
+            call = re.match(RECURSION, pattern[index : index + 64])
+            if call:
+                return call[0]
+            index += 1
+        else:
+            index += 1
+    return ""
+
+
+# Escapes that match a place, not a character: word and text boundaries (\m \M are the regex module's).
+ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
+# What opens a group, as far as it is not the group's own pattern: (?: (?> (?| (?P<name> (?i: (?= (?<! …
+INLINE_FLAGS = r"(?:[abefiLmprsuwx^-]|V[01])*"
+GROUP_OPENING = re.compile(rf"\((?:\?(?:[:>|]|P?<\w+>|'\w+'|{INLINE_FLAGS}:|(?P<look><?[=!])))?")
+# Not groups at all: comments and inline flags such as (?i).
+NOT_A_GROUP = re.compile(rf"\(\?#[^)]*\)|\(\?{INLINE_FLAGS}\)")
+
+
+def matches_only_empty(pattern: str) -> bool:
+    """Whether a valid regular expression can match only empty text: ^, \\b, (?=x), a{0}, (?:)|$.
+
+    Cautious: where it cannot tell (a backreference, a conditional), it says the pattern may match text.
+    """
+    # Per open group: whether it is a lookaround, whether a finished alternative may match text, whether
+    # the items of this alternative before its last may, and whether its last item may.
+    stack: list[list[bool]] = [[False, False, False, False]]
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        frame = stack[-1]
+        consumes: bool | None = None  # an item: whether it may match text; None: not an item
+        if character == "\\":
+            consumes = pattern[index + 1 : index + 2] not in ZERO_WIDTH_ESCAPES
+            index += 2
+            if index < length and pattern[index] == "{" and pattern[index - 1] in "NpPgxuU":
+                index = pattern.find("}", index) + 1 or length
+        elif character == "[":
+            consumes = True
+            index = _class_end(pattern, index)
+        elif character == "(":
+            skipped = NOT_A_GROUP.match(pattern, index)
+            if skipped:
+                index = skipped.end()
+                continue
+            opening = GROUP_OPENING.match(pattern, index)
+            assert opening is not None  # it matches "(" at least
+            stack.append([opening["look"] is not None, False, False, False])
+            index = opening.end()
+            continue
+        elif character == ")" and len(stack) > 1:
+            look, before, items, last = stack.pop()
+            consumes = (before or items or last) and not look
+            frame = stack[-1]
+            index += 1
+        elif character == "|":
+            frame[1], frame[2], frame[3] = frame[1] or frame[2] or frame[3], False, False
+            index += 1
+            continue
+        elif character == "{" and (counted := _counted_repeat(pattern, index)):
+            least, comma, most = counted.groups()
+            times = most if comma else least
+            if times and int(times) == 0:
+                frame[3] = False  # {0}, {0,0}, {,0}: the item before is never matched
+            index += counted.end()
+            continue
+        elif character in "*+?":
+            index += 1
+            continue
+        else:
+            consumes = character not in "^$"
+            index += 1
+        if consumes is not None:
+            frame[2], frame[3] = frame[2] or frame[3], consumes
+    while len(stack) > 1:
+        look, before, items, last = stack.pop()
+        stack[-1][2], stack[-1][3] = stack[-1][2] or stack[-1][3], (before or items or last) and not look
+    _, before, items, last = stack[0]
+    return not (before or items or last)
+
+
+def _counted_repeat(pattern: str, index: int) -> re.Match[str] | None:
+    """The counted repeat ({3}, {2,}, {,5}) that starts at index, if one does; {} is two characters."""
+    counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
+    return counted if counted and (counted[1] or counted[2]) else None
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -220,7 +375,8 @@ def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> reg
         source = regex_engine.escape(fold(pattern, case=True))
     if word:
         source = rf"(?<!\w)(?:{source})(?!\w)"
-    flags = regex_engine.VERSION0 | (0 if case_sensitive else regex_engine.IGNORECASE)
+    # FULLCASE folds as str.casefold() does for a literal search: strasse finds Straße in every mode.
+    flags = regex_engine.VERSION0 | (0 if case_sensitive else regex_engine.IGNORECASE | regex_engine.FULLCASE)
     try:
         return regex_engine.compile(source, flags)
     except regex_engine.error as error:

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from leninletters import files, search
 from leninletters.cli import app
 from leninletters.corpus import load
-from leninletters.errors import ExitStatus, OutputError, PatternError
+from leninletters.errors import ExitStatus, InputError, OutputError, PatternError
 from leninletters.export import document, markdown_escape
 from leninletters.model import Corpus, Letter
 from leninletters.references import Selected
@@ -267,7 +267,8 @@ def test_the_search_time_limit_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("LENINLETTERS_SEARCH_SECONDS", "42")
     assert search.Deadline().seconds == 42
     monkeypatch.setenv("LENINLETTERS_SEARCH_SECONDS", "nonsense")
-    assert search.Deadline().seconds == search.SEARCH_SECONDS
+    with pytest.raises(InputError, match="LENINLETTERS_SEARCH_SECONDS='nonsense': expected a number"):
+        search.Deadline()
 
 
 # 5. Tracebacks --------------------------------------------------------------------------------------
