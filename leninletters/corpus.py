@@ -422,6 +422,10 @@ def _kind(value: Any) -> str:
 def _found(value: Any) -> str:
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:40] + "…")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # The number itself: "found 45.5" says why a whole number was refused, "found a number" does not.
+        shown = repr(value)
+        return shown if len(shown) <= 40 else shown[:40] + "…"
     return _kind(value)
 
 
@@ -492,6 +496,10 @@ def _explain(value: Any, hint: Any, where: str, problems: list[str]) -> None:
         if value is None:
             return
         base, _ = _unwrapped(next(arg for arg in get_args(base) if arg is not type(None)))
+        if isinstance(base, type) and issubclass(base, Struct) and isinstance(value, dict):
+            # A record where null is allowed: its own fields name the problem ("apparatus: hands[1]: …").
+            _explain_record(value, base, where, problems)
+            return
     args = get_args(base)
     if get_origin(base) is tuple and len(args) == 2 and args[1] is Ellipsis and isinstance(value, list):
         before = len(problems)

@@ -53,9 +53,10 @@ def test_the_bundled_letters_load_back_as_the_file_holds_them() -> None:
 
 
 def wrong_for(field: msgspec.structs.FieldInfo) -> Any:
-    """A JSON value of the wrong kind for any field: a string for an object (the apparatus), else an
-    object, since every other field is a string, number, flag or array."""
-    return "a string" if field.name == "apparatus" else {"an": "object"}
+    """A JSON value of the wrong kind for any field: a string for an object (the apparatus, an expansion:
+    an object there is read as the record and its own fields named), else an object, since every other
+    field is a string, number, flag or array."""
+    return "a string" if field.name in ("apparatus", "expansion") else {"an": "object"}
 
 
 @pytest.mark.parametrize("field", msgspec.structs.fields(Letter), ids=lambda field: field.name)
@@ -402,3 +403,69 @@ def test_the_patterns_refuse_exactly_the_hidden_characters(value: str) -> None:
     assert (re.search(LINE_PATTERN, value) is not None) == line_ok
     text_ok = not hidden and all(p.strip() and "\n" not in p for p in paragraphs)
     assert (re.search(PARAGRAPHS_PATTERN, value) is not None) == text_ok
+
+
+# Records inside optional fields --------------------------------------------------------------------
+
+TO_TROTSKY = next(letter for letter in LETTERS if letter["number"] == 7)  # an apparatus with hands and lcw
+
+
+def with_apparatus(letter: dict[str, Any], key: str, value: Any) -> list[dict[str, Any]]:
+    return changed(letter, apparatus={**letter["apparatus"], key: value})
+
+
+@pytest.mark.parametrize(
+    ("key", "change", "says"),
+    [
+        (
+            "hands",
+            {"written_by": "Lenin"},
+            "letter 7: apparatus: hands[1]: give one of scribe and written_by",
+        ),
+        (
+            "lcw",
+            {"volume": 45.5},
+            "letter 7: apparatus: lcw: volume: expected a whole number from 1, found 45.5",
+        ),
+        (
+            "lcw",
+            {"certainty": "sure"},
+            'letter 7: apparatus: lcw: certainty: expected "high", "medium" or "low", found \'sure\'',
+        ),
+        (
+            "provenance",
+            {"note": "a\x1bb"},
+            "letter 7: apparatus: provenance: note: holds a control character (U+001B) at character 2",
+        ),
+    ],
+)
+def test_a_bad_value_inside_an_optional_record_is_named_with_its_field(
+    key: str, change: dict[str, Any], says: str, tmp_path: Path
+) -> None:
+    value = TO_TROTSKY["apparatus"][key]
+    value = [{**value[0], **change}] if isinstance(value, list) else {**value, **change}
+    letters = with_apparatus(TO_TROTSKY, key, value)
+    assert problems_of(letters) == [says]
+    with pytest.raises(CorpusError) as raised:
+        load(write(tmp_path, letters))
+    assert str(raised.value).endswith(f": {says}")
+
+
+def test_a_bad_value_in_a_person_or_a_note_expansion_is_named_with_its_field() -> None:
+    people = [{**BUNDLED["people"][0], "apparatus": {**BUNDLED["people"][0]["apparatus"], "certainty": 1}}]
+    _, problems = check_document({"letters": LETTERS, "people": people})
+    assert problems == [
+        'person at position 1: apparatus: certainty: expected "high", "medium" or "low", found 1'
+    ]
+    expansion = {"expands": "A book", "authority": "edition", "certainty": "high", "note": "\x07"}
+    notes = [{**WITH_NOTE["notes"][0], "expansion": expansion}]
+    assert problems_of(changed(WITH_NOTE, notes=notes)) == [
+        f"letter {WITH_NOTE['number']}: notes[1]: expansion: note: holds a control character (U+0007) at "
+        "character 1"
+    ]
+
+
+def test_an_optional_record_of_the_wrong_kind_still_says_what_it_expects() -> None:
+    assert problems_of(with_apparatus(TO_TROTSKY, "lcw", "vol. 45")) == [
+        "letter 7: apparatus: lcw: expected an object or null, found 'vol. 45'"
+    ]
