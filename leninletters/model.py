@@ -48,9 +48,22 @@ Flag = Annotated[bool, Meta(description="true or false")]
 Date = Annotated[dt.date, Meta(description="a real date as YYYY-MM-DD")]
 # The apparatus's kinds of value (see "The apparatus" below).
 Certainty = Annotated[Literal["high", "medium", "low"], Meta(description='"high", "medium" or "low"')]
+# A real day of the calendar, or its month or year, in ASCII digits: the year 0001 to 9999 (as a date's),
+# the month 01 to 12, the day within its month, 29 February only in a leap year.
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+PARTIAL_DAY_PATTERN = (
+    r"\A(?!0000)(?:"
+    r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)?"
+    r"|[0-9]{4}-(?:0[13-9]|1[0-2])-(?:29|30)"
+    r"|[0-9]{4}-(?:0[13578]|1[02])-31"
+    rf"|{_LEAP_YEAR}-02-29"
+    r")\Z"
+)
 PartialDay = Annotated[
-    str,
-    Meta(pattern=r"\A\d{4}(?:-\d{2}(?:-\d{2})?)?\Z", description="a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+    str, Meta(pattern=PARTIAL_DAY_PATTERN, description="a real date as YYYY, YYYY-MM or YYYY-MM-DD")
+]
+OptionalPartialDay = Annotated[
+    PartialDay | None, Meta(description="a real date as YYYY, YYYY-MM or YYYY-MM-DD, or null")
 ]
 Position = Annotated[int, Meta(ge=0, description="a whole number from 0")]
 Facts = Meta(description="an array of objects")
@@ -457,8 +470,8 @@ class PersonApparatus(Struct, frozen=True, kw_only=True, gc=False):
     """A person's checked description and life dates (partial where the reference gives only a year)."""
 
     description: Line
-    born: PartialDay | None = None
-    died: PartialDay | None = None
+    born: OptionalPartialDay = None
+    died: OptionalPartialDay = None
     viaf: OptionalLine = None
     gnd: OptionalLine = None
     wikidata: OptionalLine = None

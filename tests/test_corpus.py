@@ -19,7 +19,16 @@ from hypothesis import strategies as st
 from leninletters import corpus
 from leninletters.corpus import BUNDLED_FILE, bundled_text, check_document, check_file, load, parse_document
 from leninletters.errors import CorpusError
-from leninletters.model import HIDDEN, LINE_PATTERN, PARAGRAPHS_PATTERN, Letter, Note, Part, Person
+from leninletters.model import (
+    HIDDEN,
+    LINE_PATTERN,
+    PARAGRAPHS_PATTERN,
+    PARTIAL_DAY_PATTERN,
+    Letter,
+    Note,
+    Part,
+    Person,
+)
 
 BUNDLED: dict[str, Any] = json.loads(bundled_text(BUNDLED_FILE))
 LETTERS: list[dict[str, Any]] = BUNDLED["letters"]
@@ -469,3 +478,66 @@ def test_an_optional_record_of_the_wrong_kind_still_says_what_it_expects() -> No
     assert problems_of(with_apparatus(TO_TROTSKY, "lcw", "vol. 45")) == [
         "letter 7: apparatus: lcw: expected an object or null, found 'vol. 45'"
     ]
+
+
+# Partial dates: a person's born and died --------------------------------------------------------------
+
+PARTIAL = "must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, or null"
+
+
+def with_life_dates(born: Any) -> dict[str, Any]:
+    lenin = BUNDLED["people"][0]
+    return {"letters": LETTERS, "people": [{**lenin, "apparatus": {**lenin["apparatus"], "born": born}}]}
+
+
+@pytest.mark.parametrize(
+    "born",
+    [
+        "١٩٢٢",
+        "1922-99-99",
+        "1922-13",
+        "1922-00",
+        "1922-12-00",
+        "1922-12-32",
+        "1922-02-29",
+        "1900-02-29",
+        "1922-04-31",
+        "0000",
+        "1922-1-5",
+        "１９２２",
+        "1922-12-2５",
+        "1922/12/25",
+        " 1922",
+    ],
+)
+def test_a_partial_date_is_real_with_ascii_digits(born: str, tmp_path: Path) -> None:
+    document = with_life_dates(born)
+    says = f"person at position 1: apparatus: born: {born!r} {PARTIAL}"
+    assert check_document(document)[1] == [says]
+    with pytest.raises(CorpusError) as raised:
+        load(write(tmp_path, document))
+    assert str(raised.value).endswith(f": {says}")
+
+
+@pytest.mark.parametrize(
+    "born", ["1870", "1870-04", "1870-04-22", "1924-02-29", "2000-02-29", "0001", "9999-12-31"]
+)
+def test_a_real_partial_date_is_accepted(born: str, tmp_path: Path) -> None:
+    loaded = load(write(tmp_path, with_life_dates(born)))
+    assert loaded.people[0].apparatus is not None and loaded.people[0].apparatus.born == born
+
+
+def test_the_partial_date_pattern_knows_every_day_of_the_calendar() -> None:
+    import datetime as dt
+
+    pattern = re.compile(PARTIAL_DAY_PATTERN)
+    for year in (1, 4, 100, 400, 1600, 1700, 1800, 1900, 1922, 1923, 1924, 2000, 2024, 2100, 9996, 9999):
+        assert pattern.search(f"{year:04d}")
+        for month in range(0, 14):
+            assert (pattern.search(f"{year:04d}-{month:02d}") is not None) == (1 <= month <= 12)
+            for day in range(0, 33):
+                try:
+                    real = dt.date(year, month, day) is not None
+                except ValueError:
+                    real = False
+                assert (pattern.search(f"{year:04d}-{month:02d}-{day:02d}") is not None) == real
