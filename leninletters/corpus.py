@@ -24,7 +24,17 @@ import msgspec
 from msgspec import Meta, Struct
 
 from leninletters.errors import CorpusError
-from leninletters.model import PARAGRAPHS_PATTERN, UNNAMED, Corpus, Letter, Line, Link, Person, Reference
+from leninletters.model import (
+    MAYBE_EMPTY_LINE_PATTERN,
+    PARAGRAPHS_PATTERN,
+    UNNAMED,
+    Corpus,
+    Edition,
+    Letter,
+    Link,
+    Person,
+    Reference,
+)
 
 CORPUS_ENV = "LENINLETTERS_CORPUS"
 MAX_CORPUS_ENV = "LENINLETTERS_MAX_CORPUS_MB"
@@ -38,7 +48,8 @@ MAX_LISTED_PROBLEMS = 50
 
 R = TypeVar("R", bound=Struct)
 
-ScribeNames = Annotated[dict[Line, Line], Meta(description="an object mapping initials to names")]
+EDITION_KEYS = frozenset(field.encode_name for field in msgspec.structs.fields(Edition))
+_ONE_LINE = re.compile(MAYBE_EMPTY_LINE_PATTERN)
 
 
 class _Document(Struct):
@@ -267,7 +278,10 @@ def _assembled(
     numbers, slugs = {letter.number for letter in letters}, {letter.slug for letter in letters}
     if len(numbers) != len(letters) or len(slugs) != len(letters):
         return None
-    scribe_names = msgspec.convert(edition.get("scribes", {}), ScribeNames)
+    checked = _checked_edition(edition)
+    if checked is None:
+        return None
+    scribe_names = checked.scribes
     for letter in letters:
         if letter.scribe_names is UNNAMED:
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
@@ -276,6 +290,31 @@ def _assembled(
     if any(link.a not in slugs or link.b not in slugs for link in links):
         return None
     return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links))
+
+
+def _checked_edition(edition: dict[str, Any]) -> Edition | None:
+    """The edition's known keys, when they are right and every string anywhere in it is one line."""
+    try:
+        checked = msgspec.convert(edition, Edition)
+    except (msgspec.ValidationError, UnicodeError):
+        return None
+    others = [(key, value) for key, value in edition.items() if key not in EDITION_KEYS]
+    if others and not _one_line_throughout(dict(others)):
+        return None
+    return checked
+
+
+def _one_line_throughout(value: Any) -> bool:
+    """Whether every string of a JSON value, and every key of its objects, is one line."""
+    if isinstance(value, str):
+        return _ONE_LINE.search(value) is not None
+    if isinstance(value, list):
+        return all(_one_line_throughout(item) for item in value)
+    if isinstance(value, dict):
+        return all(
+            _ONE_LINE.search(key) is not None and _one_line_throughout(item) for key, item in value.items()
+        )
+    return True  # a number, true, false or null
 
 
 def parse_document(document: Any, origin: str = "corpus") -> Corpus:
@@ -333,8 +372,10 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
     if not isinstance(edition, dict):
         problems.append(f"edition: expected an object, found {_kind(edition)}")
         edition = {}
-    problems += [f"edition: {key}: given more than once" for key in getattr(edition, "duplicates", ())]
-    _explain(edition.get("scribes", {}), ScribeNames, "edition: scribes", problems)
+    _explain_record(edition, Edition, "edition", problems)
+    for key, value in edition.items():
+        if key not in EDITION_KEYS:
+            _explain_lines(value, f"edition: {_key(key, 'edition', problems)}", problems)
 
     letters: list[Letter] = []
     first_seen: dict[tuple[str, Any], int] = {}
@@ -516,6 +557,36 @@ def _explain(value: Any, hint: Any, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: expected {description}, found {_found(value)}")
 
 
+def _explain_lines(value: Any, where: str, problems: list[str]) -> None:
+    """Add each string of a JSON value, or key of its objects, that is not one line (the edition's own
+    keys, which an export carries whole)."""
+    if isinstance(value, str):
+        if _ONE_LINE.search(value) is None:
+            reason = _string_problem(value, paragraphs=False)
+            problems.append(f"{where}: {reason or f'{_found(value)} must be one line'}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            _explain_lines(item, f"{where}[{index}]", problems)
+    elif isinstance(value, dict):
+        problems += [
+            f"{where}: {_shown(key)}: given more than once" for key in getattr(value, "duplicates", ())
+        ]
+        for key, item in value.items():
+            _explain_lines(item, f"{where}: {_key(key, where, problems)}", problems)
+
+
+def _key(key: str, where: str, problems: list[str]) -> str:
+    """A key as a message names it, adding its problem when it is not one line."""
+    if _ONE_LINE.search(key) is not None:
+        return key
+    problems.append(f"{where}: key {key!r}: {_string_problem(key, paragraphs=False) or 'must be one line'}")
+    return repr(key)
+
+
+def _shown(key: str) -> str:
+    return key if _ONE_LINE.search(key) is not None else repr(key)
+
+
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -529,10 +600,12 @@ def _string_problem(value: str, paragraphs: bool) -> str | None:
     found = _CONTROL.search(value)
     if found:
         return f"holds a control character (U+{ord(found[0]):04X}) at character {found.start() + 1}"
-    if "\n" not in value or not value.strip():
+    if "\n" not in value:
         return None
     if not paragraphs:
         return f"holds a line break at character {value.index(chr(10)) + 1}; it must be one line"
+    if not value.strip():
+        return None
     if "\n\n\n" in value:
         return (
             f"three line breaks in a row at character {value.index(3 * chr(10)) + 1}: paragraphs are "

@@ -38,7 +38,8 @@ SLUG_PATTERN = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 # The kinds of value, each with what it accepts and the words a problem uses for it.
 Line = Annotated[str, Meta(pattern=LINE_PATTERN, description="a non-empty string")]
 Paragraphs = Annotated[str, Meta(pattern=PARAGRAPHS_PATTERN, description="a non-empty string")]
-MaybeEmptyLine = Annotated[str, Meta(pattern=rf"\A{_SEEN_RUN}\Z", description="a string")]
+MAYBE_EMPTY_LINE_PATTERN = rf"\A{_SEEN_RUN}\Z"
+MaybeEmptyLine = Annotated[str, Meta(pattern=MAYBE_EMPTY_LINE_PATTERN, description="a string")]
 Slug = Annotated[str, Meta(pattern=SLUG_PATTERN, description="lowercase letters, digits and single hyphens")]
 Number = Annotated[int, Meta(ge=1, description="a whole number from 1")]
 Span = Annotated[tuple[Number, Number], Meta(description="[first, last] paragraph numbers")]
@@ -523,6 +524,30 @@ class Link(Struct, frozen=True, kw_only=True, gc=False):
 
     def to_json(self) -> dict[str, Any]:
         return _builtins(self)
+
+
+# The edition ------------------------------------------------------------------------------------
+
+ScribeNames = Annotated[dict[Line, Line], Meta(description="an object mapping initials to names")]
+
+
+class Edition(Struct, frozen=True, kw_only=True, gc=False):
+    """The keys of a corpus's `edition` that the tool reads: what the edition statement, citations and the
+    CMIF header are made of, and the scribes' names. Any other key may hold any JSON value, as long as each
+    string in it is one line too (corpus.py): an export carries the edition whole."""
+
+    title: OptionalLine = None
+    book: OptionalLine = None
+    appendix: OptionalLine = None
+    period: OptionalLine = None
+    authors: OptionalLine = None
+    translation: OptionalLine = None
+    version: OptionalLine = None
+    statement: OptionalLine = None
+    cmif_url: OptionalLine = None
+    cmif_editor: OptionalLine = None
+    cmif_publisher: OptionalLine = None
+    scribes: ScribeNames = {}
 
 
 class Corpus(Struct, frozen=True, gc=False):

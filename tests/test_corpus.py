@@ -541,3 +541,99 @@ def test_the_partial_date_pattern_knows_every_day_of_the_calendar() -> None:
                 except ValueError:
                     real = False
                 assert (pattern.search(f"{year:04d}-{month:02d}-{day:02d}") is not None) == real
+
+
+# The edition block -----------------------------------------------------------------------------------
+
+EDITION_PROBLEMS = [
+    ({"title": "Lenin\x1b[2J"}, "edition: title: holds a control character (U+001B) at character 6"),
+    ({"authors": "Woods\x07"}, "edition: authors: holds a control character (U+0007) at character 6"),
+    ({"version": "0.1\n0"}, "edition: version: holds a line break at character 4; it must be one line"),
+    ({"book": "A\x9bB"}, "edition: book: holds a control character (U+009B) at character 2"),
+    ({"statement": "ok\ud800"}, "edition: statement: holds an unpaired surrogate (U+D800) at character 3"),
+    ({"title": {"a": [1, 2]}}, "edition: title: expected a non-empty string or null, found an object"),
+    ({"appendix": True}, "edition: appendix: expected a non-empty string or null, found true/false"),
+    ({"version": 1}, "edition: version: expected a non-empty string or null, found 1"),
+    ({"translation": ["LCW"]}, "edition: translation: expected a non-empty string or null, found an array"),
+    ({"period": ""}, "edition: period: '' must be a non-empty string or null"),
+    ({"cmif_url": "http://x\x1b"}, "edition: cmif_url: holds a control character (U+001B) at character 9"),
+    ({"cmif_editor": 7}, "edition: cmif_editor: expected a non-empty string or null, found 7"),
+    (
+        {"cmif_publisher": "\n"},
+        "edition: cmif_publisher: holds a line break at character 1; it must be one line",
+    ),
+    (
+        {"scribes": {"L.F.": 1}},
+        "edition: scribes: expected an object mapping initials to names, found an object",
+    ),
+    (
+        {"extra": {"nested": ["fine", "bell\x07"]}},
+        "edition: extra: nested[2]: holds a control character (U+0007) at character 5",
+    ),
+    ({"extra": "two\nlines"}, "edition: extra: holds a line break at character 4; it must be one line"),
+    ({"ke\x1by": 1}, "edition: key 'ke\\x1by': holds a control character (U+001B) at character 3"),
+]
+
+
+@pytest.mark.parametrize(("change", "says"), EDITION_PROBLEMS)
+def test_a_bad_edition_is_named_with_its_key_on_both_paths(
+    change: dict[str, Any], says: str, tmp_path: Path
+) -> None:
+    document = {"letters": LETTERS, "edition": {**BUNDLED["edition"], **change}}
+    assert check_document(document)[1] == [says]
+    assert corpus._decoded(json.dumps(document)) is None  # the fast path refuses it, for the careful one
+    with pytest.raises(CorpusError) as raised:
+        parse_document(document)
+    assert str(raised.value) == f"corpus: {says}"
+    path = write(tmp_path, document)
+    with pytest.raises(CorpusError) as raised:
+        load(path)
+    assert str(raised.value) == f"corpus {path}: {says}"
+    assert check_file(path)[1] == [says]
+
+
+def test_an_edition_of_other_keys_and_nulls_is_taken_as_it_is(tmp_path: Path) -> None:
+    edition = {
+        **BUNDLED["edition"],
+        "title": None,
+        "statement": "Cite me.",
+        "extra": [1, 2.5, True, None, "", {"k": "v"}, []],
+    }
+    loaded = load(write(tmp_path, {"letters": LETTERS, "edition": edition}))
+    assert loaded.metadata == edition
+    assert check_document({"letters": LETTERS, "edition": edition}) == (loaded, [])
+
+
+EDITION_VALUES = st.one_of(
+    JSON_VALUES, HOSTILE_STRINGS, st.dictionaries(HOSTILE_STRINGS, HOSTILE_STRINGS, max_size=2)
+)
+EDITION_KEYS = st.sampled_from(
+    [
+        "title",
+        "book",
+        "appendix",
+        "period",
+        "authors",
+        "translation",
+        "version",
+        "statement",
+        "cmif_url",
+        "cmif_editor",
+        "cmif_publisher",
+        "scribes",
+        "extra",
+        "\x1b",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edition=st.dictionaries(EDITION_KEYS, EDITION_VALUES, max_size=4))
+def test_the_fast_and_careful_paths_agree_on_the_edition(edition: dict[str, Any]) -> None:
+    document = {"letters": LETTERS[:2], "edition": edition}
+    careful, problems = check_document(document)
+    assert (careful is None) == bool(problems)
+    assert all(problem.startswith("edition: ") for problem in problems)
+    fast = corpus._decoded(json.dumps(document))
+    assert fast == careful if fast is not None else True
+    assert (fast is None) == bool(problems)
