@@ -25,6 +25,7 @@ from msgspec import Meta, Struct
 
 from leninletters.errors import CorpusError
 from leninletters.model import (
+    LINE_PATTERN,
     MAYBE_EMPTY_LINE_PATTERN,
     PARAGRAPHS_PATTERN,
     UNNAMED,
@@ -50,6 +51,7 @@ R = TypeVar("R", bound=Struct)
 
 EDITION_KEYS = frozenset(field.encode_name for field in msgspec.structs.fields(Edition))
 _ONE_LINE = re.compile(MAYBE_EMPTY_LINE_PATTERN)
+_LINE = re.compile(LINE_PATTERN)
 
 
 class _Document(Struct):
@@ -286,10 +288,20 @@ def _assembled(
         if letter.scribe_names is UNNAMED:
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
             msgspec.structs.force_setattr(letter, "scribe_names", names)
+    if people and not _names_only(letters, {person.id for person in people}):
+        return None
     letters.sort(key=lambda letter: letter.number)
     if any(link.a not in slugs or link.b not in slugs for link in links):
         return None
     return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links))
+
+
+def _names_only(letters: list[Letter], ids: set[str]) -> bool:
+    """Whether the letters' mentions and people name only these ids."""
+    return all(
+        all(mention.person in ids for mention in letter.mentions) and ids.issuperset(letter.people)
+        for letter in letters
+    )
 
 
 def _checked_edition(edition: dict[str, Any]) -> Edition | None:
@@ -377,6 +389,9 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
         if key not in EDITION_KEYS:
             _explain_lines(value, f"edition: {_key(key, 'edition', problems)}", problems)
 
+    # The ids a letter may name: those of the corpus's people, when it lists any (the letters alone, as
+    # `list --json` prints them, are a corpus too, and name people it does not list).
+    ids = _person_ids(raw_people)
     letters: list[Letter] = []
     first_seen: dict[tuple[str, Any], int] = {}
     for position, raw in enumerate(raw_letters, start=1):
@@ -385,6 +400,8 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
             letters.append(letter)
         if not isinstance(raw, dict):
             continue
+        if ids:
+            _explain_names(raw, _where(raw, position), ids, problems)
         # Repeats are checked on the raw values, so they are reported even beside other problems.
         for key in ("number", "slug"):
             value = raw.get(key)
@@ -419,6 +436,32 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
         return None, problems
     corpus = _assembled(letters, people, edition, references, links)
     return (corpus, []) if corpus else (None, ["not a corpus"])
+
+
+def _person_ids(raw_people: Any) -> set[str]:
+    """The ids the corpus's people give; none when a person has no good id, whose own problem is named
+    (the letters that name that person are not reported besides)."""
+    if not isinstance(raw_people, list):
+        return set()
+    ids = [raw.get("id") if isinstance(raw, dict) else None for raw in raw_people]
+    return {id_ for id_ in ids if isinstance(id_, str)} if all(_is_line(id_) for id_ in ids) else set()
+
+
+def _explain_names(raw: dict[str, Any], where: str, ids: set[str], problems: list[str]) -> None:
+    """Add each person a letter's mentions and people name that the corpus does not list (a name that is
+    not a one-line string is the letter's own problem)."""
+    mentions, people = raw.get("mentions"), raw.get("people")
+    for index, mention in enumerate(mentions if isinstance(mentions, list) else (), start=1):
+        person = mention.get("person") if isinstance(mention, dict) else None
+        if _is_line(person) and person not in ids:
+            problems.append(f"{where}: mentions[{index}]: person: no person has the id {person!r}")
+    for index, person in enumerate(people if isinstance(people, list) else (), start=1):
+        if _is_line(person) and person not in ids:
+            problems.append(f"{where}: people[{index}]: no person has the id {person!r}")
+
+
+def _is_line(value: Any) -> bool:
+    return isinstance(value, str) and _LINE.search(value) is not None
 
 
 def _checked_links(raw_links: Any, slugs: set[str], problems: list[str]) -> list[Link]:

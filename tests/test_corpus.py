@@ -98,7 +98,7 @@ def test_every_field_of_a_note_named_when_broken(field: msgspec.structs.FieldInf
 
 @pytest.mark.parametrize("field", msgspec.structs.fields(Person), ids=lambda field: field.name)
 def test_every_field_of_a_person_named_when_broken(field: msgspec.structs.FieldInfo) -> None:
-    people = [{**BUNDLED["people"][0], field.encode_name: wrong_for(field)}]
+    people = [{**BUNDLED["people"][0], field.encode_name: wrong_for(field)}, *BUNDLED["people"][1:]]
     _, problems = check_document({"letters": LETTERS, "people": people})
     assert problems == [
         f"person at position 1: {field.encode_name}: expected {problems[0].split('expected ')[1]}"
@@ -331,7 +331,7 @@ def test_titles_and_names_are_one_visible_line(change: dict[str, Any], says: str
 
 
 def test_a_person_or_a_note_with_control_characters_is_refused() -> None:
-    people = [{**BUNDLED["people"][0], "name": "Lenin\x1b[8m"}]
+    people = [{**BUNDLED["people"][0], "name": "Lenin\x1b[8m"}, *BUNDLED["people"][1:]]
     _, problems = check_document({"letters": LETTERS, "people": people})
     assert problems == ["person at position 1: name: holds a control character (U+001B) at character 6"]
     notes = [{**WITH_NOTE["notes"][0], "text": "Two\n\nparagraphs"}]
@@ -461,7 +461,8 @@ def test_a_bad_value_inside_an_optional_record_is_named_with_its_field(
 
 
 def test_a_bad_value_in_a_person_or_a_note_expansion_is_named_with_its_field() -> None:
-    people = [{**BUNDLED["people"][0], "apparatus": {**BUNDLED["people"][0]["apparatus"], "certainty": 1}}]
+    lenin = BUNDLED["people"][0]
+    people = [{**lenin, "apparatus": {**lenin["apparatus"], "certainty": 1}}, *BUNDLED["people"][1:]]
     _, problems = check_document({"letters": LETTERS, "people": people})
     assert problems == [
         'person at position 1: apparatus: certainty: expected "high", "medium" or "low", found 1'
@@ -487,7 +488,8 @@ PARTIAL = "must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, or null"
 
 def with_life_dates(born: Any) -> dict[str, Any]:
     lenin = BUNDLED["people"][0]
-    return {"letters": LETTERS, "people": [{**lenin, "apparatus": {**lenin["apparatus"], "born": born}}]}
+    people = [{**lenin, "apparatus": {**lenin["apparatus"], "born": born}}, *BUNDLED["people"][1:]]
+    return {"letters": LETTERS, "people": people}
 
 
 @pytest.mark.parametrize(
@@ -637,3 +639,52 @@ def test_the_fast_and_careful_paths_agree_on_the_edition(edition: dict[str, Any]
     fast = corpus._decoded(json.dumps(document))
     assert fast == careful if fast is not None else True
     assert (fast is None) == bool(problems)
+
+
+# People that letters name ------------------------------------------------------------------------------
+
+
+def with_unknown_people() -> list[dict[str, Any]]:
+    letters: list[dict[str, Any]] = json.loads(json.dumps(LETTERS))
+    testament = next(letter for letter in letters if letter["slug"] == "testament")
+    testament["mentions"][1]["person"] = "oldenberg"  # the span and form stay right: only the id is wrong
+    testament["people"].append("nobody")
+    return letters
+
+
+UNKNOWN_PEOPLE = [
+    "letter 9: mentions[2]: person: no person has the id 'oldenberg'",
+    f"letter 9: people[{len(TESTAMENT['people']) + 1}]: no person has the id 'nobody'",
+]
+
+
+def test_a_letter_that_names_someone_not_among_the_people_is_refused(tmp_path: Path) -> None:
+    document = {"letters": with_unknown_people(), "people": BUNDLED["people"]}
+    assert check_document(document)[1] == UNKNOWN_PEOPLE
+    assert corpus._decoded(json.dumps(document)) is None
+    path = write(tmp_path, document)
+    with pytest.raises(CorpusError) as raised:
+        load(path)
+    assert (
+        str(raised.value) == f"corpus {path}: {UNKNOWN_PEOPLE[0]} (and 1 more: run 'leninletters validate')"
+    )
+
+
+def test_an_unknown_person_is_named_beside_the_letters_other_problems() -> None:
+    letters = with_unknown_people()
+    letters[8]["title"] = "Bell\x07"
+    _, problems = check_document({"letters": letters, "people": BUNDLED["people"]})
+    assert problems == ["letter 9: title: holds a control character (U+0007) at character 5", *UNKNOWN_PEOPLE]
+
+
+@pytest.mark.parametrize("shape", ["array", "no people", "empty people"])
+def test_a_corpus_that_lists_no_people_keeps_its_mentions_unchecked(shape: str, tmp_path: Path) -> None:
+    # `list --json` prints the letters alone, mentions and all, and what it prints is a corpus.
+    letters = with_unknown_people()
+    document: Any = {
+        "array": letters,
+        "no people": {"letters": letters},
+        "empty people": {"letters": letters, "people": []},
+    }[shape]
+    loaded = load(write(tmp_path, document))
+    assert check_document(document) == (loaded, [])
