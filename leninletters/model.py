@@ -226,8 +226,23 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
             force_setattr(self, "parts", self._fitted(self.parts))
         if self.apparatus is not None:
             self.apparatus.check(self.text.count(PARAGRAPH_BREAK) + 1)
+            if self.apparatus.recipients is not None:
+                self._agree(self.apparatus.recipients)
         if self.mentions:
             _check_mentions(self)
+
+    def _agree(self, settled: Recipients) -> None:
+        """Refuse recipients other than those the apparatus settles, so that the two cannot drift."""
+        if self.recipients != settled.names:
+            names = ", ".join(repr(name) for name in settled.names) or "none"
+            raise ValueError(
+                f"recipients: must be those of apparatus.recipients, in the same order ({names})"
+            )
+        if self.recipients_inferred != settled.inferred:
+            inferred = "true" if settled.inferred else "false"
+            raise ValueError(
+                f"recipients_inferred: must be {inferred}, as apparatus.recipients.inferred says"
+            )
 
     def _fitted(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         """The parts, dated, checked to cover the text in order; none where one part is the letter."""

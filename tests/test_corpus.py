@@ -688,3 +688,43 @@ def test_a_corpus_that_lists_no_people_keeps_its_mentions_unchecked(shape: str, 
     }[shape]
     loaded = load(write(tmp_path, document))
     assert check_document(document) == (loaded, [])
+
+
+# Recipients and the apparatus's recipients ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "change", "says"),
+    [
+        (
+            9,
+            {"recipients": ["Leon Trotsky"]},
+            "letter 9: recipients: must be those of apparatus.recipients, in the same order "
+            "('Twelfth Party Congress')",
+        ),
+        (
+            22,
+            {"recipients": ["F.Y. Makharadze", "P.G. Mdivani", "and others"]},
+            "letter 22: recipients: must be those of apparatus.recipients, in the same order "
+            "('P.G. Mdivani', 'F.Y. Makharadze', 'and others')",
+        ),
+        (
+            11,
+            {"recipients_inferred": False},
+            "letter 11: recipients_inferred: must be true, as apparatus.recipients.inferred says",
+        ),
+    ],
+)
+def test_recipients_agree_with_the_apparatus(
+    number: int, change: dict[str, Any], says: str, tmp_path: Path
+) -> None:
+    letters = [{**letter, **change} if letter["number"] == number else letter for letter in LETTERS]
+    assert problems_of(letters) == [says]
+    with pytest.raises(CorpusError) as raised:
+        load(write(tmp_path, letters))
+    assert str(raised.value).endswith(f": {says}")
+
+
+def test_recipients_without_the_apparatus_recipients_are_the_letters_own() -> None:
+    letter = {**TO_TROTSKY, "recipients": ["Someone Else"]}  # letter 7: no apparatus.recipients
+    assert problems_of([letter]) == []
