@@ -24,7 +24,18 @@ import msgspec
 from msgspec import Meta, Struct
 
 from leninletters.errors import CorpusError
-from leninletters.model import PARAGRAPHS_PATTERN, UNNAMED, Corpus, Letter, Line, Link, Person, Reference
+from leninletters.model import (
+    LINE_PATTERN,
+    MAYBE_EMPTY_LINE_PATTERN,
+    PARAGRAPHS_PATTERN,
+    UNNAMED,
+    Corpus,
+    Edition,
+    Letter,
+    Link,
+    Person,
+    Reference,
+)
 
 CORPUS_ENV = "LENINLETTERS_CORPUS"
 MAX_CORPUS_ENV = "LENINLETTERS_MAX_CORPUS_MB"
@@ -38,7 +49,9 @@ MAX_LISTED_PROBLEMS = 50
 
 R = TypeVar("R", bound=Struct)
 
-ScribeNames = Annotated[dict[Line, Line], Meta(description="an object mapping initials to names")]
+EDITION_KEYS = frozenset(field.encode_name for field in msgspec.structs.fields(Edition))
+_ONE_LINE = re.compile(MAYBE_EMPTY_LINE_PATTERN)
+_LINE = re.compile(LINE_PATTERN)
 
 
 class _Document(Struct):
@@ -267,15 +280,53 @@ def _assembled(
     numbers, slugs = {letter.number for letter in letters}, {letter.slug for letter in letters}
     if len(numbers) != len(letters) or len(slugs) != len(letters):
         return None
-    scribe_names = msgspec.convert(edition.get("scribes", {}), ScribeNames)
+    checked = _checked_edition(edition)
+    if checked is None:
+        return None
+    scribe_names = checked.scribes
     for letter in letters:
         if letter.scribe_names is UNNAMED:
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
             msgspec.structs.force_setattr(letter, "scribe_names", names)
+    if people and not _names_only(letters, {person.id for person in people}):
+        return None
     letters.sort(key=lambda letter: letter.number)
     if any(link.a not in slugs or link.b not in slugs for link in links):
         return None
     return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links))
+
+
+def _names_only(letters: list[Letter], ids: set[str]) -> bool:
+    """Whether the letters' mentions and people name only these ids."""
+    return all(
+        all(mention.person in ids for mention in letter.mentions) and ids.issuperset(letter.people)
+        for letter in letters
+    )
+
+
+def _checked_edition(edition: dict[str, Any]) -> Edition | None:
+    """The edition's known keys, when they are right and every string anywhere in it is one line."""
+    try:
+        checked = msgspec.convert(edition, Edition)
+    except (msgspec.ValidationError, UnicodeError):
+        return None
+    others = [(key, value) for key, value in edition.items() if key not in EDITION_KEYS]
+    if others and not _one_line_throughout(dict(others)):
+        return None
+    return checked
+
+
+def _one_line_throughout(value: Any) -> bool:
+    """Whether every string of a JSON value, and every key of its objects, is one line."""
+    if isinstance(value, str):
+        return _ONE_LINE.search(value) is not None
+    if isinstance(value, list):
+        return all(_one_line_throughout(item) for item in value)
+    if isinstance(value, dict):
+        return all(
+            _ONE_LINE.search(key) is not None and _one_line_throughout(item) for key, item in value.items()
+        )
+    return True  # a number, true, false or null
 
 
 def parse_document(document: Any, origin: str = "corpus") -> Corpus:
@@ -333,9 +384,14 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
     if not isinstance(edition, dict):
         problems.append(f"edition: expected an object, found {_kind(edition)}")
         edition = {}
-    problems += [f"edition: {key}: given more than once" for key in getattr(edition, "duplicates", ())]
-    _explain(edition.get("scribes", {}), ScribeNames, "edition: scribes", problems)
+    _explain_record(edition, Edition, "edition", problems)
+    for key, value in edition.items():
+        if key not in EDITION_KEYS:
+            _explain_lines(value, f"edition: {_key(key, 'edition', problems)}", problems)
 
+    # The ids a letter may name: those of the corpus's people, when it lists any (the letters alone, as
+    # `list --json` prints them, are a corpus too, and name people it does not list).
+    ids = _person_ids(raw_people)
     letters: list[Letter] = []
     first_seen: dict[tuple[str, Any], int] = {}
     for position, raw in enumerate(raw_letters, start=1):
@@ -344,6 +400,8 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
             letters.append(letter)
         if not isinstance(raw, dict):
             continue
+        if ids:
+            _explain_names(raw, _where(raw, position), ids, problems)
         # Repeats are checked on the raw values, so they are reported even beside other problems.
         for key in ("number", "slug"):
             value = raw.get(key)
@@ -378,6 +436,32 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
         return None, problems
     corpus = _assembled(letters, people, edition, references, links)
     return (corpus, []) if corpus else (None, ["not a corpus"])
+
+
+def _person_ids(raw_people: Any) -> set[str]:
+    """The ids the corpus's people give; none when a person has no good id, whose own problem is named
+    (the letters that name that person are not reported besides)."""
+    if not isinstance(raw_people, list):
+        return set()
+    ids = [raw.get("id") if isinstance(raw, dict) else None for raw in raw_people]
+    return {id_ for id_ in ids if isinstance(id_, str)} if all(_is_line(id_) for id_ in ids) else set()
+
+
+def _explain_names(raw: dict[str, Any], where: str, ids: set[str], problems: list[str]) -> None:
+    """Add each person a letter's mentions and people name that the corpus does not list (a name that is
+    not a one-line string is the letter's own problem)."""
+    mentions, people = raw.get("mentions"), raw.get("people")
+    for index, mention in enumerate(mentions if isinstance(mentions, list) else (), start=1):
+        person = mention.get("person") if isinstance(mention, dict) else None
+        if _is_line(person) and person not in ids:
+            problems.append(f"{where}: mentions[{index}]: person: no person has the id {person!r}")
+    for index, person in enumerate(people if isinstance(people, list) else (), start=1):
+        if _is_line(person) and person not in ids:
+            problems.append(f"{where}: people[{index}]: no person has the id {person!r}")
+
+
+def _is_line(value: Any) -> bool:
+    return isinstance(value, str) and _LINE.search(value) is not None
 
 
 def _checked_links(raw_links: Any, slugs: set[str], problems: list[str]) -> list[Link]:
@@ -422,6 +506,10 @@ def _kind(value: Any) -> str:
 def _found(value: Any) -> str:
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:40] + "…")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # The number itself: "found 45.5" says why a whole number was refused, "found a number" does not.
+        shown = repr(value)
+        return shown if len(shown) <= 40 else shown[:40] + "…"
     return _kind(value)
 
 
@@ -492,6 +580,10 @@ def _explain(value: Any, hint: Any, where: str, problems: list[str]) -> None:
         if value is None:
             return
         base, _ = _unwrapped(next(arg for arg in get_args(base) if arg is not type(None)))
+        if isinstance(base, type) and issubclass(base, Struct) and isinstance(value, dict):
+            # A record where null is allowed: its own fields name the problem ("apparatus: hands[1]: …").
+            _explain_record(value, base, where, problems)
+            return
     args = get_args(base)
     if get_origin(base) is tuple and len(args) == 2 and args[1] is Ellipsis and isinstance(value, list):
         before = len(problems)
@@ -508,6 +600,36 @@ def _explain(value: Any, hint: Any, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: expected {description}, found {_found(value)}")
 
 
+def _explain_lines(value: Any, where: str, problems: list[str]) -> None:
+    """Add each string of a JSON value, or key of its objects, that is not one line (the edition's own
+    keys, which an export carries whole)."""
+    if isinstance(value, str):
+        if _ONE_LINE.search(value) is None:
+            reason = _string_problem(value, paragraphs=False)
+            problems.append(f"{where}: {reason or f'{_found(value)} must be one line'}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            _explain_lines(item, f"{where}[{index}]", problems)
+    elif isinstance(value, dict):
+        problems += [
+            f"{where}: {_shown(key)}: given more than once" for key in getattr(value, "duplicates", ())
+        ]
+        for key, item in value.items():
+            _explain_lines(item, f"{where}: {_key(key, where, problems)}", problems)
+
+
+def _key(key: str, where: str, problems: list[str]) -> str:
+    """A key as a message names it, adding its problem when it is not one line."""
+    if _ONE_LINE.search(key) is not None:
+        return key
+    problems.append(f"{where}: key {key!r}: {_string_problem(key, paragraphs=False) or 'must be one line'}")
+    return repr(key)
+
+
+def _shown(key: str) -> str:
+    return key if _ONE_LINE.search(key) is not None else repr(key)
+
+
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -521,10 +643,12 @@ def _string_problem(value: str, paragraphs: bool) -> str | None:
     found = _CONTROL.search(value)
     if found:
         return f"holds a control character (U+{ord(found[0]):04X}) at character {found.start() + 1}"
-    if "\n" not in value or not value.strip():
+    if "\n" not in value:
         return None
     if not paragraphs:
         return f"holds a line break at character {value.index(chr(10)) + 1}; it must be one line"
+    if not value.strip():
+        return None
     if "\n\n\n" in value:
         return (
             f"three line breaks in a row at character {value.index(3 * chr(10)) + 1}: paragraphs are "

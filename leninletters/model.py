@@ -38,7 +38,8 @@ SLUG_PATTERN = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 # The kinds of value, each with what it accepts and the words a problem uses for it.
 Line = Annotated[str, Meta(pattern=LINE_PATTERN, description="a non-empty string")]
 Paragraphs = Annotated[str, Meta(pattern=PARAGRAPHS_PATTERN, description="a non-empty string")]
-MaybeEmptyLine = Annotated[str, Meta(pattern=rf"\A{_SEEN_RUN}\Z", description="a string")]
+MAYBE_EMPTY_LINE_PATTERN = rf"\A{_SEEN_RUN}\Z"
+MaybeEmptyLine = Annotated[str, Meta(pattern=MAYBE_EMPTY_LINE_PATTERN, description="a string")]
 Slug = Annotated[str, Meta(pattern=SLUG_PATTERN, description="lowercase letters, digits and single hyphens")]
 Number = Annotated[int, Meta(ge=1, description="a whole number from 1")]
 Span = Annotated[tuple[Number, Number], Meta(description="[first, last] paragraph numbers")]
@@ -48,9 +49,22 @@ Flag = Annotated[bool, Meta(description="true or false")]
 Date = Annotated[dt.date, Meta(description="a real date as YYYY-MM-DD")]
 # The apparatus's kinds of value (see "The apparatus" below).
 Certainty = Annotated[Literal["high", "medium", "low"], Meta(description='"high", "medium" or "low"')]
+# A real day of the calendar, or its month or year, in ASCII digits: the year 0001 to 9999 (as a date's),
+# the month 01 to 12, the day within its month, 29 February only in a leap year.
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+PARTIAL_DAY_PATTERN = (
+    r"\A(?!0000)(?:"
+    r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)?"
+    r"|[0-9]{4}-(?:0[13-9]|1[0-2])-(?:29|30)"
+    r"|[0-9]{4}-(?:0[13578]|1[02])-31"
+    rf"|{_LEAP_YEAR}-02-29"
+    r")\Z"
+)
 PartialDay = Annotated[
-    str,
-    Meta(pattern=r"\A\d{4}(?:-\d{2}(?:-\d{2})?)?\Z", description="a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+    str, Meta(pattern=PARTIAL_DAY_PATTERN, description="a real date as YYYY, YYYY-MM or YYYY-MM-DD")
+]
+OptionalPartialDay = Annotated[
+    PartialDay | None, Meta(description="a real date as YYYY, YYYY-MM or YYYY-MM-DD, or null")
 ]
 Position = Annotated[int, Meta(ge=0, description="a whole number from 0")]
 Facts = Meta(description="an array of objects")
@@ -215,8 +229,23 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
             force_setattr(self, "parts", self._fitted(self.parts))
         if self.apparatus is not None:
             self.apparatus.check(self.text.count(PARAGRAPH_BREAK) + 1)
+            if self.apparatus.recipients is not None:
+                self._agree(self.apparatus.recipients)
         if self.mentions:
             _check_mentions(self)
+
+    def _agree(self, settled: Recipients) -> None:
+        """Refuse recipients other than those the apparatus settles, so that the two cannot drift."""
+        if self.recipients != settled.names:
+            names = ", ".join(repr(name) for name in settled.names) or "none"
+            raise ValueError(
+                f"recipients: must be those of apparatus.recipients, in the same order ({names})"
+            )
+        if self.recipients_inferred != settled.inferred:
+            inferred = "true" if settled.inferred else "false"
+            raise ValueError(
+                f"recipients_inferred: must be {inferred}, as apparatus.recipients.inferred says"
+            )
 
     def _fitted(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         """The parts, dated, checked to cover the text in order; none where one part is the letter."""
@@ -460,8 +489,8 @@ class PersonApparatus(Struct, frozen=True, kw_only=True, gc=False):
     """A person's checked description and life dates (partial where the reference gives only a year)."""
 
     description: Line
-    born: PartialDay | None = None
-    died: PartialDay | None = None
+    born: OptionalPartialDay = None
+    died: OptionalPartialDay = None
     viaf: OptionalLine = None
     gnd: OptionalLine = None
     wikidata: OptionalLine = None
@@ -513,6 +542,30 @@ class Link(Struct, frozen=True, kw_only=True, gc=False):
 
     def to_json(self) -> dict[str, Any]:
         return _builtins(self)
+
+
+# The edition ------------------------------------------------------------------------------------
+
+ScribeNames = Annotated[dict[Line, Line], Meta(description="an object mapping initials to names")]
+
+
+class Edition(Struct, frozen=True, kw_only=True, gc=False):
+    """The keys of a corpus's `edition` that the tool reads: what the edition statement, citations and the
+    CMIF header are made of, and the scribes' names. Any other key may hold any JSON value, as long as each
+    string in it is one line too (corpus.py): an export carries the edition whole."""
+
+    title: OptionalLine = None
+    book: OptionalLine = None
+    appendix: OptionalLine = None
+    period: OptionalLine = None
+    authors: OptionalLine = None
+    translation: OptionalLine = None
+    version: OptionalLine = None
+    statement: OptionalLine = None
+    cmif_url: OptionalLine = None
+    cmif_editor: OptionalLine = None
+    cmif_publisher: OptionalLine = None
+    scribes: ScribeNames = {}
 
 
 class Corpus(Struct, frozen=True, gc=False):

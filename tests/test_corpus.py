@@ -19,7 +19,16 @@ from hypothesis import strategies as st
 from leninletters import corpus
 from leninletters.corpus import BUNDLED_FILE, bundled_text, check_document, check_file, load, parse_document
 from leninletters.errors import CorpusError
-from leninletters.model import HIDDEN, LINE_PATTERN, PARAGRAPHS_PATTERN, Letter, Note, Part, Person
+from leninletters.model import (
+    HIDDEN,
+    LINE_PATTERN,
+    PARAGRAPHS_PATTERN,
+    PARTIAL_DAY_PATTERN,
+    Letter,
+    Note,
+    Part,
+    Person,
+)
 
 BUNDLED: dict[str, Any] = json.loads(bundled_text(BUNDLED_FILE))
 LETTERS: list[dict[str, Any]] = BUNDLED["letters"]
@@ -53,9 +62,10 @@ def test_the_bundled_letters_load_back_as_the_file_holds_them() -> None:
 
 
 def wrong_for(field: msgspec.structs.FieldInfo) -> Any:
-    """A JSON value of the wrong kind for any field: a string for an object (the apparatus), else an
-    object, since every other field is a string, number, flag or array."""
-    return "a string" if field.name == "apparatus" else {"an": "object"}
+    """A JSON value of the wrong kind for any field: a string for an object (the apparatus, an expansion:
+    an object there is read as the record and its own fields named), else an object, since every other
+    field is a string, number, flag or array."""
+    return "a string" if field.name in ("apparatus", "expansion") else {"an": "object"}
 
 
 @pytest.mark.parametrize("field", msgspec.structs.fields(Letter), ids=lambda field: field.name)
@@ -88,7 +98,7 @@ def test_every_field_of_a_note_named_when_broken(field: msgspec.structs.FieldInf
 
 @pytest.mark.parametrize("field", msgspec.structs.fields(Person), ids=lambda field: field.name)
 def test_every_field_of_a_person_named_when_broken(field: msgspec.structs.FieldInfo) -> None:
-    people = [{**BUNDLED["people"][0], field.encode_name: wrong_for(field)}]
+    people = [{**BUNDLED["people"][0], field.encode_name: wrong_for(field)}, *BUNDLED["people"][1:]]
     _, problems = check_document({"letters": LETTERS, "people": people})
     assert problems == [
         f"person at position 1: {field.encode_name}: expected {problems[0].split('expected ')[1]}"
@@ -321,7 +331,7 @@ def test_titles_and_names_are_one_visible_line(change: dict[str, Any], says: str
 
 
 def test_a_person_or_a_note_with_control_characters_is_refused() -> None:
-    people = [{**BUNDLED["people"][0], "name": "Lenin\x1b[8m"}]
+    people = [{**BUNDLED["people"][0], "name": "Lenin\x1b[8m"}, *BUNDLED["people"][1:]]
     _, problems = check_document({"letters": LETTERS, "people": people})
     assert problems == ["person at position 1: name: holds a control character (U+001B) at character 6"]
     notes = [{**WITH_NOTE["notes"][0], "text": "Two\n\nparagraphs"}]
@@ -402,3 +412,319 @@ def test_the_patterns_refuse_exactly_the_hidden_characters(value: str) -> None:
     assert (re.search(LINE_PATTERN, value) is not None) == line_ok
     text_ok = not hidden and all(p.strip() and "\n" not in p for p in paragraphs)
     assert (re.search(PARAGRAPHS_PATTERN, value) is not None) == text_ok
+
+
+# Records inside optional fields --------------------------------------------------------------------
+
+TO_TROTSKY = next(letter for letter in LETTERS if letter["number"] == 7)  # an apparatus with hands and lcw
+
+
+def with_apparatus(letter: dict[str, Any], key: str, value: Any) -> list[dict[str, Any]]:
+    return changed(letter, apparatus={**letter["apparatus"], key: value})
+
+
+@pytest.mark.parametrize(
+    ("key", "change", "says"),
+    [
+        (
+            "hands",
+            {"written_by": "Lenin"},
+            "letter 7: apparatus: hands[1]: give one of scribe and written_by",
+        ),
+        (
+            "lcw",
+            {"volume": 45.5},
+            "letter 7: apparatus: lcw: volume: expected a whole number from 1, found 45.5",
+        ),
+        (
+            "lcw",
+            {"certainty": "sure"},
+            'letter 7: apparatus: lcw: certainty: expected "high", "medium" or "low", found \'sure\'',
+        ),
+        (
+            "provenance",
+            {"note": "a\x1bb"},
+            "letter 7: apparatus: provenance: note: holds a control character (U+001B) at character 2",
+        ),
+    ],
+)
+def test_a_bad_value_inside_an_optional_record_is_named_with_its_field(
+    key: str, change: dict[str, Any], says: str, tmp_path: Path
+) -> None:
+    value = TO_TROTSKY["apparatus"][key]
+    value = [{**value[0], **change}] if isinstance(value, list) else {**value, **change}
+    letters = with_apparatus(TO_TROTSKY, key, value)
+    assert problems_of(letters) == [says]
+    with pytest.raises(CorpusError) as raised:
+        load(write(tmp_path, letters))
+    assert str(raised.value).endswith(f": {says}")
+
+
+def test_a_bad_value_in_a_person_or_a_note_expansion_is_named_with_its_field() -> None:
+    lenin = BUNDLED["people"][0]
+    people = [{**lenin, "apparatus": {**lenin["apparatus"], "certainty": 1}}, *BUNDLED["people"][1:]]
+    _, problems = check_document({"letters": LETTERS, "people": people})
+    assert problems == [
+        'person at position 1: apparatus: certainty: expected "high", "medium" or "low", found 1'
+    ]
+    expansion = {"expands": "A book", "authority": "edition", "certainty": "high", "note": "\x07"}
+    notes = [{**WITH_NOTE["notes"][0], "expansion": expansion}]
+    assert problems_of(changed(WITH_NOTE, notes=notes)) == [
+        f"letter {WITH_NOTE['number']}: notes[1]: expansion: note: holds a control character (U+0007) at "
+        "character 1"
+    ]
+
+
+def test_an_optional_record_of_the_wrong_kind_still_says_what_it_expects() -> None:
+    assert problems_of(with_apparatus(TO_TROTSKY, "lcw", "vol. 45")) == [
+        "letter 7: apparatus: lcw: expected an object or null, found 'vol. 45'"
+    ]
+
+
+# Partial dates: a person's born and died --------------------------------------------------------------
+
+PARTIAL = "must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, or null"
+
+
+def with_life_dates(born: Any) -> dict[str, Any]:
+    lenin = BUNDLED["people"][0]
+    people = [{**lenin, "apparatus": {**lenin["apparatus"], "born": born}}, *BUNDLED["people"][1:]]
+    return {"letters": LETTERS, "people": people}
+
+
+@pytest.mark.parametrize(
+    "born",
+    [
+        "١٩٢٢",
+        "1922-99-99",
+        "1922-13",
+        "1922-00",
+        "1922-12-00",
+        "1922-12-32",
+        "1922-02-29",
+        "1900-02-29",
+        "1922-04-31",
+        "0000",
+        "1922-1-5",
+        "１９２２",
+        "1922-12-2５",
+        "1922/12/25",
+        " 1922",
+    ],
+)
+def test_a_partial_date_is_real_with_ascii_digits(born: str, tmp_path: Path) -> None:
+    document = with_life_dates(born)
+    says = f"person at position 1: apparatus: born: {born!r} {PARTIAL}"
+    assert check_document(document)[1] == [says]
+    with pytest.raises(CorpusError) as raised:
+        load(write(tmp_path, document))
+    assert str(raised.value).endswith(f": {says}")
+
+
+@pytest.mark.parametrize(
+    "born", ["1870", "1870-04", "1870-04-22", "1924-02-29", "2000-02-29", "0001", "9999-12-31"]
+)
+def test_a_real_partial_date_is_accepted(born: str, tmp_path: Path) -> None:
+    loaded = load(write(tmp_path, with_life_dates(born)))
+    assert loaded.people[0].apparatus is not None and loaded.people[0].apparatus.born == born
+
+
+def test_the_partial_date_pattern_knows_every_day_of_the_calendar() -> None:
+    import datetime as dt
+
+    pattern = re.compile(PARTIAL_DAY_PATTERN)
+    for year in (1, 4, 100, 400, 1600, 1700, 1800, 1900, 1922, 1923, 1924, 2000, 2024, 2100, 9996, 9999):
+        assert pattern.search(f"{year:04d}")
+        for month in range(0, 14):
+            assert (pattern.search(f"{year:04d}-{month:02d}") is not None) == (1 <= month <= 12)
+            for day in range(0, 33):
+                try:
+                    real = dt.date(year, month, day) is not None
+                except ValueError:
+                    real = False
+                assert (pattern.search(f"{year:04d}-{month:02d}-{day:02d}") is not None) == real
+
+
+# The edition block -----------------------------------------------------------------------------------
+
+EDITION_PROBLEMS = [
+    ({"title": "Lenin\x1b[2J"}, "edition: title: holds a control character (U+001B) at character 6"),
+    ({"authors": "Woods\x07"}, "edition: authors: holds a control character (U+0007) at character 6"),
+    ({"version": "0.1\n0"}, "edition: version: holds a line break at character 4; it must be one line"),
+    ({"book": "A\x9bB"}, "edition: book: holds a control character (U+009B) at character 2"),
+    ({"statement": "ok\ud800"}, "edition: statement: holds an unpaired surrogate (U+D800) at character 3"),
+    ({"title": {"a": [1, 2]}}, "edition: title: expected a non-empty string or null, found an object"),
+    ({"appendix": True}, "edition: appendix: expected a non-empty string or null, found true/false"),
+    ({"version": 1}, "edition: version: expected a non-empty string or null, found 1"),
+    ({"translation": ["LCW"]}, "edition: translation: expected a non-empty string or null, found an array"),
+    ({"period": ""}, "edition: period: '' must be a non-empty string or null"),
+    ({"cmif_url": "http://x\x1b"}, "edition: cmif_url: holds a control character (U+001B) at character 9"),
+    ({"cmif_editor": 7}, "edition: cmif_editor: expected a non-empty string or null, found 7"),
+    (
+        {"cmif_publisher": "\n"},
+        "edition: cmif_publisher: holds a line break at character 1; it must be one line",
+    ),
+    (
+        {"scribes": {"L.F.": 1}},
+        "edition: scribes: expected an object mapping initials to names, found an object",
+    ),
+    (
+        {"extra": {"nested": ["fine", "bell\x07"]}},
+        "edition: extra: nested[2]: holds a control character (U+0007) at character 5",
+    ),
+    ({"extra": "two\nlines"}, "edition: extra: holds a line break at character 4; it must be one line"),
+    ({"ke\x1by": 1}, "edition: key 'ke\\x1by': holds a control character (U+001B) at character 3"),
+]
+
+
+@pytest.mark.parametrize(("change", "says"), EDITION_PROBLEMS)
+def test_a_bad_edition_is_named_with_its_key_on_both_paths(
+    change: dict[str, Any], says: str, tmp_path: Path
+) -> None:
+    document = {"letters": LETTERS, "edition": {**BUNDLED["edition"], **change}}
+    assert check_document(document)[1] == [says]
+    assert corpus._decoded(json.dumps(document)) is None  # the fast path refuses it, for the careful one
+    with pytest.raises(CorpusError) as raised:
+        parse_document(document)
+    assert str(raised.value) == f"corpus: {says}"
+    path = write(tmp_path, document)
+    with pytest.raises(CorpusError) as raised:
+        load(path)
+    assert str(raised.value) == f"corpus {path}: {says}"
+    assert check_file(path)[1] == [says]
+
+
+def test_an_edition_of_other_keys_and_nulls_is_taken_as_it_is(tmp_path: Path) -> None:
+    edition = {
+        **BUNDLED["edition"],
+        "title": None,
+        "statement": "Cite me.",
+        "extra": [1, 2.5, True, None, "", {"k": "v"}, []],
+    }
+    loaded = load(write(tmp_path, {"letters": LETTERS, "edition": edition}))
+    assert loaded.metadata == edition
+    assert check_document({"letters": LETTERS, "edition": edition}) == (loaded, [])
+
+
+EDITION_VALUES = st.one_of(
+    JSON_VALUES, HOSTILE_STRINGS, st.dictionaries(HOSTILE_STRINGS, HOSTILE_STRINGS, max_size=2)
+)
+EDITION_KEYS = st.sampled_from(
+    [
+        "title",
+        "book",
+        "appendix",
+        "period",
+        "authors",
+        "translation",
+        "version",
+        "statement",
+        "cmif_url",
+        "cmif_editor",
+        "cmif_publisher",
+        "scribes",
+        "extra",
+        "\x1b",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edition=st.dictionaries(EDITION_KEYS, EDITION_VALUES, max_size=4))
+def test_the_fast_and_careful_paths_agree_on_the_edition(edition: dict[str, Any]) -> None:
+    document = {"letters": LETTERS[:2], "edition": edition}
+    careful, problems = check_document(document)
+    assert (careful is None) == bool(problems)
+    assert all(problem.startswith("edition: ") for problem in problems)
+    fast = corpus._decoded(json.dumps(document))
+    assert fast == careful if fast is not None else True
+    assert (fast is None) == bool(problems)
+
+
+# People that letters name ------------------------------------------------------------------------------
+
+
+def with_unknown_people() -> list[dict[str, Any]]:
+    letters: list[dict[str, Any]] = json.loads(json.dumps(LETTERS))
+    testament = next(letter for letter in letters if letter["slug"] == "testament")
+    testament["mentions"][1]["person"] = "oldenberg"  # the span and form stay right: only the id is wrong
+    testament["people"].append("nobody")
+    return letters
+
+
+UNKNOWN_PEOPLE = [
+    "letter 9: mentions[2]: person: no person has the id 'oldenberg'",
+    f"letter 9: people[{len(TESTAMENT['people']) + 1}]: no person has the id 'nobody'",
+]
+
+
+def test_a_letter_that_names_someone_not_among_the_people_is_refused(tmp_path: Path) -> None:
+    document = {"letters": with_unknown_people(), "people": BUNDLED["people"]}
+    assert check_document(document)[1] == UNKNOWN_PEOPLE
+    assert corpus._decoded(json.dumps(document)) is None
+    path = write(tmp_path, document)
+    with pytest.raises(CorpusError) as raised:
+        load(path)
+    assert (
+        str(raised.value) == f"corpus {path}: {UNKNOWN_PEOPLE[0]} (and 1 more: run 'leninletters validate')"
+    )
+
+
+def test_an_unknown_person_is_named_beside_the_letters_other_problems() -> None:
+    letters = with_unknown_people()
+    letters[8]["title"] = "Bell\x07"
+    _, problems = check_document({"letters": letters, "people": BUNDLED["people"]})
+    assert problems == ["letter 9: title: holds a control character (U+0007) at character 5", *UNKNOWN_PEOPLE]
+
+
+@pytest.mark.parametrize("shape", ["array", "no people", "empty people"])
+def test_a_corpus_that_lists_no_people_keeps_its_mentions_unchecked(shape: str, tmp_path: Path) -> None:
+    # `list --json` prints the letters alone, mentions and all, and what it prints is a corpus.
+    letters = with_unknown_people()
+    document: Any = {
+        "array": letters,
+        "no people": {"letters": letters},
+        "empty people": {"letters": letters, "people": []},
+    }[shape]
+    loaded = load(write(tmp_path, document))
+    assert check_document(document) == (loaded, [])
+
+
+# Recipients and the apparatus's recipients ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "change", "says"),
+    [
+        (
+            9,
+            {"recipients": ["Leon Trotsky"]},
+            "letter 9: recipients: must be those of apparatus.recipients, in the same order "
+            "('Twelfth Party Congress')",
+        ),
+        (
+            22,
+            {"recipients": ["F.Y. Makharadze", "P.G. Mdivani", "and others"]},
+            "letter 22: recipients: must be those of apparatus.recipients, in the same order "
+            "('P.G. Mdivani', 'F.Y. Makharadze', 'and others')",
+        ),
+        (
+            11,
+            {"recipients_inferred": False},
+            "letter 11: recipients_inferred: must be true, as apparatus.recipients.inferred says",
+        ),
+    ],
+)
+def test_recipients_agree_with_the_apparatus(
+    number: int, change: dict[str, Any], says: str, tmp_path: Path
+) -> None:
+    letters = [{**letter, **change} if letter["number"] == number else letter for letter in LETTERS]
+    assert problems_of(letters) == [says]
+    with pytest.raises(CorpusError) as raised:
+        load(write(tmp_path, letters))
+    assert str(raised.value).endswith(f": {says}")
+
+
+def test_recipients_without_the_apparatus_recipients_are_the_letters_own() -> None:
+    letter = {**TO_TROTSKY, "recipients": ["Someone Else"]}  # letter 7: no apparatus.recipients
+    assert problems_of([letter]) == []
