@@ -146,15 +146,13 @@ class MemoryEdition:
         from leninletters import search as searching
 
         deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
-        whole = predicate == EVERYTHING
         found: list[Found] = []
         for letter in self.select(predicate):
             matches = searching.find(letter, search, deadline)
             if not matches:
                 continue
-            # A letter in one piece that was selected is selected whole; else only some parts may count.
-            parts = letter.all_parts if whole or not letter.parts else predicate.parts(letter)
-            for part in parts:
+            parts = narrowed(letter, predicate)
+            for part in letter.all_parts if parts is None else parts:
                 inside = [m for m in matches if part.first_paragraph <= m.paragraph <= part.last_paragraph]
                 if inside:
                     snippets = searching.snippets(letter, inside, context)
@@ -166,18 +164,12 @@ class MemoryEdition:
 
         deadline = searching.Deadline()
         counted: list[Counted] = []
-        whole = predicate == EVERYTHING
         for letter in self.select(predicate):
-            # A letter in one piece that was selected is selected whole; else only some parts may count.
-            parts = () if whole or not letter.parts else predicate.parts(letter)
-            if whole or not letter.parts or len(parts) == len(letter.parts):
+            parts = narrowed(letter, predicate)
+            if parts is None:
                 number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
             else:
-                spans = [(p.first_paragraph, p.last_paragraph) for p in parts]
-                number = sum(
-                    any(first <= m.paragraph <= last for first, last in spans)
-                    for m in searching.find(letter, search, deadline)
-                )
+                number = sum(within(parts, m.paragraph) for m in searching.find(letter, search, deadline))
             if number:
                 counted.append(Counted(letter, number))
         return counted
@@ -204,14 +196,10 @@ class MemoryEdition:
         found: list[Occurrence] = []
         for letter in self.select(predicate):
             own = tuple(m for m in letter.mentions if wanted(m))
-            if own and predicate != EVERYTHING and letter.parts:
+            parts = narrowed(letter, predicate) if own else None
+            if parts is not None:
                 # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
-                spans = [(part.first_paragraph, part.last_paragraph) for part in predicate.parts(letter)]
-                own = tuple(
-                    m
-                    for m in own
-                    if m.where != "text" or any(first <= (m.paragraph or 0) <= last for first, last in spans)
-                )
+                own = tuple(m for m in own if m.where != "text" or within(parts, m.paragraph or 0))
             if own:
                 found.append(Occurrence(letter, own))
         return found
@@ -236,3 +224,17 @@ class MemoryEdition:
         # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
         words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
         return list(dict.fromkeys(words))
+
+
+def narrowed(letter: Letter, predicate: Predicate) -> tuple[Part, ...] | None:
+    """The parts of a selected letter that a predicate holds for, where that is not the whole letter: a
+    date, a scribe or a phrase may meet the Testament in its P.S. only. None for the whole letter."""
+    if predicate == EVERYTHING or not letter.parts:  # a letter in one piece, once selected, counts whole
+        return None
+    parts = predicate.parts(letter)
+    return None if len(parts) == len(letter.parts) else parts
+
+
+def within(parts: Sequence[Part], paragraph: int) -> bool:
+    """Whether a paragraph stands in one of the parts."""
+    return any(part.first_paragraph <= paragraph <= part.last_paragraph for part in parts)
