@@ -873,9 +873,14 @@ def _only_the_invoked_command(arguments: Sequence[str]) -> None:
     kept where it is needed: no command named (help, the list of commands, a mistyped name) and shell
     completion.
     """
-    if not arguments or any(name.endswith("_COMPLETE") for name in os.environ):
+    if any(name.endswith("_COMPLETE") for name in os.environ):
         return
-    named = [info for info in app.registered_commands if _command_name(info) == arguments[0]]
+    words = list(arguments)
+    while words and words[0].startswith("-"):  # the options before the command: --corpus PATH
+        option = words.pop(0)
+        if option == "--corpus" and words:
+            words.pop(0)
+    named = [info for info in app.registered_commands if words and _command_name(info) == words[0]]
     if named:
         app.registered_commands = named
 

@@ -32,23 +32,29 @@ def scribe_label(letter: Letter) -> str:
     return ", ".join(letter.scribes) or NO_VALUE
 
 
-def hand_lines(letter: Letter, part: Part) -> tuple[tuple[str, ...], str]:
+def hand_lines(letter: Letter, part: Part | None = None) -> tuple[tuple[str, ...], str]:
     """The lines the print sets after a part (its hand, its date), verbatim, and what this edition adds to
     them: the names behind initials the line does not spell out, a writer known from a note, a date the
     print gives elsewhere. A corpus that keeps no printed lines gets the whole hand as the edition's."""
-    printed = part.printed
+    # No part: a letter in one piece, its hand its own (a Part made for it would count its paragraphs).
+    printed = part.printed if part else ()
+    scribes = part.scribes if part else letter.scribes
     shown = " ".join(printed)
     names = dict(zip(letter.scribes, letter.scribe_names, strict=False))
     additions: list[str] = []
-    for initials in part.scribes:
+    for initials in scribes:
         name = names.get(initials, initials)
         if not printed:
             additions.append(f"Taken down by {initials}" + (f" ({name})" if name != initials else ""))
         elif name != initials and name not in shown:
             additions.append(f"{initials}: {name}")
-    if part.written_by:
+    if part and part.written_by:
         additions.append(f"Written by {part.written_by}")
-    if part.date != letter.date and not any(parse_printed_date(line) == part.date for line in printed):
+    if (
+        part
+        and part.date != letter.date
+        and not any(parse_printed_date(line) == part.date for line in printed)
+    ):
         additions.append(long_date(part.date))
     return printed, "; ".join(additions)
 
@@ -94,7 +100,7 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
     hand the print gives it, the hand LCW attributes to it, and LCW's dating."""
     if paragraphs is None and letter.apparatus is None and not letter.parts:
         # A letter in one piece with nothing added: as it was printed, without splitting it.
-        printed, added = hand_lines(letter, letter.all_parts[0])
+        printed, added = hand_lines(letter)
         return [
             Piece(Kind.PRINT, letter.text),
             *(Piece(Kind.PRINT, line) for line in printed),
