@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from leninletters import __version__
+from leninletters.errors import InputError
 from leninletters.model import Letter, Person
 
 if TYPE_CHECKING:
@@ -94,11 +95,17 @@ def timestamp(environ: Mapping[str, str] | None = None) -> str:
     to be the same."""
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "")
-    moment = (
-        dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        if epoch.isdecimal()
-        else dt.datetime.now(dt.UTC).replace(microsecond=0)
-    )
+    if not epoch:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        if not (epoch.isascii() and epoch.isdecimal()):
+            raise ValueError(epoch)
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise InputError(
+            f"SOURCE_DATE_EPOCH={epoch[:20]!r}: expected whole seconds since 1970 up to the year 9999, "
+            "for example 1700000000"
+        ) from None
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

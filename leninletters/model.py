@@ -20,15 +20,16 @@ from msgspec.structs import force_setattr
 
 PARAGRAPH_BREAK = "\n\n"
 
-# What a reader cannot be shown faithfully: C0 and C1 control characters (DEL too) and unpaired
-# surrogates. No string of a corpus holds them, except the line breaks that separate a text's paragraphs.
-HIDDEN = r"\x00-\x1f\x7f-\x9f\ud800-\udfff"
+# What a reader cannot be shown faithfully: C0 and C1 control characters (DEL too), unpaired surrogates,
+# and U+FFFE and U+FFFF, which are not characters at all (XML, and so CMIF, cannot carry them). No string
+# of a corpus holds them, except the line breaks that separate a text's paragraphs.
+HIDDEN = r"\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
 _SEEN = rf"[^{HIDDEN}]"  # a character that shows as itself
 _INK = rf"[^{HIDDEN}\s]"  # one that leaves a mark
 # Any number of characters that show, as runs of printable ASCII or single others: the same set as
 # _SEEN*+, which re checks twice as fast, and unlike the set spelled as ranges up to U+10FFFF, it
 # compiles (at import, in msgspec's Meta) in a tenth of the time.
-_SEEN_RUN = r"(?:[ -~]++|[^\x00-\x9f\ud800-\udfff])*+"
+_SEEN_RUN = r"(?:[ -~]++|[^\x00-\x9f\ud800-\udfff\ufffe\uffff])*+"
 # Possessive and atomic: a rejected string costs one pass, never a backtracking search.
 _ONE_PARAGRAPH = rf"(?>{_SEEN}*?{_INK}{_SEEN_RUN})"
 LINE_PATTERN = rf"\A{_ONE_PARAGRAPH}\Z"

@@ -141,9 +141,14 @@ def span(letters: Sequence[Letter]) -> tuple[dt.date, dt.date]:
     """The whole months the letters' dates fall in: 1 December 1922 to 31 March 1923 for the edition."""
     every = [day for letter in letters for day in letter.dates]
     first, last = min(every), max(every)
-    start = first.replace(day=1)
-    following = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return start, following - dt.timedelta(days=1)
+    return first.replace(day=1), month_end(last)
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of a day's month (31 December 9999 too, past which no date goes)."""
+    if day.month == 12:
+        return day.replace(day=31)
+    return day.replace(month=day.month + 1, day=1) - dt.timedelta(days=1)
 
 
 def rows(chosen: Sequence[Mark], first: dt.date, last: dt.date) -> list[Row]:
@@ -158,19 +163,23 @@ def rows(chosen: Sequence[Mark], first: dt.date, last: dt.date) -> list[Row]:
     while day <= last:
         if day not in by_day:
             end = day
-            while end + dt.timedelta(days=1) <= last and end + dt.timedelta(days=1) not in by_day:
+            while end < last and end + dt.timedelta(days=1) not in by_day:
                 end += dt.timedelta(days=1)
             if (end - day).days + 1 >= LONG_GAP:
                 if shown_month != (day.year, day.month):
                     out.append(Row("month", day, day))
                     shown_month = (day.year, day.month)
                 out.append(Row("gap", day, end))
+                if end == last:  # no day after the last: 31 December 9999 has none
+                    break
                 day = end + dt.timedelta(days=1)
                 continue
         if shown_month != (day.year, day.month):
             out.append(Row("month", day, day))
             shown_month = (day.year, day.month)
         out.append(Row("day", day, day, tuple(by_day.get(day, ()))))
+        if day == last:
+            break
         day += dt.timedelta(days=1)
     return out
 
@@ -262,9 +271,11 @@ def bins(letters: Sequence[Letter], by: By, first: dt.date, last: dt.date) -> li
         elif by is By.week:
             end = start + dt.timedelta(days=6)
         else:
-            end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            end = month_end(start)
         inside = tuple(letter for letter in letters if start <= letter.date <= end)
         out.append(Bin(start, end, inside))
+        if end >= dt.date.max - dt.timedelta(days=7):  # the last days there are: no later period to count
+            break
         start = end + dt.timedelta(days=1)
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from typer.testing import CliRunner
 
 from leninletters.cli import app
@@ -173,3 +174,10 @@ def test_a_passage_counts_as_its_letter_once_and_the_file_is_the_same_when_made_
     root = check_cmif(export("9:1", "9:11", "9")[1])
     assert [c.get("key") for c in root.iter(f"{T}correspDesc")] == ["9"]
     assert export("1-22")[1] == export()[1]
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999", "abc", "-1", "1e9"])
+def test_a_bad_source_date_epoch_is_refused_in_one_line(epoch: str) -> None:
+    result = CliRunner().invoke(app, ["export", "-f", "cmif", "1"], env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "SOURCE_DATE_EPOCH" in result.stderr and "expected whole seconds since 1970" in result.stderr

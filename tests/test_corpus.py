@@ -30,6 +30,8 @@ from leninletters.model import (
     Person,
 )
 
+from .conftest import MINI
+
 BUNDLED: dict[str, Any] = json.loads(bundled_text(BUNDLED_FILE))
 LETTERS: list[dict[str, Any]] = BUNDLED["letters"]
 TESTAMENT = next(letter for letter in LETTERS if letter["slug"] == "testament")
@@ -728,3 +730,13 @@ def test_recipients_agree_with_the_apparatus(
 def test_recipients_without_the_apparatus_recipients_are_the_letters_own() -> None:
     letter = {**TO_TROTSKY, "recipients": ["Someone Else"]}  # letter 7: no apparatus.recipients
     assert problems_of([letter]) == []
+
+
+@pytest.mark.parametrize("nonchar", ["\ufffe", "\uffff"])
+def test_a_noncharacter_no_xml_can_carry_is_refused(tmp_path: Path, nonchar: str) -> None:
+    letters = json.loads(MINI.read_text(encoding="utf-8"))
+    letters = letters["letters"] if isinstance(letters, dict) else letters
+    letters[0]["recipients"] = [f"Leon{nonchar} Trotsky"]
+    found, problems = check_document({"letters": letters})
+    assert found is None
+    assert any("recipients[1]" in problem for problem in problems)

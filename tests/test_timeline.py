@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ from leninletters.cli import app
 from leninletters.model import Corpus
 from leninletters.predicates import Predicate, select
 
-from .conftest import TREES
+from .conftest import MINI, TREES
 
 runner = CliRunner()
 
@@ -194,3 +195,17 @@ def test_every_day_is_shown_once_and_every_chosen_letter_has_its_mark(predicate:
     assert all(row.days >= timeline.LONG_GAP for row in rows if row.kind == "gap")
     shown = [m for row in rows for m in row.marks]
     assert shown == marks
+
+
+@pytest.mark.parametrize("by", [[], ["--by", "week"], ["--by", "month"]])
+def test_the_last_date_there_is_draws_a_timeline(tmp_path: Path, by: list[str]) -> None:
+    far = json.loads(MINI.read_text(encoding="utf-8"))
+    letters = far["letters"] if isinstance(far, dict) else far
+    letters[-1]["date"] = "9999-12-31"
+    for part in letters[-1].get("parts", []):
+        part.pop("date", None)
+    corpus = tmp_path / "far.json"
+    corpus.write_text(json.dumps(far), encoding="utf-8")
+    code, stdout, stderr = run("--corpus", str(corpus), "timeline", *by)
+    assert code == 0, stderr
+    assert "9999" in stdout
