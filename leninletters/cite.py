@@ -70,6 +70,11 @@ class Citation(NamedTuple):
         return self.letter.recipients
 
     @property
+    def inferred(self) -> str:
+        """What a citation says after recipients the print does not name (the edition inferred them)."""
+        return " (recipients inferred by this edition)" if self.letter.recipients_inferred else ""
+
+    @property
     def lcw(self) -> str:
         """ "vol. 45, p. 601", "vol. 45, pp. 601–602", "vol. 45", or "" where the apparatus does not know."""
         place = self.letter.apparatus.lcw if self.letter.apparatus else None
@@ -107,7 +112,7 @@ class Citation(NamedTuple):
         """The facts that have no field of their own in BibTeX, CSL and RIS, as sentences."""
         pieces = []
         if self.recipients:
-            pieces.append(f"Letter to {', '.join(self.recipients)}")
+            pieces.append(f"Letter to {', '.join(self.recipients)}{self.inferred}")
         if self.part_label:
             pieces.append(f"{self.part_label}, {long_date(self.date)}")
         pieces += self.later_parts
@@ -173,7 +178,7 @@ def text(cited: Citation) -> str:
     named = cited.title.casefold()
     unnamed = [name for name in cited.recipients if name.casefold() not in named]
     if unnamed:
-        pieces.append(f"To {', '.join(cited.recipients)}.")
+        pieces.append(f"To {', '.join(cited.recipients)}{cited.inferred}.")
     book = cited.edition.get("book")
     if book:
         authors = cited.edition.get("authors")
@@ -289,7 +294,8 @@ def ris(cited: Citation) -> str:
     notes = [cited.note()]
     if cited.edition.get("authors"):
         notes.append(f"Book by {cited.edition['authors']}.")
-    lines += [("N1", " ".join(notes)), ("ET", f"leninletters {cited.version}"), ("ER", "")]
+    # No ET: in a chapter record it is the book's edition, not this tool's version (the note says that).
+    lines += [("N1", " ".join(notes)), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines)
 
 

@@ -416,7 +416,7 @@ def grep(
 
     With --person NAME there is no PATTERN: grep finds every form of that person's name in the text at
     once (--person krupskaya finds "N.K. Ulyanova"), and every argument is the QUERY. The editor's
-    [insertions] are left out unless --editorial.
+    square-bracket insertions are left out unless --editorial.
 
     Exit status: 0 found, 1 nothing found, 2 error.
 
@@ -692,9 +692,9 @@ def people(
 ) -> None:
     """List the people the letters name, with how many letters name them and how; or show one person.
 
-    A letter names a person in its text (Lenin's words), in an editor's [insertion], in a heading or
-    address line, in a note, or as addressee, copy, scribe or writer; Letters counts all but the
-    editor's insertions.
+    A letter names a person in its text (Lenin's words), in an editor's square-bracket insertion, in a
+    heading or address line, in a note, or as addressee, copy, scribe or writer; Letters counts all but
+    the editor's insertions.
 
     Examples:
 
@@ -783,7 +783,9 @@ def cite(
         fail("which letter? give a number, slug or date, for example: leninletters cite testament")
     edition = _edition(ctx)
     cited = citing.citations(edition.resolve(references), edition.letters, edition.metadata)
-    _output().write(citing.document(cited, style))
+    out = _output()
+    # CSL-JSON stays valid JSON on any stream, as every JSON output does.
+    (out.write_json if style == citing.Style.csl_json else out.write)(citing.document(cited, style))
 
 
 @app.command(epilog=QUERY_HELP)
@@ -795,6 +797,8 @@ def timeline(
     recipient: Recipient = None,
     scribe: Scribe = None,
     keyword: Keyword = None,
+    person: Person = None,
+    editorial: Editorial = False,
     explain: Explain = False,
     by: Annotated[
         str,
@@ -829,7 +833,14 @@ def timeline(
     if by not in set(shape.By):
         raise InputError(f"--by {by!r}: choose day, week or month")
     selection = to_predicate(
-        date_from=date_from, date_to=date_to, recipient=recipient, scribe=scribe, keyword=keyword, query=query
+        date_from=date_from,
+        date_to=date_to,
+        recipient=recipient,
+        scribe=scribe,
+        keyword=keyword,
+        query=query,
+        person=person,
+        editorial=editorial,
     )
     if explain:
         return _explain(selection)
@@ -837,7 +848,8 @@ def timeline(
     first, last = shape.span(edition.letters)
     letters = edition.select(selection)
     if not letters and not json:
-        say("no letters match; try fewer filters, or 'leninletters timeline' for all")
+        hints = _name_hints(edition, selection) or "; try fewer filters, or 'leninletters timeline' for all"
+        say(f"no letters match{hints}")
         return
     period = shape.By(by)
     view: Any = (

@@ -139,7 +139,7 @@ Editorial = Annotated[
     bool,
     typer.Option(
         "--editorial",
-        help="Count the editor's [insertions] as naming a person too ('The Georgian [Stalin]').",
+        help="Count the editor's square-bracket insertions as naming a person too (The Georgian \\[Stalin]).",
         rich_help_panel=FILTERS,
     ),
 ]

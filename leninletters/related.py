@@ -156,8 +156,32 @@ RELATED_HEADING = "Related letters (this edition's links, with their reasons)"
 
 
 def cite_reference(letter: Letter, paragraphs: tuple[int, int] | None) -> str:
-    """The reference `cite` takes for a letter or passage: its slug, and its paragraphs."""
+    """The reference `cite` takes for a letter or passage: its number (a slug may name a whole section:
+    `gosplan` is 11-15), and its paragraphs."""
     if paragraphs is None:
-        return letter.slug
+        return str(letter.number)
     first, last = paragraphs
-    return f"{letter.slug}:{first}" if first == last else f"{letter.slug}:{first}-{last}"
+    return f"{letter.number}:{first}" if first == last else f"{letter.number}:{first}-{last}"
+
+
+def cite_references(selection: Sequence[tuple[Letter, tuple[int, int] | None]]) -> str:
+    """The references for several letters and passages, runs of whole letters as ranges: 11-15 9:11."""
+    words: list[str] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if run:
+            words.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+            run.clear()
+
+    for letter, paragraphs in selection:
+        if paragraphs is None and run and letter.number == run[-1] + 1:
+            run.append(letter.number)
+        elif paragraphs is None:
+            close()
+            run.append(letter.number)
+        else:
+            close()
+            words.append(cite_reference(letter, paragraphs))
+    close()
+    return " ".join(words)

@@ -416,11 +416,11 @@ class ShowReading(Reading):
         yield f"\n{export.STATEMENT_RULE}\n{edition_statement(self.edition)}\n"
 
     def rich(self, width: int) -> RenderableType:
-        from leninletters.related import cite_reference
+        from leninletters.related import cite_references
         from leninletters.render import show_view
 
         groups = [self.relations.grouped(letter) for letter, _ in self.selection]
-        cite = " ".join(cite_reference(letter, passage) for letter, passage in self.selection)
+        cite = cite_references(self.selection)
         return show_view(self.selection, groups, self.edition, f"Cite: leninletters cite {cite}")
 
 

@@ -215,7 +215,6 @@ def test_cite_ris_exactly() -> None:
         "SE  - Appendix C: Lenin’s Last Letters\n"
         "N1  - Letter to Leon Trotsky. Also in LCW (V.I. Lenin, Collected Works), vol. 45, p. 601. "
         "leninletters 0.1.0, letter 1 (to-trotsky-1922-12-12). Book by Alan Woods and Ted Grant.\n"
-        "ET  - leninletters 0.1.0\n"
         "ER  - \n"
     )
     [record] = parse_ris(stdout)
@@ -270,10 +269,15 @@ def test_cite_errors_are_one_line(args: tuple[str, ...], phrase: str) -> None:
 
 def test_show_says_how_to_cite_on_a_terminal_only() -> None:
     drawn = run("show", "testament", "--color", "always", "--no-pager")[1]
-    assert re.sub(r"\x1b\[[0-9;]*m", "", drawn).rstrip().endswith("Cite: leninletters cite testament")
+    assert re.sub(r"\x1b\[[0-9;]*m", "", drawn).rstrip().endswith("Cite: leninletters cite 9")
     assert "Cite:" not in run("show", "testament")[1]
     passage = re.sub(r"\x1b\[[0-9;]*m", "", run("show", "9:3-5", "--color", "always", "--no-pager")[1])
-    assert passage.rstrip().endswith("Cite: leninletters cite testament:3-5")
+    assert passage.rstrip().endswith("Cite: leninletters cite 9:3-5")
+    # By number: a slug may name a whole section (cite gosplan would cite 11-15); runs become ranges.
+    one = re.sub(r"\x1b\[[0-9;]*m", "", run("show", "11", "--color", "always", "--no-pager")[1])
+    assert one.rstrip().endswith("Cite: leninletters cite 11")
+    section = re.sub(r"\x1b\[[0-9;]*m", "", run("show", "gosplan", "--color", "always", "--no-pager")[1])
+    assert section.rstrip().endswith("Cite: leninletters cite 11-15")
 
 
 # For all letters and passages ---------------------------------------------------------------------
@@ -334,3 +338,22 @@ def test_keys_are_unique_over_the_corpus_and_fall_back_to_the_slug_where_two_wou
         msgspec.structs.replace(edition.letters[1], slug="to-a-bc", number=2),
     ]
     assert cite.keys(twins) == {"to-ab-c": "lenin1922-to-ab-c", "to-a-bc": "lenin1922-to-a-bc"}
+
+
+def test_csl_json_stays_valid_json_on_a_stream_that_cannot_encode_it() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    command = [sys.executable, "-m", "leninletters", "cite", "17", "--style", "csl-json"]
+    ascii_out = subprocess.run(command, capture_output=True, env=env, check=True).stdout
+    assert ascii_out.isascii()
+    utf8 = subprocess.run(command, capture_output=True, env={**env, "PYTHONIOENCODING": "utf-8"}).stdout
+    assert json.loads(ascii_out) == json.loads(utf8)  # ’ and – escaped, never folded to ' and -
+
+
+def test_inferred_recipients_say_so_in_every_citation() -> None:
+    assert "(recipients inferred by this edition)" in run("cite", "16")[1]
+    assert "recipients inferred by this edition" in run("cite", "16", "--style", "bibtex")[1]
+    assert "inferred" not in run("cite", "20")[1]

@@ -55,3 +55,17 @@ def test_the_quick_start_is_exactly_two_commands() -> None:
     blocks = re.findall(r"```sh\n(.*?)```", quick_start, re.DOTALL)
     assert [block.count("\n") for block in blocks] == [1, 1]
     assert "leninletters list" in blocks[0] and "pytest" in blocks[1]
+
+
+def test_no_help_text_loses_words_to_rich_markup() -> None:
+    """Typer reads help as Rich markup: a word in [brackets] would vanish from --help."""
+    import re as regex
+
+    from leninletters import cli, options
+
+    for module in (cli, options):
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        texts = regex.findall(r'help="([^"]*)"', source) + regex.findall(r'"""(.*?)"""', source, regex.DOTALL)
+        for text in texts:
+            for bracketed in regex.findall(r"(?<!\\)\[([a-z][a-z ]*)\]", text):
+                assert bracketed in ("QUERY", "NAME"), f"[{bracketed}] in help would be eaten as markup"

@@ -209,3 +209,12 @@ def test_the_last_date_there_is_draws_a_timeline(tmp_path: Path, by: list[str]) 
     code, stdout, stderr = run("--corpus", str(corpus), "timeline", *by)
     assert code == 0, stderr
     assert "9999" in stdout
+
+
+def test_the_timeline_takes_the_person_options_of_list() -> None:
+    code, stdout, _ = run("timeline", "--person", "stalin", "--json")
+    assert code == 0
+    listed = json.loads(run("list", "--person", "stalin", "--json")[1])
+    assert {mark["number"] for mark in json.loads(stdout)} == {letter["number"] for letter in listed}
+    code, _, stderr = run("timeline", "-r", "Trotskin")
+    assert code == 0 and 'did you mean "Trotsky"?' in stderr
