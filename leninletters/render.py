@@ -320,8 +320,19 @@ def _hand_style(code: str, styles: dict[str, str]) -> str:
 def timeline_view(table: Sequence[Any], marks: Sequence[Any], width: int) -> RenderableType:
     """The day-by-day timeline: coloured marks by hand, titles cut to the width (a day is one line), gaps
     and the legend wrapped rather than cut, since every word of them counts."""
-    from leninletters.timeline import INDENT, RICH_MARKS, day_label, gap_words, legend, month_heading
+    from leninletters.timeline import (
+        INDENT,
+        PLAIN_MARKS,
+        RICH_MARKS,
+        day_label,
+        gap_words,
+        legend,
+        month_heading,
+    )
 
+    # A terminal that cannot show ● ┆ · (PYTHONIOENCODING=ascii, a Latin-1 terminal) gets the plain marks.
+    drawn = _encodes(RICH_MARKS.values(), "┆·")
+    marks_shown, gap_mark, empty_mark = (RICH_MARKS, "┆", "·") if drawn else (PLAIN_MARKS, ":", ".")
     styles = dict(HAND_STYLES)
     pieces: list[RenderableType] = []
     for row in table:
@@ -330,7 +341,7 @@ def timeline_view(table: Sequence[Any], marks: Sequence[Any], width: int) -> Ren
         elif row.kind == "gap":
             words = gap_words(row)
             head, _, tail = words.partition(" (")
-            lead = f"{INDENT}  ┆  "
+            lead = f"{INDENT}  {gap_mark}  "
             # Where the line is too long, the dates go on a line of their own (months abbreviated where
             # they are still too long), the gap's mark kept.
             if len(lead) + len(words) <= width:
@@ -340,18 +351,30 @@ def timeline_view(table: Sequence[Any], marks: Sequence[Any], width: int) -> Ren
                 shown = [head, f"({tail}"]
             pieces += [_text(lead + line, style="dim") for line in shown]
         elif not row.marks:
-            pieces.append(_text(f"{day_label(row.first)}  ·", style="dim"))
+            pieces.append(_text(f"{day_label(row.first)}  {empty_mark}", style="dim"))
         else:
             for number, mark in enumerate(row.marks):
                 line = Text(f"{day_label(row.first) if number == 0 else INDENT}  ")
-                line.append(RICH_MARKS[mark.kind] + mark.hand, style=_hand_style(mark.hand, styles))
+                line.append(marks_shown[mark.kind] + mark.hand, style=_hand_style(mark.hand, styles))
                 line.append(" ")
                 line.append_text(_text(mark.label))
                 line.no_wrap = True
                 line.truncate(width, overflow="ellipsis")
                 pieces.append(line)
-    pieces += [_text(line, style="dim") for line in legend(marks, RICH_MARKS)]
+    pieces += [_text(line, style="dim") for line in legend(marks, marks_shown)]
     return Group(*pieces)
+
+
+def _encodes(*texts: Any) -> bool:
+    """Whether stdout's encoding can write every character of the texts."""
+    import sys
+
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "".join("".join(text) for text in texts).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def histogram_view(table: Sequence[Any], by: Any, width: int) -> RenderableType:

@@ -218,3 +218,16 @@ def test_the_timeline_takes_the_person_options_of_list() -> None:
     assert {mark["number"] for mark in json.loads(stdout)} == {letter["number"] for letter in listed}
     code, _, stderr = run("timeline", "-r", "Trotskin")
     assert code == 0 and 'did you mean "Trotsky"?' in stderr
+
+
+def test_a_terminal_that_cannot_show_the_marks_gets_the_plain_ones() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "FORCE_COLOR": "1", "COLUMNS": "60"}
+    drawn = subprocess.run(
+        [sys.executable, "-m", "leninletters", "timeline"], capture_output=True, env=env, check=True
+    ).stdout.decode("ascii")
+    assert "<U+" not in drawn  # no mark spelt out by its code point
+    assert "*F" in re.sub(r"\x1b\[[0-9;]*m", "", drawn)
