@@ -9,20 +9,14 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from leninletters import cite
-from leninletters.cli import app
 from leninletters.corpus import load
 from leninletters.model import Corpus, Letter
 
-runner = CliRunner()
+from .conftest import run
+
 EDITION = load()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 # A BibTeX reader, from the format's rules: @type{key, name = {value}, ...}, braces balanced inside

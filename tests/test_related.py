@@ -7,22 +7,16 @@ import copy
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from leninletters import build
-from leninletters.cli import app
 from leninletters.corpus import load, parse_document
 from leninletters.errors import CorpusError
 from leninletters.model import Corpus
 from leninletters.related import Relations
 
-runner = CliRunner()
+from .conftest import run
+
 KINDS = {"series", "reply", "reference", "same-day", "quarrel", "affair", "heading", "addressee"}
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def related_numbers(edition: Corpus, number: int, kind: str | None = None) -> list[int]:

@@ -3,37 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from rich.console import Console, RenderableType
-from typer.testing import CliRunner
 
 from leninletters import render, timeline
-from leninletters.cli import app
 from leninletters.model import Corpus
 from leninletters.predicates import Predicate, select
 
-from .conftest import MINI, TREES
-
-runner = CliRunner()
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env=env)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def draw(renderable: RenderableType, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
-    console.print(renderable)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    assert isinstance(output, str)
-    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+from .conftest import MINI, TREES, draw, run
 
 
 def drawn_timeline(edition: Corpus, width: int, letters: list[int] | None = None) -> str:
