@@ -54,6 +54,7 @@ from leninletters.views import LetterList, MatchCounts, Matches, MentionList, Pe
 
 if TYPE_CHECKING:
     from leninletters.edition import Edition
+    from leninletters.search import Search
 
 
 def fail(message: str, status: int = ExitStatus.ERROR) -> NoReturn:
@@ -467,17 +468,24 @@ def grep(
         counted = edition.count(search, selection)
         if counted or json:
             output.emit(MatchCounts(counted), as_json=json)
-        _exit_for(bool(counted), pattern, edition, selection)
+        _exit_for(bool(counted), pattern, edition, selection, search)
         return
     found = edition.search(search, selection, context)
     if found or json:
         output.emit(Matches(found), as_json=json)
-    _exit_for(bool(found), pattern, edition, selection)
+    _exit_for(bool(found), pattern, edition, selection, search)
 
 
-def _exit_for(found: bool, pattern: str, edition: "Edition", selection: Predicate) -> None:
+def _exit_for(
+    found: bool, pattern: str, edition: "Edition", selection: Predicate, search: "Search | None" = None
+) -> None:
     if not found:
-        say(f"no matches for {pattern!r}{_did_you_mean(edition, pattern)}{_name_hints(edition, selection)}")
+        if search is not None and selection != predicates.EVERYTHING and edition.count(search):
+            # The word is in the letters, only not in those the query keeps: no spelling to suggest.
+            hint = "; it is in letters the query and filters leave out"
+        else:
+            hint = _did_you_mean(edition, pattern)
+        say(f"no matches for {pattern!r}{hint}{_name_hints(edition, selection)}")
         raise typer.Exit(ExitStatus.NO_MATCH)
 
 

@@ -138,3 +138,9 @@ def test_list_says_why_a_copied_letter_is_there() -> None:
     row = next(line for line in stdout.splitlines() if line.lstrip().startswith("22 "))
     assert row.endswith("P.G. Mdivani, F.Y. Makharadze, and others; cc Leon Trotsky, Lev Kamenev")
     assert "to-mdivani-makharadze-1923-03-06" in row  # slugs are always in the piped list
+
+
+def test_a_word_the_query_leaves_out_is_not_called_a_misspelling() -> None:
+    code, stdout, stderr = run("grep", "Stalin", "number:9 not date:1922-12-25")
+    assert (code, stdout) == (1, "")
+    assert stderr == "leninletters: no matches for 'Stalin'; it is in letters the query and filters leave out\n"
