@@ -151,9 +151,14 @@ class MemoryEdition:
             matches = searching.find(letter, search, deadline)
             if not matches:
                 continue
-            parts = narrowed(letter, predicate)
-            for part in letter.all_parts if parts is None else parts:
-                inside = [m for m in matches if part.first_paragraph <= m.paragraph <= part.last_paragraph]
+            held = narrowed(letter, predicate)
+            for part in letter.all_parts:
+                inside = [
+                    m
+                    for m in matches
+                    if part.first_paragraph <= m.paragraph <= part.last_paragraph
+                    and (held is None or m.paragraph in held)
+                ]
                 if inside:
                     snippets = searching.snippets(letter, inside, context)
                     found.append(Found(letter, part, tuple(inside), tuple(snippets)))
@@ -165,11 +170,11 @@ class MemoryEdition:
         deadline = searching.Deadline()
         counted: list[Counted] = []
         for letter in self.select(predicate):
-            parts = narrowed(letter, predicate)
-            if parts is None:
+            held = narrowed(letter, predicate)
+            if held is None:
                 number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
             else:
-                number = sum(within(parts, m.paragraph) for m in searching.find(letter, search, deadline))
+                number = sum(m.paragraph in held for m in searching.find(letter, search, deadline))
             if number:
                 counted.append(Counted(letter, number))
         return counted
@@ -196,10 +201,10 @@ class MemoryEdition:
         found: list[Occurrence] = []
         for letter in self.select(predicate):
             own = tuple(m for m in letter.mentions if wanted(m))
-            parts = narrowed(letter, predicate) if own else None
-            if parts is not None:
+            held = narrowed(letter, predicate) if own else None
+            if held is not None:
                 # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
-                own = tuple(m for m in own if m.where != "text" or within(parts, m.paragraph or 0))
+                own = tuple(m for m in own if m.where != "text" or (m.paragraph or 0) in held)
             if own:
                 found.append(Occurrence(letter, own))
         return found
@@ -226,15 +231,11 @@ class MemoryEdition:
         return list(dict.fromkeys(words))
 
 
-def narrowed(letter: Letter, predicate: Predicate) -> tuple[Part, ...] | None:
-    """The parts of a selected letter that a predicate holds for, where that is not the whole letter: a
-    date, a scribe or a phrase may meet the Testament in its P.S. only. None for the whole letter."""
-    if predicate == EVERYTHING or not letter.parts:  # a letter in one piece, once selected, counts whole
-        return None
-    parts = predicate.parts(letter)
-    return None if len(parts) == len(letter.parts) else parts
-
-
-def within(parts: Sequence[Part], paragraph: int) -> bool:
-    """Whether a paragraph stands in one of the parts."""
-    return any(part.first_paragraph <= paragraph <= part.last_paragraph for part in parts)
+def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:
+    """The paragraphs of a selected letter that a predicate holds for, where that is not the whole letter:
+    a date, a scribe or a phrase may meet the Testament in its P.S. only, a date in LCW's paragraphs 1-8.
+    None for the whole letter."""
+    if predicate == EVERYTHING or not (letter.parts or (letter.apparatus and letter.apparatus.datings)):
+        return None  # a letter in one piece, once selected, counts whole
+    held = predicate.paragraphs(letter)
+    return None if len(held) == letter.text.count("\n\n") + 1 else held

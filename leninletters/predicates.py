@@ -47,6 +47,13 @@ class Predicate:
         """The parts of a letter this predicate holds for (all of them for a letter-wide test)."""
         return letter.all_parts if self.matches(letter) else ()
 
+    def paragraphs(self, letter: Letter) -> frozenset[int]:
+        """The paragraphs of a letter this predicate holds for: those of its parts, unless it can tell
+        finer (a date range, by LCW's dating of a stretch inside a part)."""
+        return frozenset(
+            p for part in self.parts(letter) for p in range(part.first_paragraph, part.last_paragraph + 1)
+        )
+
     def explain(self) -> str:
         """The predicate written in the query language, so that parsing it gives it back."""
         raise NotImplementedError
@@ -115,6 +122,14 @@ class All(Predicate):
                 break
         return found
 
+    def paragraphs(self, letter: Letter) -> frozenset[int]:
+        found = frozenset(range(1, letter.text.count("\n\n") + 2))
+        for item in self.items:
+            found &= item.paragraphs(letter)
+            if not found:
+                break
+        return found
+
     def explain(self) -> str:
         if not self.items:
             return "*"
@@ -137,6 +152,9 @@ class Any(Predicate):
         held = {part for item in self.items for part in item.parts(letter)}
         return tuple(part for part in letter.all_parts if part in held)
 
+    def paragraphs(self, letter: Letter) -> frozenset[int]:
+        return frozenset().union(*(item.paragraphs(letter) for item in self.items))
+
     def explain(self) -> str:
         return " or ".join(_grouped(item, All) for item in self.items)
 
@@ -157,6 +175,11 @@ class Not(Predicate):
         # Letter-wise: a letter the inner test meets anywhere is excluded whole (`-scribe:L.F.` leaves out
         # the Testament, whose P.S. Fotieva took down), so a Not holds for all of a letter or none of it.
         return () if self.item.matches(letter) else letter.all_parts
+
+    def paragraphs(self, letter: Letter) -> frozenset[int]:
+        return (
+            frozenset() if self.item.matches(letter) else frozenset(range(1, letter.text.count("\n\n") + 2))
+        )
 
     def explain(self) -> str:
         inner = self.item.explain()
@@ -215,6 +238,20 @@ class DateRange(Predicate):
         return tuple(
             part for part in letter.all_parts if any(self.holds_for(day) for day in letter.dates_of(part))
         )
+
+    def paragraphs(self, letter: Letter) -> frozenset[int]:
+        # Finer than parts: a paragraph holds by its part's printed date or by LCW's dating of it, so
+        # date:1922-12-24 reads the Testament's paragraphs 1-8, not 9-10 (25 December in LCW as in print).
+        datings = letter.apparatus.datings if letter.apparatus else ()
+        held: set[int] = set()
+        for part in letter.all_parts:
+            first, last = part.paragraphs
+            if self.holds_for(part.date):
+                held.update(range(first, last + 1))
+            for dating in datings:
+                if self.holds_for(dating.date):
+                    held.update(range(max(first, dating.paragraphs[0]), min(last, dating.paragraphs[1]) + 1))
+        return frozenset(held)
 
     def explain(self) -> str:
         start = self.start.isoformat() if self.start else ""

@@ -134,6 +134,9 @@ def test_combinations_mean_what_their_names_say(tree: p.Predicate) -> None:
     for letter in letters:
         parts = tree.parts(letter)
         assert set(parts) <= set(letter.all_parts)
+        # Paragraphs are finer than parts, never wider: each held paragraph stands in a held part.
+        in_parts = {n for part in parts for n in range(part.first_paragraph, part.last_paragraph + 1)}
+        assert tree.paragraphs(letter) <= in_parts
         if parts:  # a predicate that holds for a part of a letter holds for the letter
             assert tree.matches(letter)
 

@@ -143,4 +143,15 @@ def test_list_says_why_a_copied_letter_is_there() -> None:
 def test_a_word_the_query_leaves_out_is_not_called_a_misspelling() -> None:
     code, stdout, stderr = run("grep", "Stalin", "number:9 not date:1922-12-25")
     assert (code, stdout) == (1, "")
-    assert stderr == "leninletters: no matches for 'Stalin'; it is in letters the query and filters leave out\n"
+    assert (
+        stderr == "leninletters: no matches for 'Stalin'; it is in letters the query and filters leave out\n"
+    )
+
+
+def test_a_date_narrows_a_letter_to_the_paragraphs_lcw_dates_so() -> None:
+    # The Testament's paragraphs 1-8 are 24 December in LCW; 9-10 (from "As for Pyatakov") are 25 December.
+    on_the_24th = run("grep", "Pyatakov", "date:1922-12-24", "--json")[1]
+    assert [m["paragraph"] for m in json.loads(on_the_24th)[0]["matches"]] == [8]
+    on_the_25th = run("grep", "Pyatakov", "date:1922-12-25", "--json")[1]
+    assert [m["paragraph"] for m in json.loads(on_the_25th)[0]["matches"]] == [8, 9]  # all printed under it
+    assert run("grep", "Pyatakov", "date:1922-12-24", "--count")[2].endswith("1 match in 1 letter\n")
