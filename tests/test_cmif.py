@@ -140,11 +140,11 @@ def test_a_letter_sent_by_lenin_to_trotsky_with_their_authority_uris() -> None:
     [corresp] = root.iter(f"{T}correspDesc")
     sent, received = corresp.findall(f"{T}correspAction")
     assert [(c.tag.removeprefix(T), c.text, c.attrib) for c in sent] == [
-        ("persName", "Vladimir Lenin", {"ref": "http://www.wikidata.org/entity/Q1394"}),
+        ("persName", "Vladimir Lenin", {"ref": "http://d-nb.info/gnd/118640402"}),
         ("date", None, {"when": "1923-03-05"}),
     ]
     assert [(c.tag.removeprefix(T), c.text, c.attrib) for c in received] == [
-        ("persName", "Leon Trotsky", {"ref": "http://www.wikidata.org/entity/Q33391"}),
+        ("persName", "Leon Trotsky", {"ref": "http://d-nb.info/gnd/118642979"}),
     ]
 
 
