@@ -255,10 +255,12 @@ def _csl_names(authors: str) -> list[dict[str, str]]:
 
 
 def csl(cited: Citation) -> dict[str, Any]:
-    """A CSL-JSON item of type letter (as Zotero and citeproc read it)."""
+    """A CSL-JSON item of type chapter with the genre letter, as the RIS record is a CHAP: the letter as
+    printed in the book (Zotero reads a CSL letter as its letter type, which has no book, and drops it)."""
     item: dict[str, Any] = {
         "id": cited.key,
-        "type": "letter",
+        "type": "chapter",
+        "genre": "letter",
         "author": [{"family": AUTHOR_FAMILY, "given": AUTHOR_GIVEN}],
         "title": cited.title + (f", {cited.passage}" if cited.passage else ""),
         "issued": {"date-parts": [[cited.date.year, cited.date.month, cited.date.day]]},

@@ -118,7 +118,18 @@ def parse_ris(text: str) -> list[list[tuple[str, str]]]:
 CSL_TYPES = {"letter", "chapter", "book", "article", "manuscript", "personal_communication"}
 CSL_NAME_VARIABLES = {"author", "recipient", "container-author", "editor"}
 CSL_DATE_VARIABLES = {"issued"}
-CSL_STRING_VARIABLES = {"id", "type", "title", "container-title", "note", "version", "page", "volume", "URL"}
+CSL_STRING_VARIABLES = {
+    "id",
+    "type",
+    "genre",
+    "title",
+    "container-title",
+    "note",
+    "version",
+    "page",
+    "volume",
+    "URL",
+}
 
 
 def check_csl(item: dict[str, Any]) -> None:
@@ -180,7 +191,8 @@ def test_cite_csl_json_exactly() -> None:
     assert json.loads(stdout) == [
         {
             "id": "lenin1922tostalin1215",
-            "type": "letter",
+            "type": "chapter",
+            "genre": "letter",
             "author": [{"family": "Lenin", "given": "V.I."}],
             "title": "Letter to Joseph Stalin for Central Committee Members",
             "issued": {"date-parts": [[1922, 12, 15]]},
