@@ -91,7 +91,7 @@ def list_table(letters: Sequence[Letter], width: int) -> Table:
     narrow, wide = width < NARROW, width >= WIDE
     table = _table(caption=plural(len(letters), "letter"))
     table.add_column("No.", justify="right", style="bold")
-    table.add_column("Date", no_wrap=not narrow)
+    table.add_column("Date", no_wrap=True)
     if wide:
         table.add_column("Slug", no_wrap=True, style="dim")
     table.add_column("Title", overflow="fold", ratio=3)
@@ -100,7 +100,10 @@ def list_table(letters: Sequence[Letter], width: int) -> Table:
         table.add_column("Scribe", no_wrap=True)
         table.add_column("Words", justify="right")
     for row in list_rows(letters):
-        cells = [row.number, row.date, row.title]
+        # Later parts' dates and LCW's datings each on a line of their own, so the column stays a date wide;
+        # a narrow terminal keeps the letter's own date only.
+        date = row.date.partition(" (")[0] if narrow else row.date.replace(" (", "\n(")
+        cells = [row.number, date, row.title]
         if wide:
             cells.insert(2, row.slug)
         if not narrow:
@@ -242,7 +245,7 @@ def people_table(rows: Sequence[Sequence[str]], header: Sequence[str], numbers: 
         elif index == 0:
             table.add_column(name, no_wrap=True, style="bold")
         else:
-            table.add_column(name, overflow="fold", ratio=1, min_width=20)
+            table.add_column(name, overflow="fold", ratio=1, min_width=10)
     for row in rows:
         table.add_row(*_cells(row))
     return table

@@ -193,8 +193,14 @@ class PeopleList:
     def rich(self, width: int) -> RenderableType:
         from leninletters.render import people_table
 
-        # The counts take 90 columns; a narrower terminal shows the name where the description would be.
-        return people_table(self._rows(described=width >= WIDE_PEOPLE), PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
+        # The counts by kind take 90 columns: a narrower terminal shows the name where the description would
+        # be, and one narrower still keeps the id, the count of letters and the name (as list keeps the
+        # columns a reader needs to choose).
+        rows = self._rows(described=width >= WIDE_PEOPLE)
+        if width < NARROW_PEOPLE:
+            short = [(row[0], row[1], row[-1]) for row in rows]
+            return people_table(short, (PEOPLE_HEADER[0], PEOPLE_HEADER[1], PEOPLE_HEADER[-1]), numbers={1})
+        return people_table(rows, PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
 
     def summary(self) -> str | None:
         people = plural(len(self.found), "person", "people")
@@ -204,6 +210,7 @@ class PeopleList:
 PEOPLE_HEADER = ("Id", "Letters", *KIND_LABELS.values(), "Who")
 PEOPLE_NUMBERS = set(range(1, 2 + len(KIND_LABELS)))
 WIDE_PEOPLE = 150
+NARROW_PEOPLE = 100
 
 
 def _count(number: int) -> str:
