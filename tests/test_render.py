@@ -91,7 +91,7 @@ def test_a_wide_terminal_shows_slugs_and_later_parts_dates(edition: Corpus) -> N
     text = draw(render.list_table(edition.letters[7:9], 140), 140)
     assert text.splitlines()[0].split() == ["No.", "Date", "Slug", "Title", "To", "Scribe", "Words"]
     assert "  9   1922-12-25         testament      " in text
-    assert "\n      (+1923-01-04)      " in text and "\n      (LCW 1922-12-24)   " in text
+    assert "\n      (+1923-01-04)      " in text and "\n      (LCW 1922-12-24)\n" in text
 
 
 def test_a_passage_shows_its_paragraphs_hands_and_which_they_are(edition: Corpus) -> None:
