@@ -331,8 +331,10 @@ def show(
         ),
     ] = False,
 ) -> None:
-    """Read letters in full, or passages of them: heading, text, postscripts, scribes, notes and source,
-    then the letters related to each, with the reasons (a series, a reply, the same addressee).
+    """Read letters in full, or passages of them, with the letters related to each.
+
+    Each letter shows its heading, text, postscripts, hands, notes and source, this edition's apparatus,
+    then the letters related to it, with the reasons (a series, a reply, the same addressee).
 
     Examples:
 
@@ -768,8 +770,10 @@ def cite(
         ),
     ] = "text",
 ) -> None:
-    """Print a citation of letters or passages, ready to paste: author, title, date, recipients, the book
-    and appendix, the standard edition's volume and pages (where known), this edition's version and slug.
+    """Print a citation of letters or passages, ready to paste into a paper or a reference manager.
+
+    Author, title, date, recipients, the book and appendix, the standard edition's volume and pages
+    (where known), this edition's version and the letter's slug.
 
     References as show takes them: 9, testament, 16-18, nationalities, 1922-12-29, a paragraph 9:11.
 
@@ -820,8 +824,10 @@ def timeline(
     json: Json = False,
     color: ColorChoice = Color.auto,
 ) -> None:
-    """Show the letters day by day from December 1922 to March 1923: a mark per letter, later part and
-    standard-edition dating, coloured by hand, the days without a letter, titles beside them.
+    """Show the letters day by day, December 1922 to March 1923, or counted by week or month.
+
+    A mark per letter, later part and standard-edition dating, coloured by hand, the days without a
+    letter, titles beside them.
 
     Takes the same query and filters as list: the months stay whole, only the marks are chosen.
 
