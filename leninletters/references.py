@@ -130,7 +130,9 @@ class Resolver:
             raise LetterNotFound(f"no letter number {text!r}: write the number with the digits 0-9")
         number = -self._number(digits) if text.startswith("-") else self._number(digits)
         if number not in self.by_number:
-            raise LetterNotFound(f"no letter number {text}: {self._numbering()}")
+            # 1923 is a year to a historian: say how to write one as a reference.
+            year = f"; for the year, write {text}-01 to {text}-12 (a month)" if len(digits) == 4 else ""
+            raise LetterNotFound(f"no letter number {text}: {self._numbering()}{year}")
         return self.by_number[number]
 
     def _passage(self, text: str, passage: re.Match[str]) -> Selected:

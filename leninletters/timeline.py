@@ -250,6 +250,8 @@ class Bin(NamedTuple):
     def label(self, by: By) -> str:
         if by is By.month:
             return f"{MONTH_NAMES[self.first.month - 1][:3]} {self.first.year}"
+        if by is By.week:
+            return f"week of {self.first.isoformat()}"  # weeks start on Monday
         return self.first.isoformat()
 
     def to_json(self) -> dict[str, Any]:
