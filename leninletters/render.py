@@ -101,9 +101,13 @@ def list_table(letters: Sequence[Letter], width: int) -> Table:
         table.add_column("Words", justify="right")
     for row in list_rows(letters):
         # Later parts' dates and LCW's datings each on a line of their own, so the column stays a date wide;
-        # a narrow terminal keeps the letter's own date only.
-        date = row.date.partition(" (")[0] if narrow else row.date.replace(" (", "\n(")
-        cells = [row.number, date, row.title]
+        # on a narrow terminal they go under the title. At any width they are shown: they are why a letter
+        # is in a list asked for by date.
+        date, _, others = row.date.partition(" (")
+        if narrow:
+            cells = [row.number, date, row.title + (f"\n({others}" if others else "")]
+        else:
+            cells = [row.number, row.date.replace(" (", "\n("), row.title]
         if wide:
             cells.insert(2, row.slug)
         if not narrow:
@@ -396,3 +400,8 @@ def histogram_view(table: Sequence[Any], by: Any, width: int) -> RenderableType:
         line.rstrip()
         lines.append(line)
     return Group(*lines)
+
+
+def lines_view(lines: Sequence[str]) -> RenderableType:
+    """Lines of data, each wrapped at the width rather than cut."""
+    return Group(*(_text(line) for line in lines))

@@ -197,6 +197,12 @@ class PeopleList:
         # be, and one narrower still keeps the id, the count of letters and the name (as list keeps the
         # columns a reader needs to choose).
         rows = self._rows(described=width >= WIDE_PEOPLE)
+        if width < TINY_PEOPLE:  # no room for columns: a line each, wrapped, never cut
+            from leninletters.render import lines_view
+
+            return lines_view(
+                [f"{s.person.name} ({s.person.id}): {plural(len(s.letters), 'letter')}" for s in self.found]
+            )
         if width < NARROW_PEOPLE:
             short = [(row[0], row[1], row[-1]) for row in rows]
             return people_table(short, (PEOPLE_HEADER[0], PEOPLE_HEADER[1], PEOPLE_HEADER[-1]), numbers={1})
@@ -211,6 +217,7 @@ PEOPLE_HEADER = ("Id", "Letters", *KIND_LABELS.values(), "Who")
 PEOPLE_NUMBERS = set(range(1, 2 + len(KIND_LABELS)))
 WIDE_PEOPLE = 150
 NARROW_PEOPLE = 100
+TINY_PEOPLE = 50
 
 
 def _count(number: int) -> str:

@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 
 from leninletters import render, search
+from leninletters.corpus import load_bundled
 from leninletters.model import Corpus
 from leninletters.present import letter_heading
 
@@ -145,3 +146,17 @@ def test_counts_table_totals(edition: Corpus) -> None:
     (only,) = [(letter, n) for letter, n in counts if letter.number == 21]
     assert draw(render.counts_table([only]), 80).splitlines()[-1] == "2 matches in 1 letter"
     assert " 21   1923-03-05         2   To Joseph Stalin" in text
+
+
+def test_a_narrow_list_keeps_the_dates_a_letter_was_chosen_by(edition: Corpus) -> None:
+    text = draw(render.list_table(edition.letters[8:9], 40), 40)
+    assert "1922-12-25" in text and "(+1923-01-04)" in text and "1922-12-24" in text
+
+
+def test_people_on_a_tiny_terminal_are_lines_that_wrap_never_cut() -> None:
+    from leninletters import mentions, views
+
+    edition = load_bundled()
+    summaries = mentions.summaries(edition.letters, edition.people)
+    text = draw(views.PeopleList(summaries).rich(30), 30)
+    assert "Vladimir Lenin (lenin): 3" in text and "Sergo" in text
