@@ -484,10 +484,11 @@ def _exit_for(
     if not found:
         if search is not None and selection != predicates.EVERYTHING and edition.count(search):
             # The word is in the letters, only not in those the query keeps: no spelling to suggest.
-            hint = "; it is in letters the query and filters leave out"
+            hint = "; it is in letters, or parts of them, that the query and filters leave out"
         else:
             hint = _did_you_mean(edition, pattern)
-        say(f"no matches for {pattern!r}{hint}{_name_hints(edition, selection)}")
+        # Quoted as typed, not as Python writes it: \p{Cyrillic} keeps its one backslash.
+        say(f"no matches for '{pattern}'{hint}{_name_hints(edition, selection)}")
         raise typer.Exit(ExitStatus.NO_MATCH)
 
 

@@ -130,8 +130,13 @@ class Resolver:
             raise LetterNotFound(f"no letter number {text!r}: write the number with the digits 0-9")
         number = -self._number(digits) if text.startswith("-") else self._number(digits)
         if number not in self.by_number:
-            # 1923 is a year to a historian: say how to write one as a reference.
-            year = f"; for the year, write {text}-01 to {text}-12 (a month)" if len(digits) == 4 else ""
+            # 1923 is a year to a historian: say how to ask for the letters of one, where there are any.
+            years = {day.year for letter in self.letters for day in letter.dates}
+            year = (
+                f"; for the letters of {number}, ask: leninletters list date:{number}"
+                if len(digits) == 4 and number in years
+                else ""
+            )
             raise LetterNotFound(f"no letter number {text}: {self._numbering()}{year}")
         return self.by_number[number]
 

@@ -152,7 +152,8 @@ class Search(NamedTuple):
                     else ": shorten it"
                 )
                 raise PatternError(
-                    f"the regular expression {shown} spells out over {limit:,} items{advice} "
+                    f"the regular expression {shown} spells out over {limit:,} "
+                    f"{'item' if limit == 1 else 'items'}{advice} "
                     f"(or raise the limit with {REGEX_SIZE_ENV})"
                 )
         if self.literal is None:

@@ -49,7 +49,8 @@ def test_paragraphs(edition: Corpus) -> None:
     [
         ("0", "numbered 1 to 22"),
         ("99", "numbered 1 to 22"),
-        ("1923", "numbered 1 to 22; for the year, write 1923-01 to 1923-12"),
+        ("1923", "numbered 1 to 22; for the letters of 1923, ask: leninletters list date:1923"),
+        ("2000", "numbered 1 to 22$"),
         ("-1", "numbered 1 to 22"),
         ("9" * 4000, "numbered 1 to 22"),
         ("²", "write the number with the digits 0-9"),
