@@ -143,9 +143,9 @@ def test_list_says_why_a_copied_letter_is_there() -> None:
 def test_a_word_the_query_leaves_out_is_not_called_a_misspelling() -> None:
     code, stdout, stderr = run("grep", "Stalin", "number:9 not date:1922-12-25")
     assert (code, stdout) == (1, "")
-    assert (
-        stderr
-        == "leninletters: no matches for 'Stalin'; it is in letters, or parts of them, that the query and filters leave out\n"
+    assert stderr == (
+        "leninletters: no matches for 'Stalin'; it is in letters, or parts of them, that the query and "
+        "filters leave out\n"
     )
 
 
