@@ -437,6 +437,9 @@ def grep(
 
       leninletters grep "monopoly" --count
     """
+    from leninletters.search import regex_size_limit, search_seconds
+
+    search_seconds(), regex_size_limit()  # a bad setting is refused whatever grep's mode, --person too
     people = person_terms(person, editorial)
     if people:
         # No PATTERN with --person: every argument is the query.

@@ -391,3 +391,10 @@ def test_a_regex_refused_as_empty_never_matches_text(pattern: str) -> None:
     if search.matches_only_empty(pattern):
         for text in ["ab ba", "aab bba", "b a", "a", ""]:
             assert all(m.end() == m.start() for m in compiled.finditer(text)), (pattern, text)
+
+
+@pytest.mark.parametrize("setting", [("LENINLETTERS_SEARCH_SECONDS", "abc"), ("LENINLETTERS_REGEX_SIZE", "0")])
+def test_a_bad_search_setting_is_refused_by_grep_person_too(setting: tuple[str, str]) -> None:
+    name, value = setting
+    status, stdout, stderr = run("grep", "--person", "stalin", env={name: value})
+    assert (status, stdout) == (2, "") and name in stderr
