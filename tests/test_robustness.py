@@ -393,7 +393,10 @@ def test_a_regex_refused_as_empty_never_matches_text(pattern: str) -> None:
             assert all(m.end() == m.start() for m in compiled.finditer(text)), (pattern, text)
 
 
-@pytest.mark.parametrize("setting", [("LENINLETTERS_SEARCH_SECONDS", "abc"), ("LENINLETTERS_REGEX_SIZE", "0")])
+BAD_SETTINGS = [("LENINLETTERS_SEARCH_SECONDS", "abc"), ("LENINLETTERS_REGEX_SIZE", "0")]
+
+
+@pytest.mark.parametrize("setting", BAD_SETTINGS)
 def test_a_bad_search_setting_is_refused_by_grep_person_too(setting: tuple[str, str]) -> None:
     name, value = setting
     status, stdout, stderr = run("grep", "--person", "stalin", env={name: value})
