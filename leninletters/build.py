@@ -28,6 +28,7 @@ from typing import Any
 import msgspec
 
 from leninletters import __version__, mentions
+from leninletters.dates import printed_date
 from leninletters.files import write_atomically
 from leninletters.model import (
     PARAGRAPH_BREAK,
@@ -42,14 +43,6 @@ from leninletters.model import (
     Reference,
 )
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "January February March April May June July August September October November December".split(),
-        start=1,
-    )
-}
-DATE_LINE = re.compile(r"^(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2}), (?P<year>\d{4})$")
 SCRIBE_LINE = re.compile(r"^Taken down by (?P<initials>[A-Z]\.[A-Z]\.)(?: \[(?P<name>[^\]]+)\])?$")
 NOTE_LINE = re.compile(r"^\[(?P<marker>\d+|\*)\] (?P<text>.+)$", re.DOTALL)
 # A footnote marker: a number or an asterisk in brackets. "[Stalin]" is the editor's, not a marker.
@@ -92,14 +85,6 @@ def source_blocks(source: str) -> list[Block]:
     if current:
         blocks.append(Block("\n".join(current), start))
     return blocks
-
-
-def parse_date(text: str) -> dt.date | None:
-    """Read a printed date line ("December 12, 1922"), or None if the block is not one."""
-    match = DATE_LINE.match(text)
-    if not match or match["month"] not in MONTHS:
-        return None
-    return dt.date(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
 
 
 def split_heading(block: Block) -> tuple[str, str | None]:
@@ -145,7 +130,7 @@ def _letter_starts(blocks: list[Block], specs: list[dict[str, Any]]) -> list[tup
             heading, marker = split_heading(blocks[index])
             if "heading" in spec and heading == spec["heading"]:
                 break
-            if "heading" not in spec and parse_date(blocks[index].text) == wanted_date:
+            if "heading" not in spec and printed_date(blocks[index].text) == wanted_date:
                 marker = None
                 break
             index += 1
@@ -153,7 +138,7 @@ def _letter_starts(blocks: list[Block], specs: list[dict[str, Any]]) -> list[tup
             raise BuildError(f"letter {number} ({spec['slug']}): its start is not in the source")
         starts.append((index, marker))
         date_index = index + 1 if "heading" in spec else index
-        printed = parse_date(blocks[date_index].text) if date_index < len(blocks) else None
+        printed = printed_date(blocks[date_index].text) if date_index < len(blocks) else None
         if printed != wanted_date:
             raise BuildError(
                 f"letter {number} ({spec['slug']}): the source dates it {printed}, the curation {wanted_date}"
@@ -186,7 +171,7 @@ def _build_letter(
             if scribe["name"]:
                 scribe_names[scribe["initials"]] = scribe["name"]
             continue
-        part_date = parse_date(text)
+        part_date = printed_date(text)
         if part_date is not None:
             # A date printed after a part (the Testament's P.S.) dates that part.
             parts[-1].printed.append(text)

@@ -10,6 +10,9 @@ from leninletters.errors import DateError
 # ASCII digits only: \d would take ١٩٢٣ and ３, which no date is written with.
 PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+# A date as the print sets it on a line of its own: "December 25, 1922".
+PRINTED_DATE = re.compile(r"(?P<month>[A-Z][a-z]+) (?P<day>[0-9]{1,2}), (?P<year>[0-9]{4})")
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -54,3 +57,14 @@ def span(date_from: str | None, date_to: str | None) -> tuple[dt.date | None, dt
     if start is not None and end is not None and start > end:
         raise DateError(f"--from {date_from} is later than --to {date_to}: swap them")
     return start, end
+
+
+def printed_date(line: str) -> dt.date | None:
+    """The date a printed date line gives ("January 4, 1923"), or None if the line is not one."""
+    match = PRINTED_DATE.fullmatch(line)
+    if match is None or match["month"] not in MONTH_NAMES:
+        return None
+    try:
+        return dt.date(int(match["year"]), MONTH_NAMES.index(match["month"]) + 1, int(match["day"]))
+    except ValueError:
+        return None

@@ -15,9 +15,8 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from leninletters import __version__
+from leninletters.dates import MONTH_NAMES, printed_date
 from leninletters.model import PARAGRAPH_BREAK, Expansion, Letter, LetterApparatus, Note, Part
-
-MONTH_NAMES = "January February March April May June July August September October November December".split()
 
 NO_VALUE = "-"
 
@@ -50,26 +49,9 @@ def hand_lines(letter: Letter, part: Part | None = None) -> tuple[tuple[str, ...
             additions.append(f"{initials}: {name}")
     if part and part.written_by:
         additions.append(f"Written by {part.written_by}")
-    if (
-        part
-        and part.date != letter.date
-        and not any(parse_printed_date(line) == part.date for line in printed)
-    ):
+    if part and part.date != letter.date and not any(printed_date(line) == part.date for line in printed):
         additions.append(long_date(part.date))
     return printed, "; ".join(additions)
-
-
-def parse_printed_date(line: str) -> Any:
-    """The date a printed date line ("January 4, 1923") gives, or None."""
-    words = line.replace(",", "").split()
-    if len(words) != 3 or words[0] not in MONTH_NAMES or not (words[1].isdigit() and words[2].isdigit()):
-        return None
-    import datetime as dt
-
-    try:
-        return dt.date(int(words[2]), MONTH_NAMES.index(words[0]) + 1, int(words[1]))
-    except ValueError:
-        return None
 
 
 class Kind(Enum):

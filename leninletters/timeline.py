@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from leninletters.dates import MONTH_NAMES
 from leninletters.model import Letter, Part
-from leninletters.present import MONTH_NAMES
 
 # A run of at least this many days without a letter is drawn as one line.
 LONG_GAP = 3
