@@ -415,22 +415,8 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
             else:
                 first_seen[key, value] = position
 
-    people: list[Person] = []
-    if not isinstance(raw_people, list):
-        problems.append(f"people: expected an array, found {_kind(raw_people)}")
-    else:
-        for position, raw in enumerate(raw_people, start=1):
-            person = _record(raw, Person, f"person at position {position}", problems)
-            if person is not None:
-                people.append(person)
-    references: list[Reference] = []
-    if not isinstance(raw_references, list):
-        problems.append(f"references: expected an array, found {_kind(raw_references)}")
-    else:
-        for position, raw in enumerate(raw_references, start=1):
-            reference = _record(raw, Reference, f"reference at position {position}", problems)
-            if reference is not None:
-                references.append(reference)
+    people = _records(raw_people, Person, "people", "person", problems)
+    references = _records(raw_references, Reference, "references", "reference", problems)
     links = _checked_links(raw_links, {letter.slug for letter in letters}, problems)
     if problems:
         return None, problems
@@ -511,6 +497,17 @@ def _found(value: Any) -> str:
         shown = repr(value)
         return shown if len(shown) <= 40 else shown[:40] + "…"
     return _kind(value)
+
+
+def _records(raw: Any, kind: type[R], key: str, one: str, problems: list[str]) -> list[R]:
+    """The records of a top-level array (people, references), each problem added with its position."""
+    if not isinstance(raw, list):
+        problems.append(f"{key}: expected an array, found {_kind(raw)}")
+        return []
+    found = (
+        _record(item, kind, f"{one} at position {position}", problems) for position, item in enumerate(raw, 1)
+    )
+    return [record for record in found if record is not None]
 
 
 def _record(raw: Any, kind: type[R], where: str, problems: list[str]) -> R | None:
