@@ -122,3 +122,20 @@ def draw(renderable: Any, width: int) -> str:
     output = console.file.getvalue()  # type: ignore[attr-defined]
     assert isinstance(output, str)
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+
+
+def slow_export_into(target: Path, environment: dict[str, str]) -> subprocess.Popen[str]:
+    """An export over `target` started in a subprocess and stopped mid-write (it has said WRITING)."""
+    import sys
+
+    target.write_text("the old file\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_EXPORT, str(target)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=environment,
+    )
+    assert process.stderr is not None
+    assert process.stderr.readline() == "WRITING\n"
+    return process

@@ -20,7 +20,7 @@ from leninletters.corpus import check_document, load, parse_document
 from leninletters.errors import CorpusError
 from leninletters.export import letters_json
 
-from .conftest import SLOW_EXPORT
+from .conftest import slow_export_into
 from .test_script import SCRIPT, environment
 
 runner = CliRunner()
@@ -156,16 +156,8 @@ def test_the_bundled_edition_cannot_be_overwritten() -> None:
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_export_leaves_the_old_file_and_no_temporary(tmp_path: Path, signum: int) -> None:
     target = tmp_path / "letters.txt"
-    target.write_text("the old file\n", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-c", SLOW_EXPORT, str(target)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=environment(),
-    )
+    process = slow_export_into(target, environment())
     assert process.stderr is not None
-    assert process.stderr.readline() == "WRITING\n"
     assert any(path.name.endswith(".tmp") for path in tmp_path.iterdir())  # mid-write
     process.send_signal(signum)
     status = process.wait(timeout=20)

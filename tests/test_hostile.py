@@ -26,8 +26,8 @@ from leninletters.export import document, markdown_escape
 from leninletters.model import Corpus, Letter
 from leninletters.references import Selected
 
-from .conftest import SLOW_EXPORT
 from .conftest import on_a_terminal as run_on_a_pty
+from .conftest import slow_export_into
 
 runner = CliRunner()
 # A corpus that loads but tries to fool a terminal and Rich: bidi overrides, markup, Markdown starts.
@@ -447,16 +447,7 @@ def test_same_file_sees_through_links_and_dots(tmp_path: Path) -> None:
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGALRM])
 def test_every_terminating_signal_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
     target = tmp_path / "letters.txt"
-    target.write_text("the old file\n", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-c", SLOW_EXPORT, str(target)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env=base_environment(),
-    )
-    assert process.stderr is not None
-    assert process.stderr.readline() == "WRITING\n"
+    process = slow_export_into(target, base_environment())
     process.send_signal(signum)
     assert process.wait(timeout=20) == 130
     assert target.read_text(encoding="utf-8") == "the old file\n"
