@@ -12,7 +12,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from leninletters.corpus import load
+from leninletters.store.corpus import load
 
 SEED = 1923
 WORDS_PER_LETTER = 300

@@ -6,7 +6,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-letters = json.loads((Path(__file__).resolve().parent.parent / "data" / "letters.json").read_text("utf-8"))
+letters = json.loads(
+    (Path(__file__).resolve().parent.parent / "leninletters" / "data" / "letters.json").read_text("utf-8")
+)
 table = Table(caption=f"{len(letters['letters'])} letters")
 for name in ("No.", "Date", "Title", "To", "Scribe", "Words"):
     table.add_column(name)

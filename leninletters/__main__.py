@@ -1,6 +1,6 @@
 """python -m leninletters"""
 
-from leninletters.launch import main
+from leninletters.cli.launch import main
 
 if __name__ == "__main__":
     main()

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from leninletters import predicates as p
-from leninletters.corpus import load
-from leninletters.model import Corpus, Letter
+from leninletters.core import predicates as p
+from leninletters.core.model import Corpus, Letter
+from leninletters.store.corpus import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.json"
@@ -88,7 +88,8 @@ def on_a_terminal(command: Sequence[str], environment: dict[str, str]) -> tuple[
 # An export that stops mid-write (after its third piece) and says so, for tests that signal it there.
 SLOW_EXPORT = """
 import sys, time
-from leninletters import cli, export
+from leninletters.cli import app as cli
+from leninletters.formats import export
 real = export.document
 def slow(letters, fmt, edition=None):
     for index, piece in enumerate(real(letters, fmt, edition)):
@@ -105,7 +106,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     """A command through Typer's CliRunner: its exit status, stdout and stderr apart."""
     from typer.testing import CliRunner
 
-    from leninletters.cli import app
+    from leninletters.cli.app import app
 
     result = CliRunner().invoke(app, list(args), env=env)
     return result.exit_code, result.stdout, result.stderr

@@ -17,12 +17,15 @@ from typing import Any
 
 import pytest
 
-from leninletters import __version__, build, export, render
-from leninletters.corpus import bundled_text, parse_document
-from leninletters.errors import CorpusError
-from leninletters.model import Corpus, Letter
-from leninletters.present import edition_statement
-from leninletters.references import Selected
+from leninletters import __version__
+from leninletters.build import letters as build
+from leninletters.core.errors import CorpusError
+from leninletters.core.model import Corpus, Letter
+from leninletters.core.present import edition_statement
+from leninletters.core.references import Selected
+from leninletters.formats import export
+from leninletters.store.corpus import bundled_text, parse_document
+from leninletters.ui import render
 
 from .conftest import draw, run
 

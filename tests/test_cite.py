@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leninletters import cite
-from leninletters.corpus import load
-from leninletters.model import Corpus, Letter
+from leninletters.core.model import Corpus, Letter
+from leninletters.formats import cite
+from leninletters.store.corpus import load
 
 from .conftest import run
 

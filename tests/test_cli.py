@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from leninletters.cli import app
-from leninletters.corpus import load, parse_document
-from leninletters.model import Corpus
+from leninletters.cli.app import app
+from leninletters.core.model import Corpus
+from leninletters.store.corpus import load, parse_document
 
 from .conftest import MINI, run
 

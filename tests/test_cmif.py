@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from typer.testing import CliRunner
 
-from leninletters.cli import app
-from leninletters.model import Corpus
+from leninletters.cli.app import app
+from leninletters.core.model import Corpus
 
 runner = CliRunner()
 T = "{http://www.tei-c.org/ns/1.0}"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from leninletters.cli import app
+from leninletters.cli.app import app
 
 from .conftest import run
 
@@ -152,7 +152,7 @@ def test_completion_with_help_never_imports_rich(environ: dict[str, str]) -> Non
         "import os, sys\n"
         f"os.environ.update({environ!r})\n"
         "sys.argv = ['leninletters']\n"
-        "from leninletters.cli import main\n"
+        "from leninletters.cli.app import main\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"

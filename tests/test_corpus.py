@@ -16,10 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leninletters import corpus
-from leninletters.corpus import BUNDLED_FILE, bundled_text, check_document, check_file, load, parse_document
-from leninletters.errors import CorpusError
-from leninletters.model import (
+from leninletters.core.errors import CorpusError
+from leninletters.core.model import (
     HIDDEN,
     LINE_PATTERN,
     PARAGRAPHS_PATTERN,
@@ -28,6 +26,15 @@ from leninletters.model import (
     Note,
     Part,
     Person,
+)
+from leninletters.store import corpus
+from leninletters.store.corpus import (
+    BUNDLED_FILE,
+    bundled_text,
+    check_document,
+    check_file,
+    load,
+    parse_document,
 )
 
 from .conftest import MINI

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters.dates import date_range, span
-from leninletters.errors import DateError
+from leninletters.core.dates import date_range, span
+from leninletters.core.errors import DateError
 
 
 @pytest.mark.parametrize(

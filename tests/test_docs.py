@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.main import get_command
 
-from leninletters.cli import app
+from leninletters.cli.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -61,7 +61,8 @@ def test_no_help_text_loses_words_to_rich_markup() -> None:
     """Typer reads help as Rich markup: a word in [brackets] would vanish from --help."""
     import re as regex
 
-    from leninletters import cli, options
+    from leninletters.cli import app as cli
+    from leninletters.cli import options
 
     for module in (cli, options):
         source = Path(module.__file__ or "").read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """The edition is faithful to the printed text: nothing lost, nothing invented, nothing moved.
 
-The source is parsed here independently of leninletters.build, with rules of its own, so that a
+The source is parsed here independently of leninletters.build.letters, with rules of its own, so that a
 mistake in the build cannot hide itself.
 """
 
@@ -17,12 +17,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters import build
-from leninletters.corpus import load
-from leninletters.model import Corpus, Letter
+from leninletters.build import letters as build
+from leninletters.core.model import Corpus, Letter
+from leninletters.store.corpus import load
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCE = REPO / "data" / "source" / "appendix-c.txt"
+SOURCE = REPO / "leninletters" / "data" / "source" / "appendix-c.txt"
 PRINTED_DATE = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December) "
     r"\d{1,2}, \d{4}"
@@ -262,7 +262,7 @@ def test_the_build_refuses_a_curation_that_disagrees_with_the_source() -> None:
 def test_the_bundled_file_is_found_with_or_without_a_folder_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
 
-    from leninletters.corpus import bundled_text
+    from leninletters.store.corpus import bundled_text
 
     on_disk = bundled_text("letters.json")
     package = importlib.import_module("leninletters.data")

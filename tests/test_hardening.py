@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from leninletters.cli import app
-from leninletters.corpus import check_document, load, parse_document
-from leninletters.errors import CorpusError
-from leninletters.export import letters_json
+from leninletters.cli.app import app
+from leninletters.core.errors import CorpusError
+from leninletters.formats.export import letters_json
+from leninletters.store.corpus import check_document, load, parse_document
 
 from .conftest import slow_export_into
 from .test_script import SCRIPT, environment
@@ -170,7 +170,8 @@ def test_an_interrupted_export_leaves_the_old_file_and_no_temporary(tmp_path: Pa
 def test_ctrl_c_while_searching_ends_with_130_and_one_line() -> None:
     probe = (
         "import sys, time\n"
-        "from leninletters import cli, edition\n"
+        "from leninletters.cli import app as cli\n"
+        "from leninletters.store import edition\n"
         "def stuck(self, search, predicate, context):\n"
         "    sys.stderr.write('READY\\n'); sys.stderr.flush(); time.sleep(60)\n"
         "edition.MemoryEdition.search = stuck\n"

@@ -18,13 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from leninletters import files, search
-from leninletters.cli import app
-from leninletters.corpus import load
-from leninletters.errors import ExitStatus, InputError, OutputError, PatternError
-from leninletters.export import document, markdown_escape
-from leninletters.model import Corpus, Letter
-from leninletters.references import Selected
+from leninletters.cli.app import app
+from leninletters.core import search
+from leninletters.core.errors import ExitStatus, InputError, OutputError, PatternError
+from leninletters.core.model import Corpus, Letter
+from leninletters.core.references import Selected
+from leninletters.formats.export import document, markdown_escape
+from leninletters.store.corpus import load
+from leninletters.ui import files
 
 from .conftest import on_a_terminal as run_on_a_pty
 from .conftest import slow_export_into
@@ -60,7 +61,7 @@ def on_a_terminal(args: list[str], **env: str) -> tuple[int, str, str]:
 
 
 def test_visible_marks_controls_as_less_does_and_keeps_lines() -> None:
-    from leninletters.terminal import visible
+    from leninletters.ui.terminal import visible
 
     assert visible("a\x1b[2Jb\x07\x00\x7f") == "a^[[2Jb^G^@^?"
     assert visible("\x9b31m \u202eevil\u202c \ud800") == "<U+009B>31m <U+202E>evil<U+202C> <U+D800>"
@@ -118,7 +119,7 @@ def with_controls(letter: Letter) -> Letter:
 def test_rich_views_show_controls_that_got_past_the_loader(edition: Corpus) -> None:
     from rich.console import Console
 
-    from leninletters.render import letter_view, list_table
+    from leninletters.ui.render import letter_view, list_table
 
     letter = with_controls(edition.letters[0])
     console = Console(file=io.StringIO(), width=120, color_system="standard", force_terminal=True)
@@ -166,8 +167,8 @@ def test_rich_letter_and_grep_views_show_brackets_literally() -> None:
 def test_highlights_stay_on_the_match_when_controls_before_it_grow() -> None:
     from rich.console import Console
 
-    from leninletters.present import letter_heading
-    from leninletters.render import grep_view
+    from leninletters.core.present import letter_heading
+    from leninletters.ui.render import grep_view
 
     letter = with_controls(load(HOSTILE).letters[0])
     found = search.find(letter, search.Search("red"))
@@ -278,7 +279,7 @@ def test_an_unforeseen_failure_is_one_line_and_status_70(monkeypatch: pytest.Mon
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("leninletters.edition.MemoryEdition.select", broken)
+    monkeypatch.setattr("leninletters.store.edition.MemoryEdition.select", broken)
     result = runner.invoke(app, ["list"])
     assert result.exit_code == 70 and ExitStatus.INTERNAL.value == 70
     assert result.stdout == ""
@@ -356,7 +357,7 @@ class Interrupt:
         if name == "typer":
             raise KeyboardInterrupt
 sys.meta_path.insert(0, Interrupt())
-from leninletters.launch import main
+from leninletters.cli.launch import main
 
 main()
 """
@@ -535,7 +536,7 @@ def test_markdown_makes_no_links_or_html_and_keeps_plain_punctuation() -> None:
 
 
 def test_markdown_titles_show_no_stray_backslashes() -> None:
-    from leninletters.export import markdown_heading
+    from leninletters.formats.export import markdown_heading
 
     exported = "".join(document([Selected(letter) for letter in load(HOSTILE).letters], "markdown"))
     assert "## 3. Notes {draft} | v1 \\#\n" in exported  # a closing # would be dropped

@@ -1,26 +1,23 @@
-"""The architecture holds: a pure core, Rich in one module, imported lazily."""
+"""The architecture holds: the rooms' import contracts (pyproject.toml), and Rich imported lazily."""
 
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "leninletters"
-CORE = [
-    "model.py", "corpus.py", "dates.py", "errors.py", "export.py", "build.py", "folding.py", "search.py",
-    "predicates.py", "querylang.py", "references.py", "edition.py", "present.py", "plain.py", "files.py",
-    "views.py", "output.py", "pager.py", "names.py", "mentions.py", "completion.py", "streams.py",
-    "terminal.py", "related.py", "cite.py", "timeline.py", "cmif.py",
-]  # fmt: skip
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "leninletters"
 
 
-def imported_modules(path: Path, *, top_level_only: bool) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    nodes = tree.body if top_level_only else list(ast.walk(tree))
+def imported_modules(path: Path) -> set[str]:
+    """The modules a file imports at its top level (not inside functions)."""
     names: set[str] = set()
-    for node in nodes:
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -28,18 +25,28 @@ def imported_modules(path: Path, *, top_level_only: bool) -> set[str]:
     return names
 
 
-def roots(names: set[str]) -> set[str]:
-    return {name.split(".")[0] for name in names}
+def test_the_import_contracts_are_kept() -> None:
+    """Layers, a core free of Typer and Rich, a command line that asks only the door: import-linter."""
+    lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint_imports, "import-linter is part of the test extra: pip install -e '.[test]'"
+    result = subprocess.run([lint_imports], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "BROKEN" not in result.stdout and "KEPT" in result.stdout
 
 
-@pytest.mark.parametrize("module", CORE)
-def test_the_core_knows_nothing_of_typer_or_rich(module: str) -> None:
-    assert not roots(imported_modules(PACKAGE / module, top_level_only=False)) & {"typer", "rich", "click"}
-
-
-@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_rich_is_imported_at_module_level_only_by_the_rendering_module(path: Path) -> None:
-    top_level = imported_modules(path, top_level_only=True)
-    if path.name != "render.py":
-        assert "rich" not in roots(top_level), f"{path.name} imports Rich at module level"
-        assert "leninletters.render" not in top_level, f"{path.name} imports render at module level"
+    top_level = imported_modules(path)
+    if path != PACKAGE / "ui" / "render.py":
+        assert "rich" not in {name.split(".")[0] for name in top_level}, f"{path} imports Rich at import"
+        assert "leninletters.ui.render" not in top_level, f"{path} imports render at module level"
+
+
+def test_no_module_is_over_500_lines() -> None:
+    """A module a reader can hold in mind: the review's limit."""
+    long = {
+        str(p.relative_to(REPO)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > 500
+    }
+    assert long == {}

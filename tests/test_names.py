@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters import names
-from leninletters.model import Corpus, Person
-from leninletters.names import (
+from leninletters.core import names
+from leninletters.core.model import Corpus, Person
+from leninletters.core.names import (
     ala_lc,
     bgn_pcgn,
     english,
@@ -36,7 +36,7 @@ from leninletters.names import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-IDS = sorted(tomllib.loads((ROOT / "data" / "names.toml").read_text(encoding="utf-8")))
+IDS = sorted(tomllib.loads((ROOT / "leninletters" / "data" / "names.toml").read_text(encoding="utf-8")))
 
 
 def plain_lc(text: str) -> str:
@@ -413,15 +413,15 @@ def test_names_toml_is_checked_on_load() -> None:
 
 
 def test_the_module_uses_the_standard_library_and_the_tools_errors_only() -> None:
-    tree = ast.parse((ROOT / "leninletters" / "names.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "leninletters" / "core" / "names.py").read_text(encoding="utf-8"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-    assert {name for name in imported if name.startswith("leninletters")} == {"leninletters.errors"}
+    assert {name for name in imported if name.startswith("leninletters")} == {"leninletters.core.errors"}
     roots = {name.split(".")[0] for name in imported} - {"__future__", "leninletters"}
     assert roots <= sys.stdlib_module_names, roots - sys.stdlib_module_names
 
 
 def test_importing_the_module_reads_nothing() -> None:
-    code = "import leninletters.names as n; print(n.bundled_names.cache_info().currsize)"
+    code = "import leninletters.core.names as n; print(n.bundled_names.cache_info().currsize)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "0\n"

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leninletters import mentions, names, querylang
-from leninletters import predicates as p
-from leninletters.build import read_inputs
-from leninletters.corpus import check_document, load
-from leninletters.model import MENTION_KINDS, Corpus, Mention
+from leninletters.build.letters import read_inputs
+from leninletters.core import mentions, names, querylang
+from leninletters.core import predicates as p
+from leninletters.core.model import MENTION_KINDS, Corpus, Mention
+from leninletters.store.corpus import check_document, load
 
 from .conftest import MINI, numbers, run
 
@@ -429,8 +429,8 @@ def test_the_terminal_highlights_each_mention_and_labels_the_editors() -> None:
 
     from rich.console import Console
 
-    from leninletters.mentions import occurrences, summaries
-    from leninletters.views import PersonView
+    from leninletters.core.mentions import occurrences, summaries
+    from leninletters.ui.views import PersonView
 
     edition = load()
     person = next(x for x in edition.people if x.id == "krupskaya")

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from hypothesis import given
 
-from leninletters import predicates as p
-from leninletters.corpus import load_bundled
-from leninletters.model import Corpus, Letter
+from leninletters.core import predicates as p
+from leninletters.core.model import Corpus, Letter
+from leninletters.store.corpus import load_bundled
 
 from .conftest import TREES, numbers
 

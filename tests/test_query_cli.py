@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from leninletters.querylang import parse
+from leninletters.core.querylang import parse
 
 from .conftest import run
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters import predicates as p
-from leninletters.corpus import load_bundled
-from leninletters.errors import QueryError
-from leninletters.model import Corpus
-from leninletters.querylang import parse
+from leninletters.core import predicates as p
+from leninletters.core.errors import QueryError
+from leninletters.core.model import Corpus
+from leninletters.core.querylang import parse
+from leninletters.store.corpus import load_bundled
 
 from .conftest import TREES, numbers
 

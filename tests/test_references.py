@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from leninletters.errors import LetterNotFound
-from leninletters.model import Corpus
-from leninletters.references import Resolver, looks_like_reference, sections
+from leninletters.core.errors import LetterNotFound
+from leninletters.core.model import Corpus
+from leninletters.core.references import Resolver, looks_like_reference, sections
 
 
 def resolve(corpus: Corpus, *references: str) -> list[tuple[int, tuple[int, int] | None]]:

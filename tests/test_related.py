@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from leninletters import build
-from leninletters.corpus import load, parse_document
-from leninletters.errors import CorpusError
-from leninletters.model import Corpus
-from leninletters.related import Relations
+from leninletters.build import letters as build
+from leninletters.core.errors import CorpusError
+from leninletters.core.model import Corpus
+from leninletters.core.related import Relations
+from leninletters.store.corpus import load, parse_document
 
 from .conftest import run
 

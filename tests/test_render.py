@@ -6,10 +6,11 @@ import io
 
 from rich.console import Console
 
-from leninletters import render, search
-from leninletters.corpus import load_bundled
-from leninletters.model import Corpus
-from leninletters.present import letter_heading
+from leninletters.core import search
+from leninletters.core.model import Corpus
+from leninletters.core.present import letter_heading
+from leninletters.store.corpus import load_bundled
+from leninletters.ui import render
 
 from .conftest import draw
 
@@ -154,7 +155,8 @@ def test_a_narrow_list_keeps_the_dates_a_letter_was_chosen_by(edition: Corpus) -
 
 
 def test_people_on_a_tiny_terminal_are_lines_that_wrap_never_cut() -> None:
-    from leninletters import mentions, views
+    from leninletters.core import mentions
+    from leninletters.ui import views
 
     edition = load_bundled()
     summaries = mentions.summaries(edition.letters, edition.people)

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leninletters import files, search
-from leninletters.errors import InputError, OutputError, PatternError
-from leninletters.model import Corpus
+from leninletters.core import search
+from leninletters.core.errors import InputError, OutputError, PatternError
+from leninletters.core.model import Corpus
+from leninletters.ui import files
 
 from .conftest import MINI, run
 
@@ -314,7 +315,7 @@ def test_what_only_looks_like_recursion_is_taken(pattern: str) -> None:
 # alone, where a child's rusage also counts the test runner it was forked from).
 PEAK_OF_GREP = """
 import sys
-from leninletters import cli
+from leninletters.cli import app as cli
 sys.argv = ["leninletters", "grep", "-E", sys.argv[1]]
 try:
     cli.main()

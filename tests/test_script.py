@@ -81,7 +81,7 @@ def rich_imported(prelude: str, args: list[str]) -> tuple[bool, str]:
     """Run the command line in a fresh interpreter; say whether Rich got imported, and what it printed."""
     probe = (
         f"import os, sys\n{prelude}\n"
-        "from leninletters.cli import main\n"
+        "from leninletters.cli.app import main\n"
         f"sys.argv = ['leninletters', *{args!r}]\n"
         "try:\n"
         "    main()\n"

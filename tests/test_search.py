@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters import search
-from leninletters.errors import PatternError
-from leninletters.folding import fold
-from leninletters.model import Corpus
+from leninletters.core import search
+from leninletters.core.errors import PatternError
+from leninletters.core.folding import fold
+from leninletters.core.model import Corpus
 
 
 def test_folding_maps_typography_accents_and_case() -> None:

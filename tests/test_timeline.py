@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from leninletters import render, timeline
-from leninletters.model import Corpus
-from leninletters.predicates import Predicate, select
+from leninletters.core import timeline
+from leninletters.core.model import Corpus
+from leninletters.core.predicates import Predicate, select
+from leninletters.ui import render
 
 from .conftest import MINI, TREES, draw, run
 
@@ -163,7 +164,7 @@ def test_timeline_takes_the_filters_of_list() -> None:
 @settings(max_examples=60, deadline=None)
 @given(TREES)
 def test_every_day_is_shown_once_and_every_chosen_letter_has_its_mark(predicate: Predicate) -> None:
-    from leninletters.corpus import load
+    from leninletters.store.corpus import load
 
     edition = load()
     chosen = select(edition.letters, predicate)

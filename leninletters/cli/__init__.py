@@ -1,0 +1,1 @@
+"""The command line: the Typer app, its shared options, Tab completion and the console script."""

@@ -1,0 +1,279 @@
+"""The command line's shared options, each defined once, and how the filters become one Filter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leninletters.core import dates, predicates
+from leninletters.core.errors import InputError
+from leninletters.core.predicates import EVERYTHING, Predicate, all_of, any_of
+from leninletters.ui.output import Color
+
+FILTERS = "Filters"
+SEARCH = "Search"
+OUTPUT = "Output"
+
+REPEAT_RULE = "The same option repeated means any of its values; different options all apply."
+
+
+# Completion: what Tab offers for each option and argument (leninletters.cli.completion, imported on Tab).
+
+
+def _corpus(ctx: typer.Context) -> Path | None:
+    from leninletters.cli.completion import corpus_path
+
+    return corpus_path(ctx.find_root().params.get("corpus_path"))
+
+
+def complete_person(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters.cli import completion
+
+    return completion.people(incomplete, _corpus(ctx))
+
+
+def complete_scribe(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters.cli import completion
+
+    return completion.scribes(incomplete, _corpus(ctx))
+
+
+def complete_reference(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters.cli import completion
+
+    return completion.references(incomplete, _corpus(ctx))
+
+
+def complete_query(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from leninletters.cli import completion
+
+    return completion.query(incomplete, _corpus(ctx), _words_before(ctx))
+
+
+def _words_before(ctx: typer.Context) -> list[str]:
+    """The arguments typed before the one completed (bash splits to:tr into to, :, tr)."""
+    words: list[str] = []
+    for name in ("pattern", "query", "words"):
+        value = ctx.params.get(name)
+        if isinstance(value, str):
+            words.append(value)
+        elif isinstance(value, list | tuple):
+            words += [str(word) for word in value]
+    return words
+
+
+def complete_words(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """References and query terms: what export's arguments may be."""
+    from leninletters.cli import completion
+
+    where = _corpus(ctx)
+    found = completion.references(incomplete, where) + completion.query(incomplete, where, _words_before(ctx))
+    return list(dict(found).items())
+
+
+DateFrom = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help="Letters with a part dated on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD (1923 is 1 January).",
+        rich_help_panel=FILTERS,
+        show_default=False,
+    ),
+]
+DateTo = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--to",
+        metavar="DATE",
+        help="Letters with a part dated on or before DATE: YYYY, YYYY-MM or YYYY-MM-DD (1922-12 ends on "
+        "the 31st).",
+        rich_help_panel=FILTERS,
+        show_default=False,
+    ),
+]
+Recipient = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--recipient",
+        "-r",
+        metavar="NAME",
+        help="Letters to NAME, sent or copied (a surname is enough, in any spelling or script). Repeat for "
+        "any of several.",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_person,
+    ),
+]
+Scribe = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--scribe",
+        "-s",
+        metavar="NAME",
+        help="Letters taken down by NAME: L.F., M.V., fotieva, volodicheva; 'none' for no scribe printed. "
+        "Repeat for any of several.",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_scribe,
+    ),
+]
+Person = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--person",
+        "-p",
+        metavar="NAME",
+        help="Letters that name NAME, in any spelling or script (trotzki, Троцкий, krupskaya finds "
+        "'N.K. Ulyanova'): in the text, a heading, a note, or as addressee, copy, scribe or writer. "
+        "Repeat for any of several.",
+        rich_help_panel=FILTERS,
+        show_default=False,
+        autocompletion=complete_person,
+    ),
+]
+Editorial = Annotated[
+    bool,
+    typer.Option(
+        "--editorial",
+        help="Count the editor's square-bracket insertions as naming a person too (The Georgian \\[Stalin]).",
+        rich_help_panel=FILTERS,
+    ),
+]
+Keyword = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keyword",
+        "-k",
+        metavar="TEXT",
+        help="Letters whose text contains TEXT, any case, ’ as '. Repeat for any of several.",
+        rich_help_panel=FILTERS,
+        show_default=False,
+    ),
+]
+Query = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[QUERY]...",
+        help="A query: to:NAME cc:NAME person:NAME scribe:NAME date:A..B number:A..B section:NAME secret: "
+        'slug:NAME, words and "phrases"; and, or, not, -term, ( ). A query that starts with - goes after --.',
+        show_default=False,
+        autocompletion=complete_query,
+    ),
+]
+Explain = Annotated[
+    bool,
+    typer.Option(
+        "--explain",
+        help="Print how the query and options were understood, and stop.",
+        rich_help_panel=FILTERS,
+    ),
+]
+ColorChoice = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        help="Colour: auto (on a terminal), always, never. Also: NO_COLOR, FORCE_COLOR.",
+        rich_help_panel=OUTPUT,
+    ),
+]
+Json = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON instead of a table or text.", rich_help_panel=OUTPUT),
+]
+References = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="REF...",
+        help="A letter's number (9), slug (testament) or date (1922-12-29, or 1922-12 for a month).",
+        show_default=False,
+        autocompletion=complete_reference,
+    ),
+]
+CorpusPath = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus",
+        metavar="PATH",
+        help="Browse another corpus file of the same shape (docs/corpus.md). Also: $LENINLETTERS_CORPUS.",
+        show_default=False,
+        dir_okay=True,
+    ),
+]
+
+
+def _once(values: list[str] | None, flag: str) -> str | None:
+    if not values:
+        return None
+    if len(values) > 1:
+        raise InputError(
+            f"{flag} can be given once (it bounds a range); for several ranges use a query: "
+            "'date:1922-12 or date:1923-03'"
+        )
+    return values[0]
+
+
+def _named(values: list[str] | None, flag: str, needs: str) -> list[str]:
+    cleaned = [value.strip() for value in values or ()]
+    if any(not value for value in cleaned):
+        raise InputError(f"{flag} needs {needs}")
+    return cleaned
+
+
+# What Click makes of a query term glued to a short option: `-scribe:L.F.` is read as `-s cribe:L.F.`.
+GLUED_TERM = re.compile(r"(cribe|ection|ecret|lug):")
+
+
+def to_predicate(
+    *,
+    date_from: list[str] | None = None,
+    date_to: list[str] | None = None,
+    recipient: list[str] | None = None,
+    scribe: list[str] | None = None,
+    keyword: list[str] | None = None,
+    query: list[str] | None = None,
+    person: list[str] | None = None,
+    editorial: bool = False,
+) -> Predicate:
+    """The one predicate the options and the query describe: each option's values any, all of them and
+    the query together."""
+    terms: list[Predicate] = []
+    start_text, end_text = _once(date_from, "--from"), _once(date_to, "--to")
+    if start_text is not None or end_text is not None:
+        start, end = dates.span(start_text, end_text)
+        terms.append(predicates.DateRange(start, end))
+    for value in scribe or ():
+        if GLUED_TERM.match(value):
+            raise InputError(
+                f"'-s{value}' was read as --scribe {value!r}: a query term that starts with '-' goes after "
+                f"'--', for example: leninletters list -- -s{value}"
+            )
+    for values, flag, needs, make in (
+        (recipient, "--recipient", "a name, for example --recipient trotsky", predicates.Recipient),
+        (scribe, "--scribe", "L.F., M.V., a name, or 'none'", predicates.Scribe),
+        (keyword, "--keyword", "some text, for example --keyword monopoly", predicates.Phrase),
+        (person, "--person", "a name, for example --person krupskaya", predicates.person_term),
+    ):
+        names = _named(values, flag, needs)
+        if names:
+            terms.append(any_of(make(name) for name in names))
+    if query:
+        from leninletters.core import querylang  # only a query pays for its parser
+
+        terms.append(querylang.parse(querylang.join(query)))
+    if not terms:
+        return EVERYTHING
+    selection = all_of(terms)
+    return predicates.with_editorial(selection) if editorial else selection
+
+
+def person_terms(person: list[str] | None, editorial: bool = False) -> list[predicates.Person]:
+    """The --person values as predicates, widened to the editor's insertions with --editorial."""
+    terms = [
+        predicates.person_term(name)
+        for name in _named(person, "--person", "a name, for example --person krupskaya")
+    ]
+    return [term.widened() for term in terms] if editorial else terms

@@ -1,0 +1,509 @@
+"""Search a letter's text: literal or regular-expression matches, counts, and sentences around them."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from leninletters.core.errors import InputError, PatternError
+from leninletters.core.folding import fold, fold_typography, fold_with_offsets
+from leninletters.core.model import PARAGRAPH_BREAK, Letter
+
+if TYPE_CHECKING:
+    import regex as regex_engine
+
+# Longer patterns are refused: nobody types them, and a regex that long is a mistake or an attack.
+MAX_PATTERN_LENGTH = 1000
+
+# A regular expression gets this many seconds on each letter where no Deadline is given (find(letter,
+# search)); pathological backtracking is stopped there.
+REGEX_TIMEOUT = 1.0
+
+# A whole search, over every letter, gets this many seconds by default (a Deadline); a user searching a very
+# large corpus may allow more with the environment variable, up to a day.
+SEARCH_SECONDS = 10.0
+MAX_SEARCH_SECONDS = 86_400
+SEARCH_SECONDS_ENV = "LENINLETTERS_SEARCH_SECONDS"
+
+# What compiling a regular expression may cost, as the number of items its counted repeats spell out:
+# (?:a{1000}){1000} is a million, and the regex engine builds all of them (seconds and gigabytes), where a
+# hundred thousand take 30 ms and 50 MB. A user may allow more, up to MAX_REGEX_SIZE (500 GB at that rate).
+REGEX_SIZE = 100_000
+MAX_REGEX_SIZE = 1_000_000_000
+REGEX_SIZE_ENV = "LENINLETTERS_REGEX_SIZE"
+
+
+def search_seconds() -> float:
+    """The time a whole search may take, from LENINLETTERS_SEARCH_SECONDS; InputError for a bad value."""
+    value = os.environ.get(SEARCH_SECONDS_ENV, "")
+    if not value:
+        return SEARCH_SECONDS
+    try:
+        seconds = float(value) if value.isascii() else math.nan
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_SEARCH_SECONDS:  # nan and inf fail here too
+        raise InputError(
+            f"{SEARCH_SECONDS_ENV}={value!r}: expected a number of seconds above 0 and at most "
+            f"{MAX_SEARCH_SECONDS} (a day), for example 30"
+        )
+    return seconds
+
+
+def regex_size_limit() -> int:
+    """How many items a regular expression may spell out, from LENINLETTERS_REGEX_SIZE; InputError for a
+    bad value."""
+    value = os.environ.get(REGEX_SIZE_ENV, "")
+    if not value:
+        return REGEX_SIZE
+    if not (value.isascii() and value.isdigit() and len(value) <= 10 and 1 <= int(value) <= MAX_REGEX_SIZE):
+        raise InputError(
+            f"{REGEX_SIZE_ENV}={value!r}: expected a whole number of items from 1 to {MAX_REGEX_SIZE}"
+        )
+    return int(value)
+
+
+class Deadline:
+    """One time limit for a whole search, however many letters it reads.
+
+    Make one when a search starts and pass it to every find() and count() of that search.
+    """
+
+    def __init__(self, seconds: float | None = None, *, per_letter: bool = False) -> None:
+        self.seconds = seconds if seconds is not None else search_seconds()
+        self.per_letter = per_letter
+        self.ends = time.monotonic() + self.seconds
+
+    def remaining(self, search: Search) -> float:
+        """The seconds left; PatternError where none are."""
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise self.expired(search)
+        return left
+
+    def expired(self, search: Search) -> PatternError:
+        where = "on one letter" if self.per_letter else "in all"
+        more = "" if self.per_letter else f", or allow more time with {SEARCH_SECONDS_ENV}"
+        return PatternError(
+            f"the regular expression {search.pattern[:40]!r} took over {self.seconds:g} s {where} "
+            f"(nested repeats such as (a+)+ backtrack without end): simplify it{more}"
+        )
+
+
+class Match(NamedTuple):
+    """One match: its span in the letter's text and the text it covers."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int  # 1-based
+
+
+class Snippet(NamedTuple):
+    """A stretch of one paragraph around one or more matches, for showing them in context."""
+
+    paragraph: int
+    start: int  # offset of the snippet in the letter's text
+    text: str
+    # Spans of the matches, relative to the snippet.
+    highlights: tuple[tuple[int, int], ...]
+
+
+class Search(NamedTuple):
+    """A search: what a user typed and how to look for it."""
+
+    pattern: str
+    regex: bool = False
+    word: bool = False
+    case_sensitive: bool = False
+
+    def compiled(self) -> regex_engine.Pattern[str]:
+        return _compile(self.pattern, self.regex, self.word, self.case_sensitive)
+
+    def check(self) -> None:
+        """Raise PatternError now if the pattern cannot be used (InputError for a bad setting)."""
+        search_seconds()
+        limit = regex_size_limit()
+        if not self.pattern:
+            raise PatternError("an empty pattern matches everything: give a name or a phrase")
+        if len(self.pattern) > MAX_PATTERN_LENGTH:
+            raise PatternError(
+                f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
+            )
+        shown = repr(self.pattern[:40])
+        if self.regex:
+            call = recursion(self.pattern)
+            if call:
+                raise PatternError(
+                    f"the regular expression {shown} recurses with {call}, which a search does not allow "
+                    "(it can take gigabytes): repeat a group with + or {m,n} instead"
+                )
+            size, repeat = _spelled_out(self.pattern, limit)
+            if size > limit:
+                advice = (
+                    f" with its counted repeats such as {repeat}: use fewer or smaller ones"
+                    if repeat
+                    else ": shorten it"
+                )
+                raise PatternError(
+                    f"the regular expression {shown} spells out over {limit:,} "
+                    f"{'item' if limit == 1 else 'items'}{advice} "
+                    f"(or raise the limit with {REGEX_SIZE_ENV})"
+                )
+        if self.literal is None:
+            self.compiled()
+        if self.regex and matches_only_empty(self.pattern):
+            raise PatternError(
+                f"the regular expression {shown} can match only empty text, so it finds nothing to show: "
+                "give a name or a phrase"
+            )
+
+    @property
+    def literal(self) -> str | None:
+        """The folded literal to look for with str.find, where no regex is needed."""
+        if self.regex or self.word:
+            return None
+        return _folded_pattern(self.pattern, self.case_sensitive)
+
+
+def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
+    """How many items a regular expression's counted repeats spell out: (?:ab{3}){10} is 40.
+
+    An over-estimate (alternatives are added, a repeat counts its least number, at least once), stopped
+    soon after it passes limit; it needs no parse that could itself be made to cost too much.
+    """
+    return _spelled_out(pattern, limit)[0]
+
+
+COUNTED_REPEAT = r"\{\s*(\d*)\s*(?:(,)\s*(\d*)\s*)?\}"
+
+
+def _spelled_out(pattern: str, limit: int) -> tuple[int, str]:
+    """regex_size, and the counted repeat that spells out most, as typed ("" where none repeats)."""
+    cap = limit + 1
+    largest, largest_repeat = 1, ""
+    stack: list[list[int]] = [[0, 0]]  # per open group: the cost of its finished items, and of its last
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        frame = stack[-1]
+        if character == "\\":
+            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
+            index += 2
+            if index < length and pattern[index] == "{" and pattern[index - 1] in "NpPgxuU":
+                index = pattern.find("}", index) + 1 or length  # \N{NAME}, \p{Class}: one item
+            continue
+        if character == "[":
+            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
+            index = _class_end(pattern, index)
+            continue
+        if character == "(":
+            stack.append([0, 0])
+            index += 1
+            continue
+        if character == ")":
+            if len(stack) > 1:
+                inner = stack.pop()
+                frame = stack[-1]
+                frame[0], frame[1] = min(cap, frame[0] + frame[1]), min(cap, inner[0] + inner[1])
+            index += 1
+            continue
+        if character == "{":
+            counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
+            if counted:
+                least = counted[1] or "0"
+                times = cap if len(least) > 9 else max(1, int(least))
+                frame[1] = min(cap, max(1, frame[1]) * times)
+                if int(least) > largest:
+                    largest, largest_repeat = int(least), counted[0]
+                index += counted.end()
+                continue
+        if character not in "*+?|":
+            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
+        index += 1
+    while len(stack) > 1:
+        inner = stack.pop()
+        stack[-1][0] = min(cap, stack[-1][0] + inner[0] + inner[1])
+    return min(cap, stack[0][0] + stack[0][1]), largest_repeat
+
+
+# Calls of the whole pattern or of a group: (?R), (?0), (?1), (?+1), (?-1), (?&name), (?P>name).
+RECURSION = r"\(\?(?:R|[+-]?\d+)\)|\(\?&\w*\)?|\(\?P>\w*\)?"
+
+
+def recursion(pattern: str) -> str:
+    """The first recursive call in a regular expression, as typed; "" where it has none.
+
+    A search finds words and never needs one, and the regex engine can spend a gigabyte on (?R) alone.
+    """
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        if character == "\\":
+            index += 2
+        elif character == "[":
+            index = _class_end(pattern, index)
+        elif character == "(":
+            call = re.match(RECURSION, pattern[index : index + 64])
+            if call:
+                return call[0]
+            index += 1
+        else:
+            index += 1
+    return ""
+
+
+# Escapes that match a place, not a character: word and text boundaries (\m \M are the regex module's).
+ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
+# What opens a group, as far as it is not the group's own pattern: (?: (?> (?| (?P<name> (?i: (?= (?<! …
+INLINE_FLAGS = r"(?:[abefiLmprsuwx^-]|V[01])*"
+GROUP_OPENING = re.compile(rf"\((?:\?(?:[:>|]|P?<\w+>|'\w+'|{INLINE_FLAGS}:|(?P<look><?[=!])))?")
+# Not groups at all: comments and inline flags such as (?i).
+NOT_A_GROUP = re.compile(rf"\(\?#[^)]*\)|\(\?{INLINE_FLAGS}\)")
+
+
+def matches_only_empty(pattern: str) -> bool:
+    """Whether a valid regular expression can match only empty text: ^, \\b, (?=x), a{0}, (?:)|$.
+
+    Cautious: where it cannot tell (a backreference, a conditional), it says the pattern may match text.
+    """
+    # Per open group: whether it is a lookaround, whether a finished alternative may match text, whether
+    # the items of this alternative before its last may, and whether its last item may.
+    stack: list[list[bool]] = [[False, False, False, False]]
+    index, length = 0, len(pattern)
+    while index < length:
+        character = pattern[index]
+        frame = stack[-1]
+        consumes: bool | None = None  # an item: whether it may match text; None: not an item
+        if character == "\\":
+            consumes = pattern[index + 1 : index + 2] not in ZERO_WIDTH_ESCAPES
+            index += 2
+            if index < length and pattern[index] == "{" and pattern[index - 1] in "NpPgxuU":
+                index = pattern.find("}", index) + 1 or length
+        elif character == "[":
+            consumes = True
+            index = _class_end(pattern, index)
+        elif character == "(":
+            skipped = NOT_A_GROUP.match(pattern, index)
+            if skipped:
+                index = skipped.end()
+                continue
+            opening = GROUP_OPENING.match(pattern, index)
+            assert opening is not None  # it matches "(" at least
+            stack.append([opening["look"] is not None, False, False, False])
+            index = opening.end()
+            continue
+        elif character == ")" and len(stack) > 1:
+            look, before, items, last = stack.pop()
+            consumes = (before or items or last) and not look
+            frame = stack[-1]
+            index += 1
+        elif character == "|":
+            frame[1], frame[2], frame[3] = frame[1] or frame[2] or frame[3], False, False
+            index += 1
+            continue
+        elif character == "{" and (counted := _counted_repeat(pattern, index)):
+            least, comma, most = counted.groups()
+            times = most if comma else least
+            if times and int(times) == 0:
+                frame[3] = False  # {0}, {0,0}, {,0}: the item before is never matched
+            index += counted.end()
+            continue
+        elif character in "*+?":
+            index += 1
+            continue
+        else:
+            consumes = character not in "^$"
+            index += 1
+        if consumes is not None:
+            frame[2], frame[3] = frame[2] or frame[3], consumes
+    while len(stack) > 1:
+        look, before, items, last = stack.pop()
+        stack[-1][2], stack[-1][3] = stack[-1][2] or stack[-1][3], (before or items or last) and not look
+    _, before, items, last = stack[0]
+    return not (before or items or last)
+
+
+def _counted_repeat(pattern: str, index: int) -> re.Match[str] | None:
+    """The counted repeat ({3}, {2,}, {,5}) that starts at index, if one does; {} is two characters."""
+    counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
+    return counted if counted and (counted[1] or counted[2]) else None
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index just past a character class [...] that opens at start (or the end of the pattern)."""
+    index = start + 1
+    if index < len(pattern) and pattern[index] == "^":
+        index += 1
+    if index < len(pattern) and pattern[index] == "]":
+        index += 1  # []] and [^]] hold a ]
+    depth = 1
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            index += 2
+            continue
+        if character == "[":
+            depth += 1  # nested sets (regex's V1 syntax): counted generously
+        elif character == "]":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(pattern)
+
+
+@cache
+def _folded_pattern(pattern: str, case_sensitive: bool) -> str:
+    return fold(pattern, case=case_sensitive)
+
+
+@cache
+def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> regex_engine.Pattern[str]:
+    import regex as regex_engine  # only searches that need a regex pay for importing it
+
+    if regex:
+        # The user's pattern is folded only for its typography: its syntax must stay as typed.
+        source = fold_typography(pattern)
+    else:
+        # Case is left to IGNORECASE, as for a regex: the text searched keeps its case too.
+        source = regex_engine.escape(fold(pattern, case=True))
+    if word:
+        source = rf"(?<!\w)(?:{source})(?!\w)"
+    # FULLCASE folds as str.casefold() does for a literal search: strasse finds Straße in every mode.
+    flags = regex_engine.VERSION0 | (0 if case_sensitive else regex_engine.IGNORECASE | regex_engine.FULLCASE)
+    try:
+        return regex_engine.compile(source, flags)
+    except regex_engine.error as error:
+        raise PatternError(f"invalid regular expression {pattern!r}: {error}") from None
+    except (RecursionError, OverflowError, MemoryError, ValueError):
+        raise PatternError(f"the regular expression {pattern[:40]!r} is too complex") from None
+
+
+def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> list[Match]:
+    """Every match of the search in a letter's text, in order, not overlapping.
+
+    A regular expression stops at the deadline: one shared by a whole search, or a second for this letter.
+    """
+    spans: list[tuple[int, int]] = []
+    literal = search.literal
+    if literal is not None:
+        folded, offsets = fold_with_offsets(letter.text, case=search.case_sensitive)
+        at = folded.find(literal) if literal else -1
+        while at >= 0:
+            spans.append((at, at + len(literal)))
+            at = folded.find(literal, at + len(literal))
+    else:
+        # A regex sees the text folded but with its case kept, so that [A-Z] and friends work as typed;
+        # IGNORECASE does the case folding.
+        if deadline is None:
+            deadline = Deadline(REGEX_TIMEOUT, per_letter=True)
+        compiled = search.compiled()  # compiled before the clock runs: its cost is bounded by check()
+        folded, offsets = fold_with_offsets(letter.text, case=True)
+        try:
+            found = compiled.finditer(folded, timeout=deadline.remaining(search))
+            spans = [m.span() for m in found if m.end() > m.start()]
+        except TimeoutError:
+            raise deadline.expired(search) from None
+        except MemoryError:
+            raise PatternError(
+                f"the regular expression {search.pattern[:40]!r} needs more memory than there is: simplify it"
+            ) from None
+    if offsets is not None:
+        spans = [(offsets[start], offsets[end - 1] + 1) for start, end in spans]
+    return _matches(letter.text, spans)
+
+
+def _matches(text: str, spans: list[tuple[int, int]]) -> list[Match]:
+    """The matches of spans in order, each with its paragraph counted on from the one before: linear."""
+    matches: list[Match] = []
+    paragraph, counted_to = 1, 0
+    for start, end in spans:
+        paragraph += text.count(PARAGRAPH_BREAK, counted_to, start)
+        counted_to = start
+        matches.append(Match(start, end, text[start:end], paragraph))
+    return matches
+
+
+def count(letter: Letter, search: Search, deadline: Deadline | None = None) -> int:
+    """How many matches a letter has: the fast path of grep --count."""
+    literal = search.literal
+    if literal is not None:
+        return fold(letter.text, case=search.case_sensitive).count(literal) if literal else 0
+    return len(find(letter, search, deadline))
+
+
+SENTENCE_END = (
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bi\.e\.)(?<!\bop\.)(?<!\bvol\.)(?<!\bp\.)(?<!\bpp\.)(?<!\bcf\.)"
+    r"[”’\"')\]]*\s+(?=[A-Z“‘\"'(\[0-9])"
+)
+
+
+def sentences(paragraph: str) -> list[tuple[int, int]]:
+    """The spans of a paragraph's sentences (initials such as "S.S. Oldenburg" do not end one)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in re.finditer(SENTENCE_END, paragraph):
+        spans.append((start, boundary.start() + len(boundary.group().rstrip())))
+        start = boundary.end()
+    spans.append((start, len(paragraph)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def snippets(letter: Letter, found: Sequence[Match], context: int = 0) -> list[Snippet]:
+    """The sentences holding the matches, with `context` sentences either side, merged where they meet.
+
+    Linear in the letter: its paragraphs are split once, each paragraph's sentences found once.
+    """
+    paragraphs = letter.paragraphs
+    paragraph_starts = [0]
+    for paragraph in paragraphs[:-1]:
+        paragraph_starts.append(paragraph_starts[-1] + len(paragraph) + len(PARAGRAPH_BREAK))
+    sentence_spans: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # paragraph: spans, their ends
+    windows: list[_Window] = []
+    for match in found:
+        base = paragraph_starts[match.paragraph - 1]
+        if match.paragraph not in sentence_spans:
+            spans_found = sentences(paragraphs[match.paragraph - 1]) or [(0, 0)]
+            sentence_spans[match.paragraph] = (spans_found, [e for _, e in spans_found])
+        spans, ends = sentence_spans[match.paragraph]
+        # The first sentence ending after the match starts; the first from there ending at or after its end.
+        first = min(bisect_right(ends, match.start - base), len(spans) - 1)
+        last = min(max(bisect_left(ends, match.end - base), first), len(spans) - 1)
+        first, last = max(0, first - context), min(len(spans) - 1, last + context)
+        start, end = base + spans[first][0], base + spans[last][1]
+        if windows and windows[-1].paragraph == match.paragraph and start <= windows[-1].end:
+            windows[-1].end = max(windows[-1].end, end)
+            windows[-1].matches.append(match)
+        else:
+            windows.append(_Window(match.paragraph, start, end, [match]))
+    return [
+        Snippet(
+            paragraph=window.paragraph,
+            start=window.start,
+            text=letter.text[window.start : window.end],
+            highlights=tuple(
+                (max(m.start, window.start) - window.start, min(m.end, window.end) - window.start)
+                for m in window.matches
+            ),
+        )
+        for window in windows
+    ]
+
+
+class _Window:
+    """A stretch of one paragraph (offsets in the letter's text) that grows as nearby matches join it."""
+
+    __slots__ = ("end", "matches", "paragraph", "start")
+
+    def __init__(self, paragraph: int, start: int, end: int, matches: list[Match]) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.matches = matches

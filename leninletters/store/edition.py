@@ -1,0 +1,241 @@
+"""One edition to ask: select letters, resolve references, search, list people.
+
+The commands talk to an Edition and to nothing below it. `MemoryEdition` answers from a corpus held in
+memory; an index for big corpora can be a second implementation without touching the commands.
+
+Pure: knows nothing of the command line or the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from leninletters.core.model import Corpus, Letter, Link, Mention, Part, Person, Reference
+from leninletters.core.predicates import EVERYTHING, Predicate, people_in, select
+from leninletters.core.predicates import Person as PersonTerm
+
+if TYPE_CHECKING:
+    # Imported where they are used: `list` needs no searching, references, names or mentions.
+    from leninletters.core.mentions import Occurrence
+    from leninletters.core.references import Resolver, Selected
+    from leninletters.core.search import Match, Search, Snippet
+
+# How close a word must come to a name, a word of the letters or a slug to be suggested for it (difflib's
+# ratio, between the names.name_key of each): Kerensky is not Krestinsky.
+CUTOFF = 0.8
+
+
+class Found(NamedTuple):
+    """The matches of a search in one part of a letter, dated by that part."""
+
+    letter: Letter
+    part: Part
+    matches: tuple[Match, ...]
+    snippets: tuple[Snippet, ...]
+
+
+class Counted(NamedTuple):
+    """How many matches a search has in one letter."""
+
+    letter: Letter
+    matches: int
+
+
+class Edition(Protocol):
+    """What the commands may ask of an edition."""
+
+    @property
+    def letters(self) -> Sequence[Letter]: ...
+
+    @property
+    def people(self) -> Sequence[Person]: ...
+
+    @property
+    def metadata(self) -> dict[str, Any]: ...
+
+    @property
+    def references(self) -> Sequence[Reference]: ...
+
+    @property
+    def links(self) -> Sequence[Link]: ...
+
+    def select(self, predicate: Predicate) -> list[Letter]: ...
+
+    def resolve(self, references: Sequence[str]) -> list[Selected]: ...
+
+    def is_reference(self, word: str) -> bool: ...
+
+    def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]: ...
+
+    def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]: ...
+
+    def find_people(self, name: str) -> list[Person]: ...
+
+    def mentioned(self) -> Sequence[Letter]: ...
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]: ...
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]: ...
+
+
+class MemoryEdition:
+    """An edition answered from a corpus in memory: every question is a pass over its letters."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._resolver: Resolver | None = None
+        self._mentioned: Sequence[Letter] | None = None
+
+    @property
+    def letters(self) -> Sequence[Letter]:
+        return self.corpus.letters
+
+    @property
+    def people(self) -> Sequence[Person]:
+        return self.corpus.people
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.corpus.metadata
+
+    @property
+    def references(self) -> Sequence[Reference]:
+        return self.corpus.references
+
+    @property
+    def links(self) -> Sequence[Link]:
+        return self.corpus.links
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            from leninletters.core.references import Resolver
+
+            self._resolver = Resolver(self.corpus.letters)
+        return self._resolver
+
+    def select(self, predicate: Predicate) -> list[Letter]:
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        letters = self.mentioned() if asks_people else self.corpus.letters
+        return select(letters, predicate)
+
+    def mentioned(self) -> Sequence[Letter]:
+        """The letters with their mentions: as the corpus gives them, or, for a corpus that lists people
+        but gives no mentions (one's own, made without the build), derived once when first asked."""
+        if self._mentioned is None:
+            letters = self.corpus.letters
+            people = self.corpus.people
+            if people and not any(letter.mentions for letter in letters):
+                from leninletters.core import mentions as mentioning
+
+                letters = tuple(mentioning.with_mentions(letter, people) for letter in letters)
+            self._mentioned = letters
+        return self._mentioned
+
+    def resolve(self, references: Sequence[str]) -> list[Selected]:
+        return self.resolver.resolve(references)
+
+    def is_reference(self, word: str) -> bool:
+        return self.resolver.names_something(word)
+
+    def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        from leninletters.core import search as searching
+
+        deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
+        found: list[Found] = []
+        for letter in self.select(predicate):
+            matches = searching.find(letter, search, deadline)
+            if not matches:
+                continue
+            held = narrowed(letter, predicate)
+            for part in letter.all_parts:
+                inside = [
+                    m
+                    for m in matches
+                    if part.first_paragraph <= m.paragraph <= part.last_paragraph
+                    and (held is None or m.paragraph in held)
+                ]
+                if inside:
+                    snippets = searching.snippets(letter, inside, context)
+                    found.append(Found(letter, part, tuple(inside), tuple(snippets)))
+        return found
+
+    def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        from leninletters.core import search as searching
+
+        deadline = searching.Deadline()
+        counted: list[Counted] = []
+        for letter in self.select(predicate):
+            held = narrowed(letter, predicate)
+            if held is None:
+                number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
+            else:
+                number = sum(m.paragraph in held for m in searching.find(letter, search, deadline))
+            if number:
+                counted.append(Counted(letter, number))
+        return counted
+
+    # People -------------------------------------------------------------------------------------
+
+    def find_people(self, name: str) -> list[Person]:
+        """The people a name stands for: by id, or by any spelling of their names, in any script."""
+        wanted = name.strip()
+        by_id = [person for person in self.people if person.id == wanted.casefold()]
+        if by_id:
+            return by_id
+        from leninletters.core import names
+
+        ids = set(names.find_people(wanted, self.people))
+        return [person for person in self.people if person.id in ids]
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]:
+        """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
+        from leninletters.core.mentions import Occurrence
+
+        found: list[Occurrence] = []
+        for letter in self.select(predicate):
+            own = tuple(m for m in letter.mentions if wanted(m))
+            held = narrowed(letter, predicate) if own else None
+            if held is not None:
+                # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
+                own = tuple(m for m in own if m.where != "text" or (m.paragraph or 0) in held)
+            if own:
+                found.append(Occurrence(letter, own))
+        return found
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]:
+        """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
+        from leninletters.core import names
+
+        forms = {form for person in self.people for form in (person.name, *person.forms)}
+        if people_only:  # a handful of names: closer misspellings than among thousands of words
+            return names.suggest(word, sorted(forms))
+        found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
+        if len(found) < 3:
+            found += names.suggest(word, self.vocabulary(), n=3 - len(found), cutoff=CUTOFF)
+        if len(found) < 3:
+            slugs = [letter.slug for letter in self.letters]
+            found += names.suggest(word, slugs, n=3 - len(found), cutoff=CUTOFF, key=str.lower)
+        return list(dict.fromkeys(found))[:3]
+
+    def vocabulary(self) -> list[str]:
+        """The words of the letters, once each, in the order they first appear."""
+        # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
+        words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
+        return list(dict.fromkeys(words))
+
+
+def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:
+    """The paragraphs of a selected letter that a predicate holds for, where that is not the whole letter:
+    a date, a scribe or a phrase may meet the Testament in its P.S. only, a date in LCW's paragraphs 1-8.
+    None for the whole letter."""
+    if predicate == EVERYTHING or not (letter.parts or (letter.apparatus and letter.apparatus.datings)):
+        return None  # a letter in one piece, once selected, counts whole
+    held = predicate.paragraphs(letter)
+    return None if len(held) == letter.text.count("\n\n") + 1 else held

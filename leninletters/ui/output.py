@@ -1,0 +1,123 @@
+"""The one place where results leave the process: JSON, Rich on a terminal, plain in a pipe, paged when
+long.
+
+As httpie's Environment does, an Output holds the streams and whether they are terminals, so that tests
+can say "not a terminal" without a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from leninletters.ui.render import Console
+    from leninletters.ui.views import View
+
+
+class Color(StrEnum):
+    """--color: auto (colour on a terminal), always, never."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Output:
+    """Where results go, and in which form."""
+
+    def __init__(
+        self,
+        *,
+        stdout: TextIO | None = None,
+        color: Color = Color.auto,
+        say: Callable[[str], None] | None = None,
+        environ: dict[str, str] | None = None,
+    ) -> None:
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.color = color
+        self.environ = environ if environ is not None else dict(os.environ)
+        self.say = say or (lambda message: None)
+
+    @property
+    def is_terminal(self) -> bool:
+        try:
+            return self.stdout.isatty()
+        except (ValueError, OSError):
+            return False
+
+    def draws_richly(self) -> bool:
+        """Rich on a terminal, or where --color always or FORCE_COLOR asks for it; plain elsewhere."""
+        if self.color is Color.always:
+            return True
+        return self.is_terminal or bool(self.environ.get("FORCE_COLOR"))
+
+    def console(self) -> Console:
+        from leninletters.ui.render import make_console
+
+        never = self.color is Color.never
+        return make_console(self.stdout, force_terminal=self.color is Color.always or None, no_color=never)
+
+    def write(self, pieces: Iterable[str]) -> None:
+        """Data as it is into a pipe or file; on a terminal, its control characters made visible."""
+        from leninletters.ui.files import write_stream
+
+        write_stream(self.stdout, pieces)
+
+    def write_json(self, pieces: Iterable[str]) -> None:
+        """JSON as it is into a UTF-8 pipe or file; escaped (\\u202e, never <U+202E>) where it goes to a
+        terminal, and wholly ASCII where the stream cannot encode every character, so it stays valid."""
+        from leninletters.ui.terminal import json_escaped
+
+        self._write_escaped(pieces, json_escaped)
+
+    def write_xml(self, pieces: Iterable[str]) -> None:
+        """XML, kept valid as write_json keeps JSON: character references where escapes are needed."""
+        from leninletters.ui.terminal import xml_escaped
+
+        self._write_escaped(pieces, xml_escaped)
+
+    def _write_escaped(self, pieces: Iterable[str], escaped: Callable[..., str]) -> None:
+        from leninletters.ui.files import write_chunked
+        from leninletters.ui.terminal import is_terminal
+
+        everything = not _holds_all_of_unicode(self.stdout)
+        terminal = is_terminal(self.stdout)
+        for piece in pieces:
+            write_chunked(
+                self.stdout, escaped(piece, everything=everything) if terminal or everything else piece
+            )
+
+    def emit(self, view: View, *, as_json: bool = False, page: bool = True) -> None:
+        """Send a result out in the form that suits where it goes."""
+        if as_json:
+            self.write_json(view.json())
+            return
+        if not self.draws_richly():
+            self.write(view.plain())
+            summary = view.summary()
+            if summary:
+                self.say(summary)
+            return
+        console = self.console()
+        drawing = view.rich(console.width)
+        if not page or not self.is_terminal:
+            console.print(drawing)
+            return
+        from leninletters.ui.pager import page as through_pager
+
+        with console.capture() as captured:
+            console.print(drawing)
+        through_pager(captured.get(), screen_lines=console.height)
+
+
+def _holds_all_of_unicode(stream: TextIO) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name.startswith("utf-")
+    except LookupError:
+        return False

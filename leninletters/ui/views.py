@@ -1,0 +1,520 @@
+"""Each command's result with its three faces: JSON for scripts, plain text for pipes, Rich for a terminal.
+
+leninletters.ui.output chooses the face; a view only knows how to draw itself. The Rich face imports
+leninletters.ui.render inside the method, so that the JSON and plain paths never pay for Rich.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from leninletters.core.model import KIND_LABELS, Letter
+from leninletters.core.present import NO_VALUE, edition_statement, letter_heading, plural
+from leninletters.formats import export
+from leninletters.ui import plain
+
+if TYPE_CHECKING:
+    from leninletters.core.mentions import Occurrence, Summary
+    from leninletters.core.model import Mention
+    from leninletters.core.references import Selected
+    from leninletters.core.related import Relations
+    from leninletters.core.timeline import Bin, By, Mark
+    from leninletters.formats.export import Source
+    from leninletters.store.edition import Counted, Found
+    from leninletters.ui.render import RenderableType
+
+
+class View(Protocol):
+    """A result that can leave the process in any of three forms."""
+
+    def json(self) -> Iterable[str]: ...
+
+    def plain(self) -> Iterable[str]: ...
+
+    def rich(self, width: int) -> RenderableType: ...
+
+    def summary(self) -> str | None:
+        """A line for stderr after plain output (a count), or None."""
+        ...
+
+
+def _letter_summary(letter: Letter) -> dict[str, Any]:
+    return {
+        "number": letter.number,
+        "slug": letter.slug,
+        "title": letter.title,
+        "date": letter.date.isoformat(),
+    }
+
+
+class LetterList:
+    """Letters as a list: a table on a terminal, aligned columns in a pipe, letter objects in JSON."""
+
+    def __init__(self, letters: Sequence[Letter]) -> None:
+        self.letters = letters
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(letter.to_json() for letter in self.letters)
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_list(self.letters)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import list_table
+
+        return list_table(self.letters, width)
+
+    def summary(self) -> str | None:
+        return plural(len(self.letters), "letter")
+
+
+class Reading:
+    """Letters and passages to read in full, with the edition statement after them (JSON: the letter
+    objects alone, as `list --json` gives them; `export --format json` adds the edition)."""
+
+    def __init__(self, selection: Sequence[Selected], source: Source | None = None) -> None:
+        self.selection = selection
+        self.source = source
+        self.edition: Mapping[str, Any] = source.metadata if source is not None else {}
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(
+            export.selected_json(letter, passages) for letter, passages in export.by_letter(self.selection)
+        )
+
+    def plain(self) -> Iterable[str]:
+        return export.document(self.selection, export.Format.text, self.source)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import letters_view
+
+        return letters_view(self.selection, self.edition)
+
+    def summary(self) -> str | None:
+        return None
+
+
+def grep_headings(found: Sequence[Found]) -> list[tuple[str, Sequence[Any]]]:
+    """Each letter part's heading (dated by the part) with its snippets."""
+    return [(letter_heading(hit.letter, hit.part), hit.snippets) for hit in found]
+
+
+class Matches:
+    """What grep found: snippets under each letter (or part) heading; spans into `text` in JSON."""
+
+    def __init__(self, found: Sequence[Found]) -> None:
+        self.found = found
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(self._objects())
+
+    def _objects(self) -> Iterator[dict[str, Any]]:
+        by_letter: dict[int, dict[str, Any]] = {}
+        for hit in self.found:
+            if hit.letter.number not in by_letter:
+                by_letter[hit.letter.number] = {**_letter_summary(hit.letter), "matches": []}
+            # Matches and snippets are both in order, and each match lies in one snippet: walk them together.
+            windows = iter(hit.snippets)
+            around = next(windows)
+            for match in hit.matches:
+                while match.end > around.start + len(around.text):
+                    around = next(windows)
+                by_letter[hit.letter.number]["matches"].append(
+                    {
+                        "text": match.text,
+                        "start": match.start,
+                        "end": match.end,
+                        "paragraph": match.paragraph,
+                        "date": hit.part.date.isoformat(),
+                        "part": hit.part.label,
+                        "context": around.text,
+                    }
+                )
+        yield from by_letter.values()
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_grep(grep_headings(self.found))
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import grep_view
+
+        return grep_view(grep_headings(self.found))
+
+    def summary(self) -> str | None:
+        return None
+
+
+class MatchCounts:
+    """How many matches each letter has, and the total."""
+
+    def __init__(self, counted: Sequence[Counted]) -> None:
+        self.counted = counted
+
+    def json(self) -> Iterable[str]:
+        return export.json_array({**_letter_summary(c.letter), "count": c.matches} for c in self.counted)
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_counts(self.counted)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import counts_table
+
+        return counts_table(self.counted)
+
+    def summary(self) -> str | None:
+        total = sum(counted.matches for counted in self.counted)
+        return f"{plural(total, 'match', 'matches')} in {plural(len(self.counted), 'letter')}"
+
+
+class PeopleList:
+    """The people the letters name, with how many letters name them, in all and by kind."""
+
+    def __init__(self, found: Sequence[Summary]) -> None:
+        self.found = found
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(summary.to_json() for summary in self.found)
+
+    def _rows(self, described: bool = True) -> list[tuple[str, ...]]:
+        return [
+            (
+                s.person.id,
+                _count(len(s.letters)),
+                *(_count(len(s.by_kind.get(kind, ()))) for kind in KIND_LABELS),
+                (s.person.description if described else "") or s.person.name,
+            )
+            for s in self.found
+        ]
+
+    def plain(self) -> Iterable[str]:
+        return plain.plain_table(self._rows(), PEOPLE_HEADER, right=PEOPLE_NUMBERS)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import people_table
+
+        # The counts by kind take 90 columns: a narrower terminal shows the name where the description would
+        # be, and one narrower still keeps the id, the count of letters and the name (as list keeps the
+        # columns a reader needs to choose).
+        rows = self._rows(described=width >= WIDE_PEOPLE)
+        if width < TINY_PEOPLE:  # no room for columns: a line each, wrapped, never cut
+            from leninletters.ui.render import lines_view
+
+            return lines_view(
+                [f"{s.person.name} ({s.person.id}): {plural(len(s.letters), 'letter')}" for s in self.found]
+            )
+        if width < NARROW_PEOPLE:
+            short = [(row[0], row[1], row[-1]) for row in rows]
+            return people_table(short, (PEOPLE_HEADER[0], PEOPLE_HEADER[1], PEOPLE_HEADER[-1]), numbers={1})
+        return people_table(rows, PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
+
+    def summary(self) -> str | None:
+        people = plural(len(self.found), "person", "people")
+        return f"{people}; Letters counts the letters that name them, all but the editor's insertions"
+
+
+PEOPLE_HEADER = ("Id", "Letters", *KIND_LABELS.values(), "Who")
+PEOPLE_NUMBERS = set(range(1, 2 + len(KIND_LABELS)))
+WIDE_PEOPLE = 150
+NARROW_PEOPLE = 100
+TINY_PEOPLE = 50
+
+
+def _count(number: int) -> str:
+    return str(number) if number else "-"
+
+
+class Line(NamedTuple):
+    """One line under a letter in a person's view: what kind of mention, and its words in context."""
+
+    label: str
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+class PersonView:
+    """One person: who, the name forms, the letters to, copied to and taken down by them, and each
+    mention in context under its letter, as grep shows matches."""
+
+    def __init__(self, found: Summary, seen: Sequence[Occurrence], spellings: Sequence[str]) -> None:
+        self.found = found
+        self.seen = seen
+        self.spellings = spellings
+
+    def _letters(self, *kinds: str) -> list[int]:
+        return sorted({n for kind in kinds for n in self.found.by_kind.get(kind, ())})
+
+    def head(self) -> list[tuple[str, str]]:
+        """The lines about the person, each a label and its value."""
+        person = self.found.person
+        numbers = {kind: " ".join(map(str, self.found.by_kind.get(kind, ()))) for kind in KIND_LABELS}
+        by_kind = "; ".join(f"{kind} {numbers[kind]}" for kind in KIND_LABELS if numbers[kind])
+        return [
+            ("Who", person.description or person.name),
+            ("Named as", ", ".join(person.forms) or person.name),
+            ("Also spelt", ", ".join(self.spellings) or NO_VALUE),
+            ("Letters to", " ".join(map(str, self._letters("recipient"))) or NO_VALUE),
+            ("Copied to", " ".join(map(str, self._letters("copy"))) or NO_VALUE),
+            ("Taken down by", " ".join(map(str, self._letters("scribe"))) or NO_VALUE),
+            ("Named in", f"{plural(len(self.found.letters), 'letter')}, the editor's insertions apart"),
+            ("By kind", by_kind or NO_VALUE),
+        ]
+
+    def blocks(self) -> list[tuple[str, list[Line]]]:
+        """Each letter's heading and its lines: the heading, text in context, notes, addressees, hands."""
+        return mention_blocks(self.seen)
+
+    def json(self) -> Iterable[str]:
+        to_letter = {seen.letter.number: seen.letter for seen in self.seen}
+
+        def letters(*kinds: str) -> list[dict[str, Any]]:
+            return [_letter_summary(to_letter[n]) for n in self._letters(*kinds) if n in to_letter]
+
+        value = {
+            **self.found.to_json(),
+            "spellings": list(self.spellings),
+            "written_to": letters("recipient"),
+            "copied_to": letters("copy"),
+            "taken_down_by": letters("scribe"),
+            "written_by": letters("writer"),
+            "mentions": [_occurrence_json(seen) for seen in self.seen],
+        }
+        yield export.json_text(value) + "\n"
+
+    def plain(self) -> Iterable[str]:
+        person = self.found.person
+        yield f"{person.name} ({person.id})\n"
+        for label, value in self.head():
+            yield f"{label}: {value}\n"
+        for heading, lines in self.blocks():
+            yield "\n" + heading + "\n"
+            for line in lines:
+                yield f"  {line.label}: {line.text}\n"
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import person_view
+
+        person = self.found.person
+        return person_view(f"{person.name} ({person.id})", self.head(), self.blocks())
+
+    def summary(self) -> str | None:
+        return None
+
+
+class MentionList:
+    """Mentions of people under each letter, as grep shows matches: grep --person."""
+
+    def __init__(self, seen: Sequence[Occurrence], context: int = 0) -> None:
+        self.seen = seen
+        self.context = context
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(_occurrence_json(seen, self.context) for seen in self.seen)
+
+    def plain(self) -> Iterable[str]:
+        for index, (heading, lines) in enumerate(mention_blocks(self.seen, self.context)):
+            yield ("\n" if index else "") + heading + "\n"
+            for line in lines:
+                yield f"  {line.label}: {line.text}\n"
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import person_view
+
+        return person_view("", [], mention_blocks(self.seen, self.context))
+
+    def summary(self) -> str | None:
+        return None
+
+
+def mention_blocks(seen: Sequence[Occurrence], context: int = 0) -> list[tuple[str, list[Line]]]:
+    """Each letter's heading and its lines: the heading, text in context, notes, addressees, hands."""
+    return [(letter_heading(each.letter), _lines(each, context)) for each in seen]
+
+
+def _occurrence_json(seen: Occurrence, context: int = 0) -> dict[str, Any]:
+    return {
+        **_letter_summary(seen.letter),
+        "mentions": [
+            {**_mention_json(m), "context": _context(seen.letter, m, context)} for m in seen.mentions
+        ],
+    }
+
+
+def _mention_json(mention: Mention) -> dict[str, Any]:
+    out = mention.to_json()
+    del out["person"]
+    return out
+
+
+def _context(letter: Letter, mention: Mention, context: int = 0) -> str | None:
+    """The words around a mention: its sentence in the text, the title, or the note."""
+    if mention.where == "title":
+        return letter.title
+    if mention.where == "notes":
+        return next((note.text for note in letter.notes if note.marker == mention.note), None)
+    if mention.where == "text" and mention.start is not None and mention.end is not None:
+        from leninletters.core.search import Match, snippets
+
+        match = Match(mention.start, mention.end, mention.form, mention.paragraph or 1)
+        return snippets(letter, [match], context)[0].text
+    return None
+
+
+# The words for a kind of mention beside its line, where it is not a sentence of the text.
+LABELS = {"recipient": "to", "copy": "copy", "scribe": "taken down by", "writer": "written by"}
+
+
+def _lines(seen: Occurrence, context: int = 0) -> list[Line]:
+    letter = seen.letter
+    lines: list[Line] = []
+    in_title = [m for m in seen.mentions if m.where == "title"]
+    if in_title:
+        spans = tuple((m.start or 0, m.end or 0) for m in in_title)
+        lines.append(Line("heading", letter.title, spans))
+    in_text = [m for m in seen.mentions if m.where == "text"]
+    from leninletters.core.search import Match, snippets
+
+    matches = [Match(m.start or 0, m.end or 0, m.form, m.paragraph or 1) for m in in_text]
+    for snippet in snippets(letter, matches, context):
+        end = snippet.start + len(snippet.text)
+        kinds = dict.fromkeys(m.kind for m in in_text if snippet.start <= (m.start or 0) < end)
+        shown = [TEXT_KIND_LABELS[kind] for kind in kinds if kind != "text"]
+        label = f"{snippet.paragraph}" + (f" ({', '.join(shown)})" if shown else "")
+        lines.append(Line(label, snippet.text, snippet.highlights))
+    for note in letter.notes:
+        spans = tuple(
+            (m.start or 0, m.end or 0) for m in seen.mentions if m.where == "notes" and m.note == note.marker
+        )
+        if spans:
+            lines.append(Line(f"note [{note.marker}]", note.text, spans))
+    for mention in seen.mentions:
+        if mention.kind in LABELS:
+            lines.append(Line(LABELS[mention.kind], mention.form))
+    return lines
+
+
+TEXT_KIND_LABELS = {"editorial": "editor", "heading": "address", "text": "text"}
+
+
+# The scholar's tools (issue 12): show with its related letters, threads, the timeline --------------
+
+
+class ShowReading(Reading):
+    """Letters to read, each followed by the letters related to it with their reasons; on a terminal, a
+    line that says how to cite them. JSON: the letter objects, each with `related` beside it (as the
+    passages asked of it are)."""
+
+    def __init__(self, selection: Sequence[Selected], source: Source, relations: Relations) -> None:
+        super().__init__(selection, source)
+        self.relations = relations
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(
+            {
+                **export.selected_json(letter, passages),
+                "related": [relation.to_json() for relation in self.relations.of(letter)],
+            }
+            for letter, passages in export.by_letter(self.selection)
+        )
+
+    def plain(self) -> Iterator[str]:
+        from leninletters.core.related import RELATED_HEADING, plain_lines
+
+        for index, (letter, passage) in enumerate(self.selection):
+            if index:
+                yield f"\n{export.SEPARATOR}\n\n"
+            yield export.letter_text(letter, passage)
+            related = plain_lines(self.relations.grouped(letter))
+            if related:
+                yield "\n" + "\n".join([f"{RELATED_HEADING}:", *related]) + "\n"
+        yield f"\n{export.STATEMENT_RULE}\n{edition_statement(self.edition)}\n"
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.core.related import cite_references
+        from leninletters.ui.render import show_view
+
+        groups = [self.relations.grouped(letter) for letter, _ in self.selection]
+        cite = cite_references(self.selection)
+        return show_view(self.selection, groups, self.edition, f"Cite: leninletters cite {cite}")
+
+
+class Thread(ShowReading):
+    """A letter with its related letters, in date order (as notmuch shows a thread): a list of the
+    thread first, the asked-for letters marked, then each letter in full."""
+
+    def __init__(self, asked: Sequence[Selected], source: Source, relations: Relations) -> None:
+        from leninletters.core.references import Selected
+
+        passages = {item.letter.number: item for item in asked}
+        members = relations.thread(item.letter for item in asked)
+        super().__init__([passages.get(m.number, Selected(m)) for m in members], source, relations)
+        self.asked = set(passages)
+
+    def _index(self) -> list[str]:
+        lines = [f"Thread: {plural(len(self.selection), 'letter')}"]
+        for letter, _ in self.selection:
+            mark = ">" if letter.number in self.asked else " "
+            lines.append(f"{mark} {letter.number:>3}  {letter.date.isoformat()}  {letter.title}")
+        return lines
+
+    def plain(self) -> Iterator[str]:
+        yield "\n".join(self._index()) + "\n\n" + f"{export.SEPARATOR}\n\n"
+        yield from export.document(self.selection, export.Format.text, self.source)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import thread_view
+
+        return thread_view(self._index(), self.selection, self.edition)
+
+
+class TimelineView:
+    """The letters day by day: a mark per letter, later part and LCW dating, with its hand; JSON: the
+    marks."""
+
+    def __init__(self, marks: Sequence[Mark], first: dt.date, last: dt.date) -> None:
+        self.marks = marks
+        self.first, self.last = first, last
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(mark.to_json() for mark in self.marks)
+
+    def plain(self) -> Iterator[str]:
+        from leninletters.core.timeline import PLAIN_MARKS, legend, plain_lines, rows
+
+        yield from plain_lines(rows(self.marks, self.first, self.last))
+        yield "".join(f"{line}\n" for line in legend(self.marks, PLAIN_MARKS))
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.core.timeline import rows
+        from leninletters.ui.render import timeline_view
+
+        return timeline_view(rows(self.marks, self.first, self.last), self.marks, width)
+
+    def summary(self) -> str | None:
+        letters = len({mark.letter.number for mark in self.marks})
+        return plural(letters, "letter")
+
+
+class HistogramView:
+    """The letters counted by week or month, empty periods too."""
+
+    def __init__(self, table: Sequence[Bin], by: By) -> None:
+        self.table = table
+        self.by = by
+
+    def json(self) -> Iterable[str]:
+        return export.json_array(b.to_json() for b in self.table)
+
+    def plain(self) -> Iterable[str]:
+        from leninletters.core.timeline import plain_histogram
+
+        return plain_histogram(self.table, self.by)
+
+    def rich(self, width: int) -> RenderableType:
+        from leninletters.ui.render import histogram_view
+
+        return histogram_view(self.table, self.by, width)
+
+    def summary(self) -> str | None:
+        return plural(sum(len(b.letters) for b in self.table), "letter")
