@@ -40,13 +40,3 @@ def test_rich_is_imported_at_module_level_only_by_the_rendering_module(path: Pat
     if path != PACKAGE / "ui" / "render.py":
         assert "rich" not in {name.split(".")[0] for name in top_level}, f"{path} imports Rich at import"
         assert "leninletters.ui.render" not in top_level, f"{path} imports render at module level"
-
-
-def test_no_module_is_over_500_lines() -> None:
-    """A module a reader can hold in mind: the review's limit."""
-    long = {
-        str(p.relative_to(REPO)): n
-        for p in PACKAGE.rglob("*.py")
-        if (n := len(p.read_text().splitlines())) > 500
-    }
-    assert long == {}

@@ -391,14 +391,25 @@ def test_grep_that_finds_nothing_suggests_what_was_meant(typed: str, message: st
         ("Ordzonikidse", "Ordzhonikidze"),
         ("Krupskoy", "Krupskaya"),
         ("Fotiev", "Fotieva"),
+        ("Stallin", "Stalin"),
     ],
 )
 def test_people_with_an_unknown_name_suggests_the_person(typed: str, meant: str) -> None:
+    """A near miss (Stallin) is a misspelling too, even where the loose match would forgive it."""
     code, stdout, stderr = run("people", typed)
-    assert (code, stdout) == (2, "")
+    assert (code, stdout) == (1, "")
     assert stderr.startswith(
         f'leninletters: error: no one called {typed!r} in the letters: did you mean "{meant}"'
     )
+
+
+@pytest.mark.parametrize(
+    "typed", ["stalin", "Сталин", "Koba", "Trotzki", "Trotskii, L. D.", "Zinovev", "L.F."]
+)
+def test_people_with_a_listed_spelling_finds_the_person_silently(typed: str) -> None:
+    code, stdout, stderr = run("people", typed)
+    assert (code, stderr) == (0, "")
+    assert "Who:" in stdout
 
 
 def test_a_recipient_or_person_that_names_no_one_says_so_and_suggests() -> None:

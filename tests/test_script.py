@@ -204,3 +204,23 @@ def test_help_into_a_closed_pipe_is_141_like_every_other_output(args: list[str])
     process.stdout.close()
     assert process.wait(timeout=30) == 141
     assert process.stderr.read() == b""
+
+
+def test_the_console_script_runs_any_command_twice_in_one_process() -> None:
+    """Nothing embeds the app if a run changes it: list, then show, then list again, in one process."""
+    probe = (
+        "import sys\n"
+        "from leninletters.cli.launch import main\n"
+        "for argv in (['list', '--to', '1922-12-12'], ['show', '1', '--no-pager'], ['list', '--json']):\n"
+        "    sys.argv = ['leninletters', *argv]\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as leaving:\n"
+        "        print('STATUS', leaving.code, flush=True)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    )
+    assert result.stdout.count("STATUS 0") == 3, result.stderr
+    assert "No such command" not in result.stderr
+    assert "To Leon Trotsky" in result.stdout and '"slug"' in result.stdout

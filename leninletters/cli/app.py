@@ -722,19 +722,19 @@ def people(
 
       leninletters people Крупская --json
     """
-    from leninletters.core import mentions
-
     edition = _edition(ctx)
     if name is None:
         if not edition.people and not json:
             say("this corpus lists no people")
             return
-        summaries = mentions.summaries(edition.mentioned(), edition.people)
-        _output(color).emit(PeopleList(summaries), as_json=json, page=False)
+        _output(color).emit(PeopleList(edition.people_summaries()), as_json=json, page=False)
         return
-    found = edition.find_people(name)
-    if not found:
-        meant = edition.suggest(name, people_only=True)
+    found, as_listed = edition.look_up_person(name)
+    if not found or not as_listed:
+        # A near miss (Stallin) is answered as a misspelling: the suggestion, and status 1.
+        meant = [form for form in edition.suggest(name, people_only=True) if form != name]
+        if not meant and found:
+            meant = [person.name for person in found]
         hint = (
             f"did you mean {_quoted_choices(meant)}?" if meant else "run 'leninletters people' for everyone"
         )
@@ -744,20 +744,7 @@ def people(
         ids = ", ".join(f"{person.id} ({person.name})" for person in found)
         raise InputError(f"{name!r} fits several people: {ids}; give one of their ids")
     for person in found:
-        summary = mentions.summaries(edition.mentioned(), [person])[0]
-        seen = mentions.occurrences(edition.mentioned(), person.id)
-        _output(color).emit(PersonView(summary, seen, _spellings(person)), as_json=json)
-
-
-def _spellings(person: Any) -> list[str]:
-    """Every spelling of a person names.py knows, then the Russian and Georgian forms."""
-    from leninletters.core import names
-
-    entry = names.bundled_names().get(person.id)
-    if entry is None:
-        return list(person.forms)
-    native = [entry.native, *([entry.georgian] if entry.georgian else [])]
-    return [*sorted(names.forms(person.id) - set(native), key=str.casefold), *native]
+        _output(color).emit(PersonView(*edition.profile(person)), as_json=json)
 
 
 # The scholar's tools (issue 12): cite, timeline ---------------------------------------------------
@@ -890,34 +877,9 @@ def main() -> None:
     try:
         try:
             tolerant_streams()
-            _only_the_invoked_command(sys.argv[1:])
             app()
         finally:
             sys.stdout.flush()
     except (Exception, KeyboardInterrupt) as error:
         # Outside a command too (while Typer starts, or flushing at exit), an error is one line.
         sys.exit(ending(error))
-
-
-def _only_the_invoked_command(arguments: Sequence[str]) -> None:
-    """Let Typer build only the command that runs.
-
-    Typer turns every command's signature into Click objects on every run (3 ms of a 60 ms run, and
-    growing with each option); a run names one command, so the others need not be built. The whole app is
-    kept where it is needed: no command named (help, the list of commands, a mistyped name) and shell
-    completion.
-    """
-    if any(name.endswith("_COMPLETE") for name in os.environ):
-        return
-    words = list(arguments)
-    while words and words[0].startswith("-"):  # the options before the command: --corpus PATH
-        option = words.pop(0)
-        if option == "--corpus" and words:
-            words.pop(0)
-    named = [info for info in app.registered_commands if words and _command_name(info) == words[0]]
-    if named:
-        app.registered_commands = named
-
-
-def _command_name(info: Any) -> str:
-    return str(info.name or info.callback.__name__.replace("_", "-"))

@@ -75,4 +75,6 @@ def internal_error_message(error: BaseException) -> str:
 
 
 class PersonNotFound(LeninLettersError, LookupError):
-    """A name that stands for no one the letters name."""
+    """A name that stands for no one the letters name: found nothing, as grep's no match."""
+
+    exit_status = ExitStatus.NO_MATCH

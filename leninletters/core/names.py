@@ -615,6 +615,25 @@ def find_people(query: str, people: Iterable[PersonLike]) -> list[str]:
     return [person.id for person in people if key in person_keys(person)]
 
 
+def _folded_words(text: str) -> list[str]:
+    """A name's words without case, accents or punctuation: "N.K. Krupskaya" → n, k, krupskaya."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return re.findall(r"\w+", re.sub(r"['’ʹʼ]", "", plain))
+
+
+def spelt_as_listed(query: str, person: PersonLike) -> bool:
+    """Whether a name is one of the person's listed spellings, word by word (an initial stands for a
+    listed given name), rather than a near miss that only the loose key forgives: Stalin, not Stallin."""
+    surname, comma, given = query.partition(",")
+    asked = _folded_words(f"{given} {surname}" if comma else query)
+    entry = bundled_names().get(person.id)
+    native = (entry.native, entry.georgian or "") if entry else ()
+    listed = {person.id.casefold(), *native, *(forms(person.id) if entry else ())}
+    known = {word for form in (*listed, person.name, *person.forms) for word in _folded_words(form)}
+    initials = {word[0] for word in known}
+    return bool(asked) and all(word in known or (len(word) == 1 and word in initials) for word in asked)
+
+
 def suggest(
     word: str,
     candidates: Iterable[str],

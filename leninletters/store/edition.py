@@ -18,7 +18,7 @@ from leninletters.core.predicates import Person as PersonTerm
 
 if TYPE_CHECKING:
     # Imported where they are used: `list` needs no searching, references, names or mentions.
-    from leninletters.core.mentions import Occurrence
+    from leninletters.core.mentions import Occurrence, Summary
     from leninletters.core.references import Resolver, Selected
     from leninletters.core.search import Match, Search, Snippet
 
@@ -41,6 +41,21 @@ class Counted(NamedTuple):
 
     letter: Letter
     matches: int
+
+
+class Profile(NamedTuple):
+    """One person as the edition knows them: the counts, every mention by letter, every spelling."""
+
+    summary: Summary
+    seen: list[Occurrence]
+    spellings: list[str]
+
+
+class PersonLookup(NamedTuple):
+    """Whom a typed name stands for, and whether it is one of their listed spellings or a near miss."""
+
+    people: list[Person]
+    as_listed: bool
 
 
 class Edition(Protocol):
@@ -80,6 +95,12 @@ class Edition(Protocol):
     ) -> list[Occurrence]: ...
 
     def suggest(self, word: str, people_only: bool = False) -> list[str]: ...
+
+    def look_up_person(self, name: str) -> PersonLookup: ...
+
+    def people_summaries(self) -> list[Summary]: ...
+
+    def profile(self, person: Person) -> Profile: ...
 
 
 class MemoryEdition:
@@ -191,6 +212,33 @@ class MemoryEdition:
 
         ids = set(names.find_people(wanted, self.people))
         return [person for person in self.people if person.id in ids]
+
+    def look_up_person(self, name: str) -> PersonLookup:
+        """The people a name stands for, said whether it is spelt as listed (an id, any listed spelling in
+        any script) or only forgiven by the loose match (Stallin): a near miss is for suggesting."""
+        from leninletters.core import names
+
+        found = self.find_people(name)
+        return PersonLookup(found, any(names.spelt_as_listed(name, person) for person in found))
+
+    def people_summaries(self) -> list[Summary]:
+        """Everyone the corpus lists, with how many letters name them and how."""
+        from leninletters.core import mentions
+
+        return mentions.summaries(self.mentioned(), self.people)
+
+    def profile(self, person: Person) -> Profile:
+        """One person: counts, every mention by letter, and every spelling (Russian and Georgian last)."""
+        from leninletters.core import mentions, names
+
+        summary = mentions.summaries(self.mentioned(), [person])[0]
+        seen = mentions.occurrences(self.mentioned(), person.id)
+        entry = names.bundled_names().get(person.id)
+        if entry is None:
+            return Profile(summary, seen, list(person.forms))
+        native = [entry.native, *([entry.georgian] if entry.georgian else [])]
+        latin = sorted(names.forms(person.id) - set(native), key=str.casefold)
+        return Profile(summary, seen, [*latin, *native])
 
     def mentions(
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
