@@ -484,3 +484,13 @@ def test_people_name_json_is_one_document_even_when_a_name_fits_several(tmp_path
 def strip_people(letter: dict[str, object]) -> dict[str, object]:
     """A letter without the people it names, for a corpus that lists others."""
     return {key: value for key, value in letter.items() if key not in ("people", "mentions")}
+
+
+def test_show_with_a_persons_name_offers_the_letters_to_them_and_their_profile() -> None:
+    code, stdout, stderr = run("show", "stalin")
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "leninletters: error: no letter 'stalin': the letters to Joseph Stalin are 6 21 "
+        "(leninletters show 6 21); who Joseph Stalin is: leninletters people stalin\n"
+    )
+    assert "testament" not in stderr

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from leninletters.core.model import Corpus, Letter, Link, Mention, Part, Person, Reference
-from leninletters.core.predicates import EVERYTHING, Predicate, people_in, select
+from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
 from leninletters.core.predicates import Person as PersonTerm
 
 if TYPE_CHECKING:
@@ -158,7 +158,26 @@ class MemoryEdition:
         return self._mentioned
 
     def resolve(self, references: Sequence[str]) -> list[Selected]:
-        return self.resolver.resolve(references)
+        from leninletters.core.errors import LetterNotFound
+
+        try:
+            return self.resolver.resolve(references)
+        except LetterNotFound:
+            missed = [word for word in references if not self.is_reference(word)]
+            person_hint = self._letters_of_person(missed[0]) if len(missed) == 1 else ""
+            if not person_hint:
+                raise
+            raise LetterNotFound(f"no letter {missed[0].strip()!r}: {person_hint}") from None
+
+    def _letters_of_person(self, word: str) -> str:
+        """For a name where a letter was asked for (show stalin): the letters to them and their profile."""
+        people = self.find_people(word)
+        if len(people) != 1:
+            return ""
+        person = people[0]
+        numbers = " ".join(str(letter.number) for letter in self.select(Recipient(person.id)))
+        to = f"the letters to {person.name} are {numbers} (leninletters show {numbers}); " if numbers else ""
+        return f"{to}who {person.name} is: leninletters people {person.id}"
 
     def is_reference(self, word: str) -> bool:
         return self.resolver.names_something(word)
