@@ -243,7 +243,9 @@ def test_grep_person_shows_each_mention_under_its_letter_and_the_editors_only_wh
     code, stdout, _ = run("grep", "--person", "krupskaya")
     assert code == 0
     assert stdout == (
-        "7  1922-12-21  To Leon Trotsky\n  3: N.K. Ulyanova [Krupskaya].[8]\n  written by: N.K. Krupskaya\n"
+        "7  1922-12-21  To Leon Trotsky, P.S.\n"
+        "  3: N.K. Ulyanova [Krupskaya].[8]\n"
+        "  written by: N.K. Krupskaya\n"
     )
     code, stdout, _ = run("grep", "--person", "stalin", "--editorial", "number:17")
     assert code == 0
@@ -307,7 +309,7 @@ def test_people_name_shows_who_the_forms_the_letters_and_each_mention() -> None:
     )
     assert "By kind: text 7; editorial 7; writer 7" in lines
     assert lines[-3:] == [
-        "7  1922-12-21  To Leon Trotsky",
+        "7  1922-12-21  To Leon Trotsky, P.S.",
         "  3 (editor): N.K. Ulyanova [Krupskaya].[8]",
         "  written by: N.K. Krupskaya",
     ]
@@ -345,7 +347,7 @@ def test_people_json_has_the_shape_docs_corpus_md_gives() -> None:
     one = json.loads(stdout)
     assert set(one) == documented - set(MENTION_KINDS)
     mention_fields = documented_keys("## Mentions", first_table_only=True)  # the second table: the kinds
-    mention_keys = mention_fields | {"context"}
+    mention_keys = mention_fields | {"context", "date", "part"}
     for letter in one["mentions"]:
         assert set(letter) == {"number", "slug", "title", "date", "mentions"}
         assert all(set(m) == mention_keys - {"person"} for m in letter["mentions"])

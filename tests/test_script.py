@@ -224,3 +224,20 @@ def test_the_console_script_runs_any_command_twice_in_one_process() -> None:
     assert result.stdout.count("STATUS 0") == 3, result.stderr
     assert "No such command" not in result.stderr
     assert "To Leon Trotsky" in result.stdout and '"slug"' in result.stdout
+
+
+def test_every_door_dates_the_testaments_postscript_by_its_own_day() -> None:
+    """grep, grep --person (text and JSON) and timeline give the P.S. one date: 4 January 1923."""
+    heading = "9  1923-01-04  Letter to the Congress (The Testament of Lenin), P.S."
+    by_word = script("grep", "Stalin", "date:1923..")
+    by_person = script("grep", "--person", "stalin", "date:1923..")
+    assert by_word.returncode == by_person.returncode == 0
+    assert by_word.stdout.splitlines()[0] == by_person.stdout.splitlines()[0] == heading
+    assert "1922-12-25" not in by_person.stdout
+    as_json = json.loads(script("grep", "--json", "--person", "stalin", "date:1923..").stdout)
+    testament = next(letter for letter in as_json if letter["number"] == 9)
+    assert {(m["date"], m["part"], m["paragraph"]) for m in testament["mentions"]} == {
+        ("1923-01-04", "P.S.", 11)
+    }
+    weeks = script("timeline", "--by", "week", "--from", "1923-01-01", "--to", "1923-01-07")
+    assert "week of 1923-01-01  1 #\n" in weeks.stdout and "week of 1922-12-25  0\n" in weeks.stdout

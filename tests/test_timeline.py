@@ -135,9 +135,10 @@ def test_the_marks_in_json() -> None:
 def test_the_histogram_by_month_and_week() -> None:
     code, stdout, stderr = run("timeline", "--by", "month")
     assert (code, stderr) == (0, "leninletters: 22 letters\n")
-    assert stdout == ("Dec 1922  18 ##################\nJan 1923   1 #\nFeb 1923   0\nMar 1923   3 ###\n")
+    # The Testament counts in December and again in January, by its P.S. of 4 January; 22 letters still.
+    assert stdout == ("Dec 1922  18 ##################\nJan 1923   2 ##\nFeb 1923   0\nMar 1923   3 ###\n")
     weeks = json.loads(run("timeline", "--by", "week", "--json")[1])
-    assert sum(week["letters"] for week in weeks) == 22
+    assert sum(week["letters"] for week in weeks) == 23
     assert weeks[0]["from"] == "1922-11-27" and weeks[-1]["to"] == "1923-04-01"
     assert all(dt.date.fromisoformat(w["from"]).weekday() == 0 for w in weeks)
 
@@ -213,3 +214,14 @@ def test_a_terminal_that_cannot_show_the_marks_gets_the_plain_ones() -> None:
     ).stdout.decode("ascii")
     assert "<U+" not in drawn  # no mark spelt out by its code point
     assert "*F" in re.sub(r"\x1b\[[0-9;]*m", "", drawn)
+
+
+def test_a_week_counts_the_parts_dated_in_it_and_only_those_the_query_holds_for() -> None:
+    """The Testament's P.S. of 4 January is counted in its week, not in the week of 25 December."""
+    code, stdout, stderr = run("timeline", "--by", "week", "--from", "1923-01-01", "--to", "1923-01-07")
+    assert (code, stderr) == (0, "leninletters: 1 letter\n")
+    assert [line for line in stdout.splitlines() if "#" in line] == ["week of 1923-01-01  1 #"]
+    assert "week of 1922-12-25  0\n" in stdout
+    months = json.loads(run("timeline", "--by", "month", "--json")[1])
+    january = next(m for m in months if m["from"] == "1923-01-01")
+    assert january["numbers"] == [9, 19]

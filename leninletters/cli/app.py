@@ -50,15 +50,14 @@ from leninletters.core.predicates import Predicate
 from leninletters.core.present import plural
 from leninletters.formats import export
 from leninletters.formats.export import Format
-from leninletters.store import corpus
+from leninletters.store import edition as door
 from leninletters.ui import files
 from leninletters.ui.output import Color, Output
 from leninletters.ui.streams import PROG, say, silence_stdout, tolerant_streams
 from leninletters.ui.views import LetterList, MatchCounts, Matches, MentionList, PeopleList, PersonView
 
 if TYPE_CHECKING:
-    from leninletters.core.search import Search
-    from leninletters.store.edition import Edition
+    from leninletters.store.edition import Edition, Search
 
 
 def fail(message: str, status: int = ExitStatus.ERROR) -> NoReturn:
@@ -193,9 +192,7 @@ class State:
         self.corpus_path = corpus_path
 
     def edition(self) -> "Edition":
-        from leninletters.store.edition import MemoryEdition
-
-        return MemoryEdition(corpus.load(self.corpus_path))
+        return door.open_edition(self.corpus_path)
 
 
 def _edition(ctx: typer.Context) -> "Edition":
@@ -236,7 +233,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Browse Lenin's last letters and notes."""
-    ctx.obj = State(corpus_path or corpus.default_path())
+    ctx.obj = State(corpus_path or door.default_corpus())
     if ctx.invoked_subcommand is None:
         print(ctx.get_help())
 
@@ -358,10 +355,9 @@ def show(
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
     edition = _edition(ctx)
     selection = edition.resolve(references)
-    from leninletters.core.related import Relations
     from leninletters.ui.views import ShowReading, Thread
 
-    relations = Relations(edition.letters, edition.links)
+    relations = edition.relations()
     view = Thread(selection, edition, relations) if thread else ShowReading(selection, edition, relations)
     _output(color).emit(view, as_json=json, page=not no_pager)
 
@@ -441,9 +437,7 @@ def grep(
 
       leninletters grep "monopoly" --count
     """
-    from leninletters.core.search import regex_size_limit, search_seconds
-
-    search_seconds(), regex_size_limit()  # a bad setting is refused whatever grep's mode, --person too
+    door.check_search_settings()  # a bad setting is refused whatever grep's mode, --person too
     people = person_terms(person, editorial)
     if people:
         # No PATTERN with --person: every argument is the query.
@@ -465,10 +459,7 @@ def grep(
             return _explain(selection)
         return _grep_people(ctx, people, selection, context=context, count=count, json=json, color=color)
     assert pattern is not None
-    from leninletters.core.search import Search
-
-    search = Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
-    search.check()
+    search = door.new_search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
     if explain:
         return _explain(selection)
     edition = _edition(ctx)
@@ -632,12 +623,7 @@ def export_letters(
     )
     if explain:
         return _explain(selection, references)
-    from leninletters.core.references import Selected
-
-    chosen: Sequence[Selected] = (
-        edition.resolve(references) if references else [Selected(letter) for letter in edition.letters]
-    )
-    chosen = [item for item in chosen if selection.matches(item.letter)]
+    chosen = edition.choose(references, selection)
     if not chosen:
         hints = _name_hints(edition, selection)
         raise InputError(f"no letters match; nothing to export{hints or ' (try fewer filters)'}")
@@ -647,7 +633,7 @@ def export_letters(
         # Data formats stay valid on any stream: escaped, never made "visible" or transliterated.
         {Format.json: out.write_json, Format.cmif: out.write_xml}.get(fmt, out.write)(pieces)
         return
-    if corpus.is_bundled(output):
+    if door.is_bundled(output):
         raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
     state = ctx.find_root().obj
     if isinstance(state, State) and state.corpus_path and files.same_file(output, state.corpus_path):
@@ -676,21 +662,15 @@ def validate(
     """
     state = ctx.find_root().obj
     target = path or (state.corpus_path if isinstance(state, State) else None)
-    if target is None:
-        loaded = corpus.load_bundled()
-        name = "the bundled edition"
-    else:
-        found, problems = corpus.check_file(target)
-        if found is None or problems:
-            _output().write(f"{target}: {problem}\n" for problem in problems)
-            say(f"{target}: {plural(len(problems), 'problem')}")
-            raise typer.Exit(ExitStatus.NO_MATCH)
-        loaded, name = found, str(target)
-    dates = sorted(day for letter in loaded.letters for day in letter.dates)  # later parts, LCW datings too
-    first, last = dates[0], dates[-1]
-    _output().write(
-        [f"{name}: valid: {plural(len(loaded), 'letter')}, {first.isoformat()} to {last.isoformat()}\n"]
-    )
+    loaded, problems = door.check_corpus(target)
+    if loaded is None:
+        _output().write(f"{target}: {problem}\n" for problem in problems)
+        say(f"{target}: {plural(len(problems), 'problem')}")
+        raise typer.Exit(ExitStatus.NO_MATCH)
+    name = "the bundled edition" if target is None else str(target)
+    first, last = loaded.first_and_last_dates()
+    letters = plural(len(loaded.letters), "letter")
+    _output().write([f"{name}: valid: {letters}, {first.isoformat()} to {last.isoformat()}\n"])
 
 
 @app.command()
@@ -836,10 +816,10 @@ def timeline(
 
       leninletters timeline --scribe M.V. --by month
     """
-    from leninletters.core import timeline as shape
+    from leninletters.store.edition import By
     from leninletters.ui.views import HistogramView, TimelineView
 
-    if by not in set(shape.By):
+    if by not in set(By):
         raise InputError(f"--by {by!r}: choose day, week or month")
     selection = to_predicate(
         date_from=date_from,
@@ -854,17 +834,16 @@ def timeline(
     if explain:
         return _explain(selection)
     edition = _edition(ctx)
-    first, last = shape.span(edition.letters)
-    letters = edition.select(selection)
-    if not letters and not json:
+    if not edition.select(selection) and not json:
         hints = _name_hints(edition, selection) or "; try fewer filters, or 'leninletters timeline' for all"
         say(f"no letters match{hints}")
         return
-    period = shape.By(by)
+    period = By(by)
+    first, last = edition.span()
     view: Any = (
-        TimelineView(shape.marks(letters), first, last)
-        if period is shape.By.day
-        else HistogramView(shape.bins(letters, period, first, last), period)
+        TimelineView(edition.timeline_marks(selection), first, last)
+        if period is By.day
+        else HistogramView(edition.timeline_bins(period, selection), period)
     )
     _output(color).emit(view, as_json=json, page=False)
 

@@ -30,9 +30,9 @@ def completion_script(words: Sequence[str]) -> int:
     named = value if equals else (words[1] if len(words) > 1 and not words[1].startswith("-") else "")
     shell = named.lower() or running_shell()
     if shell not in SHELLS:
-        from leninletters.core.names import suggest
+        import difflib
 
-        meant = suggest(shell, SHELLS, cutoff=0.6, key=str.lower) if shell else []
+        meant = difflib.get_close_matches(shell, SHELLS, n=1, cutoff=0.6) if shell else []
         why = f"no completion for {shell!r}" if shell else "cannot tell which shell runs"
         hint = f"did you mean {meant[0]}?" if meant else f"name one of {', '.join(SHELLS)}"
         say(f"error: {why}: {hint} (for example: {PROG} {option} zsh)")

@@ -310,6 +310,16 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         whole = (1, self.text.count(PARAGRAPH_BREAK) + 1)
         return (Part(date=self.date, paragraphs=whole, scribes=self.scribes),)
 
+    def part_at(self, paragraph: int | None) -> Part:
+        """The part a paragraph stands in, which dates it (the Testament's 11th is the P.S. of 4 January);
+        the first part for what stands outside the text (the title, the addressees)."""
+        parts = self.all_parts
+        if paragraph is not None:
+            for part in parts:
+                if part.first_paragraph <= paragraph <= part.last_paragraph:
+                    return part
+        return parts[0]
+
     def part_texts(self) -> list[tuple[Part, str]]:
         """Each part with its own paragraphs joined back into text."""
         if len(self.parts) <= 1:

@@ -12,7 +12,7 @@ same rows in colour.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -263,8 +263,16 @@ class Bin(NamedTuple):
         }
 
 
-def bins(letters: Sequence[Letter], by: By, first: dt.date, last: dt.date) -> list[Bin]:
-    """The periods from first to last, empty ones too, each with its letters."""
+def bins(
+    letters: Sequence[Letter],
+    by: By,
+    first: dt.date,
+    last: dt.date,
+    dates_of: Callable[[Letter], Iterable[dt.date]] = lambda letter: letter.printed_dates,
+) -> list[Bin]:
+    """The periods from first to last, empty ones too, each with the letters dated in it: by each dated
+    part (the Testament in the weeks of 25 December and of 4 January), or by the dates `dates_of` gives."""
+    dated = [(letter, tuple(dates_of(letter))) for letter in letters]
     out: list[Bin] = []
     start = first - dt.timedelta(days=first.weekday()) if by is By.week else first
     while start <= last:
@@ -274,7 +282,7 @@ def bins(letters: Sequence[Letter], by: By, first: dt.date, last: dt.date) -> li
             end = start + dt.timedelta(days=6)
         else:
             end = month_end(start)
-        inside = tuple(letter for letter in letters if start <= letter.date <= end)
+        inside = tuple(letter for letter, days in dated if any(start <= day <= end for day in days))
         out.append(Bin(start, end, inside))
         if end >= dt.date.max - dt.timedelta(days=7):  # the last days there are: no later period to count
             break

@@ -8,19 +8,27 @@ Pure: knows nothing of the command line or the terminal.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from leninletters.core.model import Corpus, Letter, Link, Mention, Part, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
 from leninletters.core.predicates import Person as PersonTerm
+from leninletters.core.timeline import By as By  # the periods a timeline is asked by: the door's vocabulary
+from leninletters.store import corpus
 
 if TYPE_CHECKING:
     # Imported where they are used: `list` needs no searching, references, names or mentions.
     from leninletters.core.mentions import Occurrence, Summary
     from leninletters.core.references import Resolver, Selected
-    from leninletters.core.search import Match, Search, Snippet
+    from leninletters.core.related import Relations
+    from leninletters.core.search import Match, Snippet
+    from leninletters.core.search import Search as Search
+    from leninletters.core.timeline import Bin, Mark
 
 # How close a word must come to a name, a word of the letters or a slug to be suggested for it (difflib's
 # ratio, between the names.name_key of each): Kerensky is not Krestinsky.
@@ -97,6 +105,16 @@ class Edition(Protocol):
     def suggest(self, word: str, people_only: bool = False) -> list[str]: ...
 
     def look_up_person(self, name: str) -> PersonLookup: ...
+
+    def span(self) -> tuple[dt.date, dt.date]: ...
+
+    def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]: ...
+
+    def relations(self) -> Relations: ...
+
+    def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]: ...
+
+    def timeline_bins(self, by: By, predicate: Predicate = EVERYTHING) -> list[Bin]: ...
 
     def people_summaries(self) -> list[Summary]: ...
 
@@ -240,6 +258,44 @@ class MemoryEdition:
         found = self.find_people(name)
         return PersonLookup(found, any(names.spelt_as_listed(name, person) for person in found))
 
+    def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]:
+        """The letters and passages the references name (every letter for none), those the query keeps."""
+        from leninletters.core.references import Selected
+
+        named = self.resolve(references) if references else [Selected(letter) for letter in self.letters]
+        return [item for item in named if predicate.matches(item.letter)]
+
+    def relations(self) -> Relations:
+        """Which letters belong with which, and why: curated links, series, replies, the same addressee."""
+        from leninletters.core.related import Relations
+
+        return Relations(self.letters, self.links)
+
+    def first_and_last_dates(self) -> tuple[dt.date, dt.date]:
+        """The earliest and latest dates the letters carry: later parts and LCW datings too."""
+        every = [day for letter in self.letters for day in letter.dates]
+        return min(every), max(every)
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The whole months the letters' dates fall in."""
+        from leninletters.core import timeline
+
+        return timeline.span(self.letters)
+
+    def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]:
+        """A mark per selected letter, later part and standard-edition dating, in date order."""
+        from leninletters.core import timeline
+
+        return timeline.marks(self.select(predicate))
+
+    def timeline_bins(self, by: By, predicate: Predicate = EVERYTHING) -> list[Bin]:
+        """The selected letters counted by period, each in the periods of the parts the query holds for."""
+        from leninletters.core import timeline
+
+        first, last = self.span()
+        letters = self.select(predicate)
+        return timeline.bins(letters, by, first, last, lambda letter: dated_parts(letter, predicate))
+
     def people_summaries(self) -> list[Summary]:
         """Everyone the corpus lists, with how many letters name them and how."""
         from leninletters.core import mentions
@@ -296,6 +352,59 @@ class MemoryEdition:
         # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
         words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
         return list(dict.fromkeys(words))
+
+
+# Opening an edition: the commands name a corpus by its path, the door decides how it is read. --------
+
+
+def default_corpus() -> Path | None:
+    """The corpus a run reads when none is named: $LENINLETTERS_CORPUS, else None for the bundled one."""
+    return corpus.default_path()
+
+
+def open_edition(path: str | os.PathLike[str] | None = None) -> MemoryEdition:
+    """The edition in a corpus file (validated as it is read), or the bundled edition for None."""
+    return MemoryEdition(corpus.load(path))
+
+
+def check_corpus(path: str | os.PathLike[str] | None) -> tuple[MemoryEdition | None, list[str]]:
+    """A corpus file's every problem, each naming its letter and field; the edition when there are none."""
+    if path is None:
+        return MemoryEdition(corpus.load_bundled()), []
+    found, problems = corpus.check_file(path)
+    return (MemoryEdition(found) if found is not None and not problems else None), problems
+
+
+def is_bundled(path: str | os.PathLike[str]) -> bool:
+    """Whether a path is a file of the bundled edition, which nothing may write over."""
+    return corpus.is_bundled(path)
+
+
+def new_search(
+    pattern: str, *, regex: bool = False, word: bool = False, case_sensitive: bool = False
+) -> Search:
+    """A search for grep, checked: the pattern, and the settings that bound it (time, size)."""
+    from leninletters.core.search import Search
+
+    check_search_settings()
+    search = Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
+    search.check()
+    return search
+
+
+def check_search_settings() -> None:
+    """Refuse a bad search setting (LENINLETTERS_SEARCH_SECONDS and the like) whatever the search."""
+    from leninletters.core.search import regex_size_limit, search_seconds
+
+    search_seconds(), regex_size_limit()
+
+
+def dated_parts(letter: Letter, predicate: Predicate = EVERYTHING) -> tuple[dt.date, ...]:
+    """The printed dates of the parts of a selected letter that a predicate holds for (all of them when it
+    holds for the whole letter): where a letter stands in time for that query."""
+    held = narrowed(letter, predicate)
+    parts = [p for p in letter.all_parts if held is None or any(letter.part_at(n) is p for n in held)]
+    return tuple(dict.fromkeys(part.date for part in parts)) or (letter.date,)
 
 
 def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:

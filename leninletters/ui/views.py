@@ -328,17 +328,41 @@ class MentionList:
 
 
 def mention_blocks(seen: Sequence[Occurrence], context: int = 0) -> list[tuple[str, list[Line]]]:
-    """Each letter's heading and its lines: the heading, text in context, notes, addressees, hands."""
-    return [(letter_heading(each.letter), _lines(each, context)) for each in seen]
+    """Each letter part's heading, dated by the part as grep dates its matches, and its lines: the
+    heading, text in context, notes, addressees, hands (those outside the text with the first block)."""
+    from leninletters.core.mentions import Occurrence
+
+    blocks: list[tuple[str, list[Line]]] = []
+    for each in seen:
+        letter = each.letter
+        by_part: dict[int, list[Mention]] = {}
+        for mention in each.mentions:
+            if mention.where == "text":
+                by_part.setdefault(letter.part_at(mention.paragraph).first_paragraph, []).append(mention)
+        outside = [m for m in each.mentions if m.where != "text"]
+        firsts = sorted(by_part) or [letter.all_parts[0].first_paragraph]
+        for index, first in enumerate(firsts):
+            own = [*by_part.get(first, []), *(outside if index == 0 else [])]
+            part = letter.part_at(first)
+            blocks.append((letter_heading(letter, part), _lines(Occurrence(letter, tuple(own)), context)))
+    return blocks
 
 
 def _occurrence_json(seen: Occurrence, context: int = 0) -> dict[str, Any]:
+    letter = seen.letter
     return {
-        **_letter_summary(seen.letter),
+        **_letter_summary(letter),
         "mentions": [
-            {**_mention_json(m), "context": _context(seen.letter, m, context)} for m in seen.mentions
+            {**_mention_json(m), **_dated(letter, m), "context": _context(letter, m, context)}
+            for m in seen.mentions
         ],
     }
+
+
+def _dated(letter: Letter, mention: Mention) -> dict[str, Any]:
+    """A mention's date and part, as grep's matches carry them: the text's by the part it stands in."""
+    part = letter.part_at(mention.paragraph if mention.where == "text" else None)
+    return {"date": part.date.isoformat(), "part": part.label}
 
 
 def _mention_json(mention: Mention) -> dict[str, Any]:
@@ -517,4 +541,6 @@ class HistogramView:
         return histogram_view(self.table, self.by, width)
 
     def summary(self) -> str | None:
-        return plural(sum(len(b.letters) for b in self.table), "letter")
+        # A letter with parts in two periods is counted in each, and once here.
+        letters = {letter.number for b in self.table for letter in b.letters}
+        return plural(len(letters), "letter")
