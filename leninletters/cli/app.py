@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation of every
 # command on each run (a fifth of a small command's time); real annotations cost nothing to read.
 import contextlib
+import copy
 import errno
 import gc
 import os
@@ -816,10 +817,9 @@ def timeline(
 
       leninletters timeline --scribe M.V. --by month
     """
-    from leninletters.store.edition import By
     from leninletters.ui.views import HistogramView, TimelineView
 
-    if by not in set(By):
+    if by not in door.PERIODS:
         raise InputError(f"--by {by!r}: choose day, week or month")
     selection = to_predicate(
         date_from=date_from,
@@ -838,12 +838,11 @@ def timeline(
         hints = _name_hints(edition, selection) or "; try fewer filters, or 'leninletters timeline' for all"
         say(f"no letters match{hints}")
         return
-    period = By(by)
     first, last = edition.span()
     view: Any = (
         TimelineView(edition.timeline_marks(selection), first, last)
-        if period is By.day
-        else HistogramView(edition.timeline_bins(period, selection), period)
+        if by == "day"
+        else HistogramView(edition.timeline_bins(by, selection), by)
     )
     _output(color).emit(view, as_json=json, page=False)
 
@@ -856,9 +855,33 @@ def main() -> None:
     try:
         try:
             tolerant_streams()
-            app()
+            only_the_invoked_command(sys.argv[1:])()
         finally:
             sys.stdout.flush()
     except (Exception, KeyboardInterrupt) as error:
         # Outside a command too (while Typer starts, or flushing at exit), an error is one line.
         sys.exit(ending(error))
+
+
+def only_the_invoked_command(arguments: Sequence[str]) -> typer.Typer:
+    """The app with only the command a run names, so that Typer builds no other (it turns every
+    command's signature into Click objects on each run); a copy, so the app itself is never changed and
+    runs any command again. The whole app where it is needed: no command named (help, the list of
+    commands, a mistyped name) and shell completion."""
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return app
+    words = list(arguments)
+    while words and words[0].startswith("-"):  # the options before the command: --corpus PATH
+        option = words.pop(0)
+        if option == "--corpus" and words:
+            words.pop(0)
+    named = [info for info in app.registered_commands if words and _command_name(info) == words[0]]
+    if not named:
+        return app
+    trimmed = copy.copy(app)
+    trimmed.registered_commands = named
+    return trimmed
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from leninletters.core.model import Corpus, Letter, Link, Mention, Part, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
 from leninletters.core.predicates import Person as PersonTerm
-from leninletters.core.timeline import By as By  # the periods a timeline is asked by: the door's vocabulary
 from leninletters.store import corpus
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ class Edition(Protocol):
 
     def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]: ...
 
-    def timeline_bins(self, by: By, predicate: Predicate = EVERYTHING) -> list[Bin]: ...
+    def timeline_bins(self, by: str, predicate: Predicate = EVERYTHING) -> list[Bin]: ...
 
     def people_summaries(self) -> list[Summary]: ...
 
@@ -288,13 +287,16 @@ class MemoryEdition:
 
         return timeline.marks(self.select(predicate))
 
-    def timeline_bins(self, by: By, predicate: Predicate = EVERYTHING) -> list[Bin]:
-        """The selected letters counted by period, each in the periods of the parts the query holds for."""
+    def timeline_bins(self, by: str, predicate: Predicate = EVERYTHING) -> list[Bin]:
+        """The selected letters counted by period (week, month or day), each in the periods of the parts
+        the query holds for."""
         from leninletters.core import timeline
 
         first, last = self.span()
         letters = self.select(predicate)
-        return timeline.bins(letters, by, first, last, lambda letter: dated_parts(letter, predicate))
+        return timeline.bins(
+            letters, timeline.By(by), first, last, lambda letter: dated_parts(letter, predicate)
+        )
 
     def people_summaries(self) -> list[Summary]:
         """Everyone the corpus lists, with how many letters name them and how."""
@@ -352,6 +354,10 @@ class MemoryEdition:
         # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
         words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
         return list(dict.fromkeys(words))
+
+
+# The periods a timeline is counted by (the timeline's By), named without importing the timeline.
+PERIODS = ("day", "week", "month")
 
 
 # Opening an edition: the commands name a corpus by its path, the door decides how it is read. --------

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from leninletters.core.model import Mention
     from leninletters.core.references import Selected
     from leninletters.core.related import Relations
-    from leninletters.core.timeline import Bin, By, Mark
+    from leninletters.core.timeline import Bin, Mark
     from leninletters.formats.export import Source
     from leninletters.store.edition import Counted, Found
     from leninletters.ui.render import RenderableType
@@ -523,9 +523,11 @@ class TimelineView:
 class HistogramView:
     """The letters counted by week or month, empty periods too."""
 
-    def __init__(self, table: Sequence[Bin], by: By) -> None:
+    def __init__(self, table: Sequence[Bin], by: str) -> None:
+        from leninletters.core.timeline import By
+
         self.table = table
-        self.by = by
+        self.by = By(by)
 
     def json(self) -> Iterable[str]:
         return export.json_array(b.to_json() for b in self.table)
