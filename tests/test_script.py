@@ -46,13 +46,14 @@ def test_piped_output_is_plain() -> None:
         assert ANSI not in result.stdout
 
 
-def test_force_color_draws_with_rich_and_no_color_takes_colour_away() -> None:
+def test_force_color_draws_with_rich_and_wins_over_no_color() -> None:
     coloured = script("grep", "stalin", FORCE_COLOR="1", COLUMNS="100")
     assert "\x1b[1;36m" in coloured.stdout  # letter headings in cyan
-    plain_colour = script("grep", "stalin", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
-    assert "\x1b[1;36m" not in plain_colour.stdout and "\x1b[36m" not in plain_colour.stdout
+    both = script("grep", "stalin", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
+    assert "\x1b[1;36m" in both.stdout
     table = script("list", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
     assert "22 letters" in table.stdout and "───" in table.stdout
+    assert ANSI not in script("grep", "stalin", NO_COLOR="1").stdout
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
@@ -181,6 +182,14 @@ def test_color_never_on_a_terminal_and_color_always_in_a_pipe() -> None:
     assert "\x1b[1;36m" in coloured.stdout
     plain = script("grep", "stalin", "--color", "never", FORCE_COLOR="1", COLUMNS="100")
     assert "\x1b[1;36m" not in plain.stdout and "\x1b[36m" not in plain.stdout
+
+
+def test_color_never_wins_over_force_color_and_always_over_no_color() -> None:
+    never = script("grep", "Stalin", "--color", "never", FORCE_COLOR="1")
+    assert never.returncode == 0 and "Stalin" in never.stdout
+    assert ANSI not in never.stdout
+    always = script("grep", "Stalin", "--color", "always", NO_COLOR="1")
+    assert always.returncode == 0 and "\x1b[1;36m" in always.stdout
 
 
 def test_the_script_builds_only_the_command_it_runs_yet_help_and_suggestions_know_them_all() -> None:
