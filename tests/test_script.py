@@ -213,3 +213,15 @@ def test_help_into_a_closed_pipe_is_141_like_every_other_output(args: list[str])
     process.stdout.close()
     assert process.wait(timeout=30) == 141
     assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("args", [["grep", r"\s", "--regex", "--json"], ["grep", "\n", "--json"]])
+def test_grep_for_whitespace_gives_valid_json(args: list[str]) -> None:
+    result = script(*args)
+    assert "internal error" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found and all(match["text"].isspace() for letter in found for match in letter["matches"])
+    for letter in found:
+        for match in letter["matches"]:
+            assert match["end"] - match["start"] == len(match["text"])
