@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import itertools
 
+import pytest
 from rich.console import Console
 
 from leninletters.core import search
@@ -11,6 +13,7 @@ from leninletters.core.model import Corpus
 from leninletters.core.present import letter_heading
 from leninletters.store.corpus import load_bundled
 from leninletters.ui import render
+from leninletters.ui.output import Color, Output, wants_colour
 
 from .conftest import draw
 
@@ -162,3 +165,37 @@ def test_people_on_a_tiny_terminal_are_lines_that_wrap_never_cut() -> None:
     summaries = mentions.summaries(edition.letters, edition.people)
     text = draw(views.PeopleList(summaries).rich(30), 30)
     assert "Vladimir Lenin (lenin): 3" in text and "Sergo" in text
+
+
+@pytest.mark.parametrize(
+    ("color", "force", "no", "tty"),
+    list(itertools.product(Color, (False, True), (False, True), (False, True))),
+)
+def test_colour_is_decided_by_flag_then_force_color_then_no_color_then_the_terminal(
+    color: Color, force: bool, no: bool, tty: bool
+) -> None:
+    environ = {**({"FORCE_COLOR": "1"} if force else {}), **({"NO_COLOR": "1"} if no else {})}
+    if color is Color.always:
+        expected = True
+    elif color is Color.never:
+        expected = False
+    elif force:
+        expected = True
+    elif no:
+        expected = False
+    else:
+        expected = tty
+    assert wants_colour(color, environ, tty) is expected
+
+
+def test_empty_force_color_and_no_color_count_as_unset() -> None:
+    assert wants_colour(Color.auto, {"FORCE_COLOR": "", "NO_COLOR": ""}, True) is True
+    assert wants_colour(Color.auto, {"FORCE_COLOR": "", "NO_COLOR": ""}, False) is False
+
+
+def test_an_uncoloured_console_writes_no_escape_at_all() -> None:
+    stream = io.StringIO()
+    output = Output(stdout=stream, color=Color.never, environ={"FORCE_COLOR": "1"})
+    console = output.console()
+    console.print("[bold reverse]Stalin[/]")
+    assert "\x1b[" not in stream.getvalue() and "Stalin" in stream.getvalue()

@@ -46,13 +46,14 @@ def test_piped_output_is_plain() -> None:
         assert ANSI not in result.stdout
 
 
-def test_force_color_draws_with_rich_and_no_color_takes_colour_away() -> None:
+def test_force_color_draws_with_rich_and_wins_over_no_color() -> None:
     coloured = script("grep", "stalin", FORCE_COLOR="1", COLUMNS="100")
     assert "\x1b[1;36m" in coloured.stdout  # letter headings in cyan
-    plain_colour = script("grep", "stalin", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
-    assert "\x1b[1;36m" not in plain_colour.stdout and "\x1b[36m" not in plain_colour.stdout
+    both = script("grep", "stalin", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
+    assert "\x1b[1;36m" in both.stdout
     table = script("list", FORCE_COLOR="1", NO_COLOR="1", COLUMNS="100")
     assert "22 letters" in table.stdout and "───" in table.stdout
+    assert ANSI not in script("grep", "stalin", NO_COLOR="1").stdout
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
@@ -183,6 +184,14 @@ def test_color_never_on_a_terminal_and_color_always_in_a_pipe() -> None:
     assert "\x1b[1;36m" not in plain.stdout and "\x1b[36m" not in plain.stdout
 
 
+def test_color_never_wins_over_force_color_and_always_over_no_color() -> None:
+    never = script("grep", "Stalin", "--color", "never", FORCE_COLOR="1")
+    assert never.returncode == 0 and "Stalin" in never.stdout
+    assert ANSI not in never.stdout
+    always = script("grep", "Stalin", "--color", "always", NO_COLOR="1")
+    assert always.returncode == 0 and "\x1b[1;36m" in always.stdout
+
+
 def test_the_script_builds_only_the_command_it_runs_yet_help_and_suggestions_know_them_all() -> None:
     every = script("--help")
     assert every.returncode == 0
@@ -241,3 +250,15 @@ def test_every_door_dates_the_testaments_postscript_by_its_own_day() -> None:
     }
     weeks = script("timeline", "--by", "week", "--from", "1923-01-01", "--to", "1923-01-07")
     assert "week of 1923-01-01  1 #\n" in weeks.stdout and "week of 1922-12-25  0\n" in weeks.stdout
+
+
+@pytest.mark.parametrize("args", [["grep", r"\s", "--regex", "--json"], ["grep", "\n", "--json"]])
+def test_grep_for_whitespace_gives_valid_json(args: list[str]) -> None:
+    result = script(*args)
+    assert "internal error" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found and all(match["text"].isspace() for letter in found for match in letter["matches"])
+    for letter in found:
+        for match in letter["matches"]:
+            assert match["end"] - match["start"] == len(match["text"])

@@ -112,3 +112,35 @@ def test_any_regex_compiles_or_raises_the_tools_own_error(pattern: str) -> None:
     except PatternError:
         return
     assert search.Search(pattern, regex=True).compiled().pattern is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "regex"), [("\n", False), (r"\s", True), (r"\s+", True), ("\n\n", False)]
+)
+def test_whitespace_matches_keep_their_paragraphs_and_lie_in_their_snippets(
+    edition: Corpus, pattern: str, regex: bool
+) -> None:
+    wanted = search.Search(pattern, regex=regex)
+    for letter in edition.letters:
+        found = search.find(letter, wanted)
+        starts = [0]
+        for paragraph in letter.paragraphs[:-1]:
+            starts.append(starts[-1] + len(paragraph) + 2)
+        for match in found:
+            # A match starts in its paragraph, or in the break after it (which belongs to it).
+            assert starts[match.paragraph - 1] <= match.start
+            assert match.paragraph == len(starts) or match.start < starts[match.paragraph]
+        shown = [m for snippet in search.snippets(letter, found) for m in _held(snippet, found)]
+        assert len(shown) == len(found)
+
+
+def _held(snippet: search.Snippet, found: list[search.Match]) -> list[search.Match]:
+    end = snippet.start + len(snippet.text)
+    return [
+        m for m in found if snippet.start <= m.start and m.end <= end and m.paragraph == snippet.paragraph
+    ]
+
+
+def test_a_match_inside_a_paragraph_break_does_not_hide_it_from_later_matches() -> None:
+    matches = search._matches("a\n\nb", [(1, 2), (2, 3), (3, 4)])
+    assert [m.paragraph for m in matches] == [1, 1, 2]

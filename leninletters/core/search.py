@@ -421,14 +421,18 @@ def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> li
 
 
 def _matches(text: str, spans: list[tuple[int, int]]) -> list[Match]:
-    """The matches of spans in order, each with its paragraph counted on from the one before: linear."""
-    matches: list[Match] = []
-    paragraph, counted_to = 1, 0
-    for start, end in spans:
-        paragraph += text.count(PARAGRAPH_BREAK, counted_to, start)
-        counted_to = start
-        matches.append(Match(start, end, text[start:end], paragraph))
-    return matches
+    """The matches of spans in order, each in the paragraph its start lies in (a paragraph break belongs to
+    the paragraph before it, as Letter.paragraphs splits them).
+
+    The breaks are found once, as str.split finds them, so that a match inside a break (grep '\n') does
+    not hide that break from the matches after it.
+    """
+    break_ends: list[int] = []
+    at = text.find(PARAGRAPH_BREAK)
+    while at >= 0:
+        break_ends.append(at + len(PARAGRAPH_BREAK))
+        at = text.find(PARAGRAPH_BREAK, at + len(PARAGRAPH_BREAK))
+    return [Match(start, end, text[start:end], 1 + bisect_right(break_ends, start)) for start, end in spans]
 
 
 def count(letter: Letter, search: Search, deadline: Deadline | None = None) -> int:
@@ -477,7 +481,9 @@ def snippets(letter: Letter, found: Sequence[Match], context: int = 0) -> list[S
         first = min(bisect_right(ends, match.start - base), len(spans) - 1)
         last = min(max(bisect_left(ends, match.end - base), first), len(spans) - 1)
         first, last = max(0, first - context), min(len(spans) - 1, last + context)
-        start, end = base + spans[first][0], base + spans[last][1]
+        # Whitespace between sentences, or the paragraph break itself, lies in no sentence: the snippet
+        # still holds all of every match it shows.
+        start, end = min(base + spans[first][0], match.start), max(base + spans[last][1], match.end)
         if windows and windows[-1].paragraph == match.paragraph and start <= windows[-1].end:
             windows[-1].end = max(windows[-1].end, end)
             windows[-1].matches.append(match)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,6 +24,23 @@ class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+def wants_colour(color: Color, environ: Mapping[str, str], is_terminal: bool) -> bool:
+    """Whether output carries colour (any ANSI escape): the one decision, made here.
+
+    --color always or never wins; under --color auto, a non-empty FORCE_COLOR wins over a non-empty
+    NO_COLOR, which wins over whether stdout is a terminal.
+    """
+    if color is Color.always:
+        return True
+    if color is Color.never:
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    if environ.get("NO_COLOR"):
+        return False
+    return is_terminal
 
 
 class Output:
@@ -49,17 +66,18 @@ class Output:
         except (ValueError, OSError):
             return False
 
+    def colours(self) -> bool:
+        """Whether this output carries colour: see wants_colour."""
+        return wants_colour(self.color, self.environ, self.is_terminal)
+
     def draws_richly(self) -> bool:
-        """Rich on a terminal, or where --color always or FORCE_COLOR asks for it; plain elsewhere."""
-        if self.color is Color.always:
-            return True
-        return self.is_terminal or bool(self.environ.get("FORCE_COLOR"))
+        """Rich on a terminal (coloured or not), or in a pipe where colour is wanted; plain elsewhere."""
+        return self.is_terminal or self.colours()
 
     def console(self) -> Console:
         from leninletters.ui.render import make_console
 
-        never = self.color is Color.never
-        return make_console(self.stdout, force_terminal=self.color is Color.always or None, no_color=never)
+        return make_console(self.stdout, colour=self.colours())
 
     def write(self, pieces: Iterable[str]) -> None:
         """Data as it is into a pipe or file; on a terminal, its control characters made visible."""

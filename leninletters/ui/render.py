@@ -51,18 +51,19 @@ MIN_WIDTH = 30
 HIGHLIGHT = "bold reverse"
 
 
-def make_console(
-    stream: TextIO, *, width: int | None = None, force_terminal: bool | None = None, no_color: bool = False
-) -> Console:
-    """A console on a stream; Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS."""
+def make_console(stream: TextIO, *, colour: bool, width: int | None = None) -> Console:
+    """A console on a stream, coloured or not as Output decided (--color, FORCE_COLOR, NO_COLOR and the
+    terminal are weighed there, never here); Rich itself still honours TERM=dumb and COLUMNS."""
     console = Console(
         file=cast(TextIO, ChunkedStream(stream)),
         width=width,
         highlight=False,
         soft_wrap=False,
         emoji=False,
-        force_terminal=force_terminal,
-        no_color=no_color or None,
+        force_terminal=True if colour else None,
+        no_color=False,
+        # Without colour, no escape at all: not even bold or reverse.
+        color_system="auto" if colour else None,
     )
     if console.width < MIN_WIDTH:
         console.width = MIN_WIDTH
