@@ -293,3 +293,10 @@ def test_validate_spans_every_dated_part(tmp_path: Path) -> None:
     code, stdout, _ = run("validate", str(testament))
     assert code == 0
     assert stdout.endswith("valid: 1 letter, 1922-12-24 to 1923-01-04\n")  # LCW's dating, and the P.S.
+
+
+def test_export_a_date_term_selects_those_letters_not_a_paragraph() -> None:
+    # date:1923-03 was read as a paragraph of a letter 'date' (like 9:11): "no letter 'date'".
+    code, stdout, stderr = run("export", "date:1923-03", "--format", "json")
+    assert code == 0, stderr
+    assert [letter.number for letter in parse_document(json.loads(stdout)).letters] == [20, 21, 22]

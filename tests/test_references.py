@@ -78,3 +78,18 @@ def test_a_reference_to_nothing_says_what_exists(edition: Corpus, reference: str
 def test_which_words_are_written_as_references() -> None:
     assert all(map(looks_like_reference, ["9", "16-18", "9:11", "9:3-5", "1922-12", "1922-12-25"]))
     assert not any(map(looks_like_reference, ["to:trotsky", "stalin", "date:1923..", '"too rude"']))
+
+
+def test_a_query_term_is_never_a_reference(edition: Corpus) -> None:
+    # date:1923-03 looks like a paragraph reference (9:11) but its word before ':' is a query field.
+    terms = ["date:1923-03", "Date:1923-03", "number:16-18", "-date:1923-03", "slug:testament", "to:9"]
+    assert not any(map(looks_like_reference, terms))
+    assert not any(map(Resolver(edition.letters).names_something, terms))
+    assert Resolver(edition.letters).names_something("testament:3-5")
+
+
+def test_one_rule_tells_query_terms_from_references() -> None:
+    from leninletters.core.querylang import FIELDS, is_field_term
+
+    assert all(is_field_term(f"{field}:1923-03") for field in FIELDS)
+    assert not any(map(is_field_term, ["9:11", "testament:3-5", "1923-03", "stalin", '"too rude"']))

@@ -93,6 +93,16 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
 OPERATORS = {"and", "or", "not"}
 
 
+def is_field_term(word: str) -> bool:
+    """Whether a word is a `field:value` term of the language (date:1923-03, -to:stalin), by its field.
+
+    The one rule that tells a query term from a reference (9:11, testament:3-5): a word whose part before
+    the first ':' is a field's name is a term, whatever follows, so that no field is read as a letter.
+    """
+    name, colon, _ = word.strip().lstrip("-(").partition(":")
+    return bool(colon) and name.lower() in FIELDS
+
+
 class Token(NamedTuple):
     """A piece of a query and the column (1-based) it starts at."""
 

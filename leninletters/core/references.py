@@ -48,8 +48,16 @@ def sections(letters: Sequence[Letter]) -> dict[str, list[Letter]]:
 
 
 def looks_like_reference(text: str) -> bool:
-    """Whether a word is written as a reference (a number, range, date or passage), whatever it names."""
+    """Whether a word is written as a reference (a number, range, date or passage), whatever it names.
+
+    A query term (date:1923-03, to:stalin) never is, though it looks like a passage (9:11): see
+    querylang.is_field_term, the one rule for every command that takes both.
+    """
+    from leninletters.core.querylang import is_field_term
+
     word = text.strip()
+    if is_field_term(word):
+        return False
     return bool(
         word.isdecimal()
         or re.fullmatch(NUMBER_RANGE, word)
