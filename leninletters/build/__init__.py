@@ -1,0 +1,2 @@
+"""The edition's build: the bundled letters.json made from the source text, the curation and the
+apparatus (``python -m leninletters.build``)."""
