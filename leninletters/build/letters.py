@@ -30,7 +30,6 @@ import msgspec
 from leninletters import __version__
 from leninletters.core import mentions
 from leninletters.core.dates import printed_date
-from leninletters.ui.files import write_atomically
 from leninletters.core.model import (
     PARAGRAPH_BREAK,
     Expansion,
@@ -43,6 +42,7 @@ from leninletters.core.model import (
     PersonApparatus,
     Reference,
 )
+from leninletters.ui.files import write_atomically
 
 SCRIBE_LINE = re.compile(r"^Taken down by (?P<initials>[A-Z]\.[A-Z]\.)(?: \[(?P<name>[^\]]+)\])?$")
 NOTE_LINE = re.compile(r"^\[(?P<marker>\d+|\*)\] (?P<text>.+)$", re.DOTALL)
