@@ -116,7 +116,7 @@ def scribes(incomplete: str, path: Path | None = None) -> list[Item]:
         named.update(zip(entry.scribes, entry.scribe_names or entry.scribes, strict=False))
     candidates = list(named.items())
     candidates += [(name.split()[-1].lower(), name) for name in named.values() if name.split()]
-    return _starting(incomplete, [*candidates, ("none", "no scribe printed")])
+    return _starting(incomplete, [*candidates, ("none", "no scribe printed or attributed")])
 
 
 def _sections(letters: Sequence[_Letter]) -> list[Item]:

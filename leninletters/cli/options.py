@@ -114,8 +114,8 @@ Scribe = Annotated[
         "--scribe",
         "-s",
         metavar="NAME",
-        help="Letters taken down by NAME: L.F., M.V., fotieva, volodicheva; 'none' for no scribe printed. "
-        "Repeat for any of several.",
+        help="Letters taken down by NAME: L.F., M.V., fotieva, volodicheva, krupskaya (a hand the edition "
+        "attributes); 'none' for no scribe printed or attributed. Repeat for any of several.",
         rich_help_panel=FILTERS,
         show_default=False,
         autocompletion=complete_scribe,

@@ -298,6 +298,20 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         )
         return tuple(dict.fromkeys([part.date, *dated]))
 
+    def attributed_scribes(self, part: Part | None = None) -> tuple[str, ...]:
+        """The scribes the apparatus attributes to the letter or to a part's paragraphs, where the print
+        names none (letter 7, taken down by Krupskaya): a hand to find by, shown as the edition's."""
+        if self.apparatus is None:
+            return ()
+        first, last = part.paragraphs if part else (1, self.text.count(PARAGRAPH_BREAK) + 1)
+        return tuple(
+            dict.fromkeys(
+                hand.scribe
+                for hand in self.apparatus.hands
+                if hand.scribe and hand.paragraphs[0] <= last and first <= hand.paragraphs[1]
+            )
+        )
+
     @property
     def word_count(self) -> int:
         return len(self.text.split())

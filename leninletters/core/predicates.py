@@ -31,7 +31,7 @@ def _names_person(mention: Mention, key: str) -> bool:
     return names_person(mention, key)
 
 
-# The value of scribe: that stands for "no scribe printed".
+# The value of scribe: that stands for "no scribe printed or attributed".
 NO_SCRIBE = "none"
 
 
@@ -307,7 +307,8 @@ class Recipient(Predicate):
 
 
 class Scribe(Predicate):
-    """Taken down by a scribe, named by initials (L.F.) or name (fotieva); 'none' for none printed."""
+    """Taken down by a scribe, printed (L.F., fotieva) or attributed by the apparatus (krupskaya);
+    'none' for none printed or attributed."""
 
     __slots__ = ("name",)
     name: str
@@ -315,10 +316,13 @@ class Scribe(Predicate):
     def __init__(self, name: str) -> None:
         self._set(name=name)
 
-    def _takes(self, initials: Sequence[str], letter: Letter) -> bool:
+    def _takes(self, initials: Sequence[str], letter: Letter, part: Part | None = None) -> bool:
         wanted = fold(self.name)
         if wanted == NO_SCRIBE:
-            return not initials
+            return not initials and not letter.attributed_scribes(part)
+        # A hand the apparatus attributes counts as a hand the print names: scribe:krupskaya finds 7.
+        if any(self._names(name) for name in letter.attributed_scribes(part)):
+            return True
         compact = wanted.replace(" ", "")
         if any(compact == fold(scribe).replace(" ", "") for scribe in initials):
             return True
@@ -331,6 +335,13 @@ class Scribe(Predicate):
             m.kind == "scribe" and m.form in initials and _names_person(m, key) for m in letter.mentions
         )
 
+    def _names(self, name: str) -> bool:
+        """Whether the name asked for names this full name, in its spelling or any other (крупская)."""
+        if name_matches(self.name, name):
+            return True
+        asked, full = name_key(self.name).split(), name_key(name).split()
+        return bool(asked) and all(word in full for word in asked)
+
     def matches(self, letter: Letter) -> bool:
         if letter.parts and fold(self.name) != NO_SCRIBE:
             return bool(self.parts(letter))
@@ -340,15 +351,15 @@ class Scribe(Predicate):
         if not letter.parts:
             return letter.all_parts if self._takes(letter.scribes, letter) else ()
         if fold(self.name) == NO_SCRIBE:
-            return letter.all_parts if not letter.scribes else ()
-        return tuple(part for part in letter.parts if self._takes(part.scribes, letter))
+            return letter.all_parts if not letter.scribes and not letter.attributed_scribes() else ()
+        return tuple(part for part in letter.parts if self._takes(part.scribes, letter, part))
 
     def explain(self) -> str:
         return f"scribe:{quote(self.name)}"
 
     def meaning(self) -> str:
         if fold(self.name) == NO_SCRIBE:
-            return "no scribe printed"
+            return "no scribe printed or attributed"
         return f"a part taken down by {self.name!r}"
 
 

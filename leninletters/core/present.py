@@ -27,8 +27,10 @@ def long_date(day: Any) -> str:
 
 
 def scribe_label(letter: Letter) -> str:
-    """The scribes' initials, or a dash where none is printed."""
-    return ", ".join(letter.scribes) or NO_VALUE
+    """The scribes' initials as printed, then the hands the apparatus attributes, marked as this edition's
+    words (⟨N.K. Krupskaya⟩), so that a filter by hand and the column agree; a dash where there is none."""
+    attributed = [f"⟨{name}⟩" for name in letter.attributed_scribes()]
+    return ", ".join([*letter.scribes, *attributed]) or NO_VALUE
 
 
 def hand_lines(letter: Letter, part: Part | None = None) -> tuple[tuple[str, ...], str]:
