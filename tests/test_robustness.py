@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leninletters.core import search
+from leninletters.core import regex_shape, search
 from leninletters.core.errors import InputError, OutputError, PatternError
 from leninletters.core.model import Corpus
 from leninletters.ui import files
@@ -307,7 +307,7 @@ def test_recursive_patterns_are_refused(pattern: str, call: str) -> None:
     "pattern", [r"\(?R\)", "[(?R)]", "(?P<n>a)(?P=n)", r"(a)\g<1>", r"(?:ab)+", "(?i)stalin", "(?>a+)b"]
 )
 def test_what_only_looks_like_recursion_is_taken(pattern: str) -> None:
-    assert search.recursion(pattern) == ""
+    assert regex_shape.recursion(pattern) == ""
     search.Search(pattern, regex=True).check()
 
 
@@ -373,7 +373,7 @@ def test_a_regex_that_can_match_only_empty_text_is_refused(pattern: str) -> None
 )
 def test_a_regex_that_may_match_text_is_taken(pattern: str) -> None:
     search.Search(pattern, regex=True).check()
-    assert not search.matches_only_empty(pattern)
+    assert not regex_shape.matches_only_empty(pattern)
 
 
 TOKENS = ["a", "b", "^", "$", r"\b", "(?=a)", "(?!b)", "(?<=a)", "(", "(?:", ")", "|", "*", "?", "{0}", "{1}"]
@@ -389,7 +389,7 @@ def test_a_regex_refused_as_empty_never_matches_text(pattern: str) -> None:
         compiled = regex.compile(pattern, regex.VERSION0)
     except regex.error:
         return
-    if search.matches_only_empty(pattern):
+    if regex_shape.matches_only_empty(pattern):
         for text in ["ab ba", "aab bba", "b a", "a", ""]:
             assert all(m.end() == m.start() for m in compiled.finditer(text)), (pattern, text)
 
@@ -402,3 +402,13 @@ def test_a_bad_search_setting_is_refused_by_grep_person_too(setting: tuple[str, 
     name, value = setting
     status, stdout, stderr = run("grep", "--person", "stalin", env={name: value})
     assert (status, stdout) == (2, "") and name in stderr
+
+
+@pytest.mark.parametrize(
+    ("pattern", "size"),
+    [("(?:ab{3}){10}", 40), ("a|b", 2), ("(?i)ab", 2), ("[ab]{5}", 5), (r"\p{L}{4}", 4), ("a{}", 3)],
+)
+def test_the_size_of_a_pattern_counts_what_its_repeats_spell_out(pattern: str, size: int) -> None:
+    # One reading of the pattern (regex_shape.tokens) for its size, its recursion and its emptiness: a
+    # group's opening (?: and inline flags (?i) are syntax, never items.
+    assert search.regex_size(pattern) == size

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from leninletters.core.errors import InputError, PatternError
 from leninletters.core.folding import fold, fold_typography, fold_with_offsets
 from leninletters.core.model import PARAGRAPH_BREAK, Letter
+from leninletters.core.regex_shape import matches_only_empty, recursion, spelled_out
 
 if TYPE_CHECKING:
     import regex as regex_engine
@@ -144,7 +145,7 @@ class Search(NamedTuple):
                     f"the regular expression {shown} recurses with {call}, which a search does not allow "
                     "(it can take gigabytes): repeat a group with + or {m,n} instead"
                 )
-            size, repeat = _spelled_out(self.pattern, limit)
+            size, repeat = spelled_out(self.pattern, limit)
             if size > limit:
                 advice = (
                     f" with its counted repeats such as {repeat}: use fewer or smaller ones"
@@ -178,185 +179,7 @@ def regex_size(pattern: str, limit: int = REGEX_SIZE) -> int:
     An over-estimate (alternatives are added, a repeat counts its least number, at least once), stopped
     soon after it passes limit; it needs no parse that could itself be made to cost too much.
     """
-    return _spelled_out(pattern, limit)[0]
-
-
-COUNTED_REPEAT = r"\{\s*(\d*)\s*(?:(,)\s*(\d*)\s*)?\}"
-
-
-def _spelled_out(pattern: str, limit: int) -> tuple[int, str]:
-    """regex_size, and the counted repeat that spells out most, as typed ("" where none repeats)."""
-    cap = limit + 1
-    largest, largest_repeat = 1, ""
-    stack: list[list[int]] = [[0, 0]]  # per open group: the cost of its finished items, and of its last
-    index, length = 0, len(pattern)
-    while index < length:
-        character = pattern[index]
-        frame = stack[-1]
-        if character == "\\":
-            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
-            index += 2
-            if index < length and pattern[index] == "{" and pattern[index - 1] in "NpPgxuU":
-                index = pattern.find("}", index) + 1 or length  # \N{NAME}, \p{Class}: one item
-            continue
-        if character == "[":
-            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
-            index = _class_end(pattern, index)
-            continue
-        if character == "(":
-            stack.append([0, 0])
-            index += 1
-            continue
-        if character == ")":
-            if len(stack) > 1:
-                inner = stack.pop()
-                frame = stack[-1]
-                frame[0], frame[1] = min(cap, frame[0] + frame[1]), min(cap, inner[0] + inner[1])
-            index += 1
-            continue
-        if character == "{":
-            counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
-            if counted:
-                least = counted[1] or "0"
-                times = cap if len(least) > 9 else max(1, int(least))
-                frame[1] = min(cap, max(1, frame[1]) * times)
-                if int(least) > largest:
-                    largest, largest_repeat = int(least), counted[0]
-                index += counted.end()
-                continue
-        if character not in "*+?|":
-            frame[0], frame[1] = min(cap, frame[0] + frame[1]), 1
-        index += 1
-    while len(stack) > 1:
-        inner = stack.pop()
-        stack[-1][0] = min(cap, stack[-1][0] + inner[0] + inner[1])
-    return min(cap, stack[0][0] + stack[0][1]), largest_repeat
-
-
-# Calls of the whole pattern or of a group: (?R), (?0), (?1), (?+1), (?-1), (?&name), (?P>name).
-RECURSION = r"\(\?(?:R|[+-]?\d+)\)|\(\?&\w*\)?|\(\?P>\w*\)?"
-
-
-def recursion(pattern: str) -> str:
-    """The first recursive call in a regular expression, as typed; "" where it has none.
-
-    A search finds words and never needs one, and the regex engine can spend a gigabyte on (?R) alone.
-    """
-    index, length = 0, len(pattern)
-    while index < length:
-        character = pattern[index]
-        if character == "\\":
-            index += 2
-        elif character == "[":
-            index = _class_end(pattern, index)
-        elif character == "(":
-            call = re.match(RECURSION, pattern[index : index + 64])
-            if call:
-                return call[0]
-            index += 1
-        else:
-            index += 1
-    return ""
-
-
-# Escapes that match a place, not a character: word and text boundaries (\m \M are the regex module's).
-ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
-# What opens a group, as far as it is not the group's own pattern: (?: (?> (?| (?P<name> (?i: (?= (?<! …
-INLINE_FLAGS = r"(?:[abefiLmprsuwx^-]|V[01])*"
-GROUP_OPENING = re.compile(rf"\((?:\?(?:[:>|]|P?<\w+>|'\w+'|{INLINE_FLAGS}:|(?P<look><?[=!])))?")
-# Not groups at all: comments and inline flags such as (?i).
-NOT_A_GROUP = re.compile(rf"\(\?#[^)]*\)|\(\?{INLINE_FLAGS}\)")
-
-
-def matches_only_empty(pattern: str) -> bool:
-    """Whether a valid regular expression can match only empty text: ^, \\b, (?=x), a{0}, (?:)|$.
-
-    Cautious: where it cannot tell (a backreference, a conditional), it says the pattern may match text.
-    """
-    # Per open group: whether it is a lookaround, whether a finished alternative may match text, whether
-    # the items of this alternative before its last may, and whether its last item may.
-    stack: list[list[bool]] = [[False, False, False, False]]
-    index, length = 0, len(pattern)
-    while index < length:
-        character = pattern[index]
-        frame = stack[-1]
-        consumes: bool | None = None  # an item: whether it may match text; None: not an item
-        if character == "\\":
-            consumes = pattern[index + 1 : index + 2] not in ZERO_WIDTH_ESCAPES
-            index += 2
-            if index < length and pattern[index] == "{" and pattern[index - 1] in "NpPgxuU":
-                index = pattern.find("}", index) + 1 or length
-        elif character == "[":
-            consumes = True
-            index = _class_end(pattern, index)
-        elif character == "(":
-            skipped = NOT_A_GROUP.match(pattern, index)
-            if skipped:
-                index = skipped.end()
-                continue
-            opening = GROUP_OPENING.match(pattern, index)
-            assert opening is not None  # it matches "(" at least
-            stack.append([opening["look"] is not None, False, False, False])
-            index = opening.end()
-            continue
-        elif character == ")" and len(stack) > 1:
-            look, before, items, last = stack.pop()
-            consumes = (before or items or last) and not look
-            frame = stack[-1]
-            index += 1
-        elif character == "|":
-            frame[1], frame[2], frame[3] = frame[1] or frame[2] or frame[3], False, False
-            index += 1
-            continue
-        elif character == "{" and (counted := _counted_repeat(pattern, index)):
-            least, comma, most = counted.groups()
-            times = most if comma else least
-            if times and int(times) == 0:
-                frame[3] = False  # {0}, {0,0}, {,0}: the item before is never matched
-            index += counted.end()
-            continue
-        elif character in "*+?":
-            index += 1
-            continue
-        else:
-            consumes = character not in "^$"
-            index += 1
-        if consumes is not None:
-            frame[2], frame[3] = frame[2] or frame[3], consumes
-    while len(stack) > 1:
-        look, before, items, last = stack.pop()
-        stack[-1][2], stack[-1][3] = stack[-1][2] or stack[-1][3], (before or items or last) and not look
-    _, before, items, last = stack[0]
-    return not (before or items or last)
-
-
-def _counted_repeat(pattern: str, index: int) -> re.Match[str] | None:
-    """The counted repeat ({3}, {2,}, {,5}) that starts at index, if one does; {} is two characters."""
-    counted = re.match(COUNTED_REPEAT, pattern[index : index + 64])
-    return counted if counted and (counted[1] or counted[2]) else None
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """The index just past a character class [...] that opens at start (or the end of the pattern)."""
-    index = start + 1
-    if index < len(pattern) and pattern[index] == "^":
-        index += 1
-    if index < len(pattern) and pattern[index] == "]":
-        index += 1  # []] and [^]] hold a ]
-    depth = 1
-    while index < len(pattern):
-        character = pattern[index]
-        if character == "\\":
-            index += 2
-            continue
-        if character == "[":
-            depth += 1  # nested sets (regex's V1 syntax): counted generously
-        elif character == "]":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return len(pattern)
+    return spelled_out(pattern, limit)[0]
 
 
 @cache
