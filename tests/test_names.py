@@ -15,24 +15,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters.core import names
+from leninletters.core import names, romanize
 from leninletters.core.model import Corpus, Person
-from leninletters.core.names import (
+from leninletters.core.names import find_people, forms, name_key, person_keys, suggest, text_forms
+from leninletters.core.romanize import (
     ala_lc,
     bgn_pcgn,
     english,
     english_traditional,
-    find_people,
-    forms,
     french,
     georgian,
     german,
     iso9,
-    name_key,
-    person_keys,
     scholarly,
-    suggest,
-    text_forms,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,10 +139,10 @@ def test_each_scheme_romanises_by_its_rules(scheme: Callable[[str], str], cyrill
 
 
 def test_transliterate_reads_either_script_and_leaves_latin_alone() -> None:
-    assert names.transliterate("Лев Троцкий") == "Lev Trotsky"
-    assert names.transliterate("Лев Троцкий", "german") == "Lew Trotzki"
-    assert names.transliterate("სერგო ორჯონიკიძე") == "Sergo Orjonikidze"
-    assert names.transliterate("Trotsky") == "Trotsky"
+    assert romanize.transliterate("Лев Троцкий") == "Lev Trotsky"
+    assert romanize.transliterate("Лев Троцкий", "german") == "Lew Trotzki"
+    assert romanize.transliterate("სერგო ორჯონიკიძე") == "Sergo Orjonikidze"
+    assert romanize.transliterate("Trotsky") == "Trotsky"
 
 
 @pytest.mark.parametrize(("cyrillic", "latin"), [("Жук", "Zhuk"), ("ЖУК", "ZHUK"), ("жук", "zhuk")])
@@ -340,17 +335,17 @@ CYRILLIC = st.text(alphabet=st.characters(min_codepoint=0x0400, max_codepoint=0x
 RUSSIAN = st.text(alphabet=st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙЩЪЫЬЭЮЯ -"))
 
 
-@pytest.mark.parametrize("scheme", sorted(names.SCHEMES))
+@pytest.mark.parametrize("scheme", sorted(romanize.SCHEMES))
 @given(text=CYRILLIC)
 def test_any_cyrillic_text_romanises_without_error(scheme: str, text: str) -> None:
-    assert isinstance(names.SCHEMES[scheme](text), str)
+    assert isinstance(romanize.SCHEMES[scheme](text), str)
     assert isinstance(name_key(text), str)
 
 
-@pytest.mark.parametrize("scheme", sorted(names.SCHEMES))
+@pytest.mark.parametrize("scheme", sorted(romanize.SCHEMES))
 @given(text=RUSSIAN)
 def test_russian_romanises_to_latin_only(scheme: str, text: str) -> None:
-    assert not any("\u0400" <= c <= "\u04ff" for c in names.SCHEMES[scheme](text))
+    assert not any("\u0400" <= c <= "\u04ff" for c in romanize.SCHEMES[scheme](text))
 
 
 @given(RUSSIAN)
@@ -412,11 +407,17 @@ def test_names_toml_is_checked_on_load() -> None:
         names.parse_names({"x": {"native": "Троцкий", "georgian": "Троцкий"}})
 
 
-def test_the_module_uses_the_standard_library_and_the_tools_errors_only() -> None:
-    tree = ast.parse((ROOT / "leninletters" / "core" / "names.py").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(
+    ("module", "own"),
+    [("names", {"leninletters.core.errors", "leninletters.core.romanize"}), ("romanize", set())],
+)
+def test_the_name_modules_use_the_standard_library_and_the_tools_errors_only(
+    module: str, own: set[str]
+) -> None:
+    tree = ast.parse((ROOT / "leninletters" / "core" / f"{module}.py").read_text(encoding="utf-8"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-    assert {name for name in imported if name.startswith("leninletters")} == {"leninletters.core.errors"}
+    assert {name for name in imported if name.startswith("leninletters")} == own
     roots = {name.split(".")[0] for name in imported} - {"__future__", "leninletters"}
     assert roots <= sys.stdlib_module_names, roots - sys.stdlib_module_names
 
