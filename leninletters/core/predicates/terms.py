@@ -1,21 +1,19 @@
-"""What selects a letter: small immutable predicates and the All, Any and Not that combine them.
+"""The tests of a letter, one for each field of the query language (leninletters.core.querylang): its
+dates, number, slug, section, classification, addressees, scribes, the people it names, and its text.
 
-Each predicate answers whether a letter matches and, where it matters, which of its parts do (a date
-range meets the Testament only in its P.S. of 4 January 1923). The options of the command line and the
-query language (leninletters.core.querylang) both build these; `explain()` writes one back as a query.
-
-Pure: knows nothing of the command line or the terminal. Adding a predicate is one class here (with its
-`explain`) and one entry in querylang.FIELDS.
+Adding a test is one class here (with its `explain` and, where a store can answer it, its `clause`) and
+one entry in querylang.FIELDS. Pure: knows nothing of the command line or the terminal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from leninletters.core.errors import QueryError
 from leninletters.core.folding import fold
 from leninletters.core.model import DEFAULT_KINDS, MENTION_KINDS, Letter, Mention, Part
+from leninletters.core.predicates.base import All, Any, Clause, Not, Predicate, quote
 
 
 def name_key(name: str) -> str:
@@ -33,186 +31,6 @@ def _names_person(mention: Mention, key: str) -> bool:
 
 # The value of scribe: that stands for "no scribe printed or attributed".
 NO_SCRIBE = "none"
-
-
-class Predicate:
-    """A test of a letter. Immutable; equal when of the same kind with the same values."""
-
-    __slots__ = ()
-
-    def matches(self, letter: Letter) -> bool:
-        raise NotImplementedError
-
-    def parts(self, letter: Letter) -> tuple[Part, ...]:
-        """The parts of a letter this predicate holds for (all of them for a letter-wide test)."""
-        return letter.all_parts if self.matches(letter) else ()
-
-    def paragraphs(self, letter: Letter) -> frozenset[int]:
-        """The paragraphs of a letter this predicate holds for: those of its parts, unless it can tell
-        finer (a date range, by LCW's dating of a stretch inside a part)."""
-        return frozenset(
-            p for part in self.parts(letter) for p in range(part.first_paragraph, part.last_paragraph + 1)
-        )
-
-    def explain(self) -> str:
-        """The predicate written in the query language, so that parsing it gives it back."""
-        raise NotImplementedError
-
-    def meaning(self) -> str:
-        """What the predicate tests, in words."""
-        return (type(self).__doc__ or "").splitlines()[0].rstrip(".")
-
-    def _values(self) -> tuple[object, ...]:
-        names: tuple[str, ...] = self.__slots__
-        return tuple(getattr(self, name) for name in names)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self) or not isinstance(other, Predicate):
-            return False
-        return other._values() == self._values()
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._values()))
-
-    def __repr__(self) -> str:
-        names: tuple[str, ...] = self.__slots__
-        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
-        return f"{type(self).__name__}({values})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def _set(self, **values: object) -> None:
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
-
-
-def quote(value: str) -> str:
-    """A value as the query language reads it back: bare where it can be, else in double quotes."""
-    bare = value and not any(c.isspace() or c in '":()\\' for c in value) and value.lower() not in KEYWORDS
-    if bare and not value.startswith("-") and value != "*":
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-KEYWORDS = frozenset({"and", "or", "not"})
-
-
-# Combinations ---------------------------------------------------------------------------------
-
-
-class All(Predicate):
-    """Every one of its predicates holds (an empty All selects every letter)."""
-
-    __slots__ = ("items",)
-    items: tuple[Predicate, ...]
-
-    def __init__(self, items: Iterable[Predicate] = ()) -> None:
-        self._set(items=tuple(items))
-
-    def matches(self, letter: Letter) -> bool:
-        return all(item.matches(letter) for item in self.items)
-
-    def parts(self, letter: Letter) -> tuple[Part, ...]:
-        found = letter.all_parts
-        for item in self.items:
-            held = item.parts(letter)
-            found = tuple(part for part in found if part in held)
-            if not found:
-                break
-        return found
-
-    def paragraphs(self, letter: Letter) -> frozenset[int]:
-        found = frozenset(range(1, letter.text.count("\n\n") + 2))
-        for item in self.items:
-            found &= item.paragraphs(letter)
-            if not found:
-                break
-        return found
-
-    def explain(self) -> str:
-        if not self.items:
-            return "*"
-        return " and ".join(_grouped(item, Any) for item in self.items)
-
-
-class Any(Predicate):
-    """At least one of its predicates holds."""
-
-    __slots__ = ("items",)
-    items: tuple[Predicate, ...]
-
-    def __init__(self, items: Iterable[Predicate]) -> None:
-        self._set(items=tuple(items))
-
-    def matches(self, letter: Letter) -> bool:
-        return any(item.matches(letter) for item in self.items)
-
-    def parts(self, letter: Letter) -> tuple[Part, ...]:
-        held = {part for item in self.items for part in item.parts(letter)}
-        return tuple(part for part in letter.all_parts if part in held)
-
-    def paragraphs(self, letter: Letter) -> frozenset[int]:
-        return frozenset().union(*(item.paragraphs(letter) for item in self.items))
-
-    def explain(self) -> str:
-        return " or ".join(_grouped(item, All) for item in self.items)
-
-
-class Not(Predicate):
-    """Its predicate does not hold."""
-
-    __slots__ = ("item",)
-    item: Predicate
-
-    def __init__(self, item: Predicate) -> None:
-        self._set(item=item)
-
-    def matches(self, letter: Letter) -> bool:
-        return not self.item.matches(letter)
-
-    def parts(self, letter: Letter) -> tuple[Part, ...]:
-        # Letter-wise: a letter the inner test meets anywhere is excluded whole (`-scribe:L.F.` leaves out
-        # the Testament, whose P.S. Fotieva took down), so a Not holds for all of a letter or none of it.
-        return () if self.item.matches(letter) else letter.all_parts
-
-    def paragraphs(self, letter: Letter) -> frozenset[int]:
-        return (
-            frozenset() if self.item.matches(letter) else frozenset(range(1, letter.text.count("\n\n") + 2))
-        )
-
-    def explain(self) -> str:
-        inner = self.item.explain()
-        if isinstance(self.item, All | Any):
-            return f"not ({inner})"
-        return f"not {inner}"
-
-
-def _grouped(item: Predicate, needs_parentheses: type[Predicate]) -> str:
-    text = item.explain()
-    return f"({text})" if isinstance(item, needs_parentheses) else text
-
-
-def all_of(items: Iterable[Predicate]) -> Predicate:
-    """The conjunction, flattened: one item stands for itself, nested Alls merge."""
-    flat: list[Predicate] = []
-    for item in items:
-        flat.extend(item.items if isinstance(item, All) else [item])
-    return flat[0] if len(flat) == 1 else All(flat)
-
-
-def any_of(items: Iterable[Predicate]) -> Predicate:
-    """The disjunction, flattened: one item stands for itself, nested Anys merge."""
-    flat: list[Predicate] = []
-    for item in items:
-        flat.extend(item.items if isinstance(item, Any) else [item])
-    return flat[0] if len(flat) == 1 else Any(flat)
-
-
-EVERYTHING = All()
-
-
-# Tests of a letter ----------------------------------------------------------------------------
 
 
 class DateRange(Predicate):
@@ -252,6 +70,9 @@ class DateRange(Predicate):
                 if self.holds_for(dating.date):
                     held.update(range(max(first, dating.paragraphs[0]), min(last, dating.paragraphs[1]) + 1))
         return frozenset(held)
+
+    def clause(self) -> Clause:
+        return Clause("between", "dates", (self.start, self.end))
 
     def explain(self) -> str:
         start = self.start.isoformat() if self.start else ""
@@ -298,6 +119,12 @@ class Recipient(Predicate):
         kinds = ("copy",) if self.copies_only else ("recipient", "copy")
         key = name_key(self.name)
         return any(m.kind in kinds and _names_person(m, key) for m in letter.mentions)
+
+    def clause(self) -> Clause:
+        fields = ("copies",) if self.copies_only else ("recipients", "copies")
+        kinds = frozenset(("copy",) if self.copies_only else ("recipient", "copy"))
+        by_words = tuple(Clause("words", field, (self.name,)) for field in fields)
+        return Clause("or", children=(*by_words, Clause("person", "mentions", (name_key(self.name), kinds))))
 
     def explain(self) -> str:
         return f"{'cc' if self.copies_only else 'to'}:{quote(self.name)}"
@@ -394,6 +221,9 @@ class Person(Predicate):
         """The same person, the editor's insertions taken in too."""
         return Person(self.name, self.kinds | {"editorial"})
 
+    def clause(self) -> Clause:
+        return Clause("person", "mentions", (name_key(self.name), self.kinds))
+
     def explain(self) -> str:
         if self.kinds == DEFAULT_KINDS:
             return f"person:{quote(self.name)}"
@@ -469,6 +299,9 @@ class Phrase(Predicate):
         wanted = fold(self.text)
         return tuple(part for part, text in letter.part_texts() if wanted in fold(text))
 
+    def clause(self) -> Clause:
+        return Clause("contains", "text", (fold(self.text),))
+
     def explain(self) -> str:
         return quote(self.text)
 
@@ -488,6 +321,9 @@ class NumberRange(Predicate):
 
     def matches(self, letter: Letter) -> bool:
         return self.first <= letter.number <= self.last
+
+    def clause(self) -> Clause:
+        return Clause("between", "number", (self.first, self.last))
 
     def explain(self) -> str:
         return f"number:{self.first}" if self.first == self.last else f"number:{self.first}..{self.last}"
@@ -510,6 +346,9 @@ class Section(Predicate):
     def matches(self, letter: Letter) -> bool:
         return name_matches(self.name.replace("-", " "), letter.section)
 
+    def clause(self) -> Clause:
+        return Clause("words", "section", (self.name.replace("-", " "),))
+
     def explain(self) -> str:
         return f"section:{quote(self.name)}"
 
@@ -531,6 +370,11 @@ class Classified(Predicate):
             return False
         return not self.value or name_matches(self.value, letter.classification)
 
+    def clause(self) -> Clause:
+        if not self.value:
+            return Clause("present", "classification")
+        return Clause("words", "classification", (self.value,))
+
     def explain(self) -> str:
         return f"secret:{quote(self.value)}" if self.value else "secret:"
 
@@ -550,28 +394,11 @@ class Slug(Predicate):
     def matches(self, letter: Letter) -> bool:
         return letter.slug == self.slug.casefold()
 
+    def clause(self) -> Clause:
+        return Clause("equals", "slug", (self.slug.casefold(),))
+
     def explain(self) -> str:
         return f"slug:{quote(self.slug)}"
 
     def meaning(self) -> str:
         return f"the letter {self.slug!r}"
-
-
-def describe(predicate: Predicate, depth: int = 0) -> list[str]:
-    """The predicate as an indented tree, one test a line, each with what it means."""
-    indent = "  " * depth
-    if isinstance(predicate, All | Any):
-        if not predicate.items:
-            return [f"{indent}every letter"]
-        head = "all of:" if isinstance(predicate, All) else "any of:"
-        return [f"{indent}{head}"] + [line for item in predicate.items for line in describe(item, depth + 1)]
-    if isinstance(predicate, Not):
-        return [f"{indent}not:", *describe(predicate.item, depth + 1)]
-    return [f"{indent}{predicate.explain()}  ({predicate.meaning()})"]
-
-
-def select(letters: Iterable[Letter], predicate: Predicate) -> list[Letter]:
-    """The letters a predicate holds for, in their order."""
-    if predicate == EVERYTHING:
-        return list(letters)
-    return [letter for letter in letters if predicate.matches(letter)]
