@@ -10,7 +10,7 @@ edition speaks on labelled lines (Date:, To:, LCW dating:, Apparatus, the editio
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -93,39 +93,8 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
     every = letter.paragraphs
     first, last = paragraphs or (1, len(every))
     after: dict[int, list[Piece]] = {}
-
-    def remark(at: int, text: str, kind: Kind = Kind.REMARK) -> None:
-        after.setdefault(min(at, last), []).append(Piece(kind, text))
-
-    apparatus = letter.apparatus
-    for reading_ in shown_supplied(apparatus):
-        at = reading_.after_paragraph
-        if first <= at <= last or at == first - 1 == 0:
-            after.setdefault(at, []).append(
-                Piece(Kind.SUPPLIED, reading_.text + _certainty(reading_.certainty))
-            )
-    for part in letter.all_parts:
-        if part.first_paragraph <= last and first <= part.last_paragraph:
-            printed, added = hand_lines(letter, part)
-            if part.last_paragraph <= last:  # the part's closing lines, where the passage reaches its end
-                for line in printed:
-                    remark(part.last_paragraph, line, Kind.PRINT)
-            if added:
-                remark(part.last_paragraph, added)
-    for hand in apparatus.hands if apparatus else ():
-        if hand.paragraphs[0] <= last and first <= hand.paragraphs[1]:
-            who = hand.who
-            remark(
-                hand.paragraphs[1],
-                f"Attributed, not printed: {who}, {span_words(hand.paragraphs)}{_certainty(hand.certainty)}",
-            )
-    for dating in _datings(letter):
-        if dating.paragraphs[0] <= last and first <= dating.paragraphs[1]:
-            remark(
-                dating.paragraphs[1],
-                f"LCW dating: {long_date(dating.date)}, {span_words(dating.paragraphs)}"
-                + _certainty(dating.certainty),
-            )
+    for at, piece in _placed(letter, first, last):
+        after.setdefault(at, []).append(piece)
     pieces = list(after.get(first - 1, []))
     run: list[str] = []  # paragraphs with nothing of the edition's between them stay one piece
     for number in range(first, last + 1):
@@ -137,6 +106,37 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
     if run:
         pieces.append(Piece(Kind.PRINT, PARAGRAPH_BREAK.join(run)))
     return pieces
+
+
+def _placed(letter: Letter, first: int, last: int) -> Iterator[tuple[int, Piece]]:
+    """What stands between the paragraphs first to last, each with the paragraph it follows: supplied
+    words, each part's closing lines, then the hands and datings the standard edition gives a stretch
+    (after its last paragraph, or after the passage's end where the stretch runs past it)."""
+    apparatus = letter.apparatus
+
+    def touches(span: tuple[int, int]) -> bool:
+        return span[0] <= last and first <= span[1]
+
+    for reading_ in shown_supplied(apparatus):
+        at = reading_.after_paragraph
+        if first <= at <= last or at == first - 1 == 0:
+            yield at, Piece(Kind.SUPPLIED, reading_.text + _certainty(reading_.certainty))
+    for part in letter.all_parts:
+        if touches(part.paragraphs):
+            printed, added = hand_lines(letter, part)
+            end = min(part.last_paragraph, last)
+            if part.last_paragraph <= last:  # the part's closing lines, where the passage reaches its end
+                yield from ((end, Piece(Kind.PRINT, line)) for line in printed)
+            if added:
+                yield end, Piece(Kind.REMARK, added)
+    for hand in apparatus.hands if apparatus else ():
+        if touches(hand.paragraphs):
+            said = f"Attributed, not printed: {hand.who}, {span_words(hand.paragraphs)}"
+            yield min(hand.paragraphs[1], last), Piece(Kind.REMARK, said + _certainty(hand.certainty))
+    for dating in _datings(letter):
+        if touches(dating.paragraphs):
+            said = f"LCW dating: {long_date(dating.date)}, {span_words(dating.paragraphs)}"
+            yield min(dating.paragraphs[1], last), Piece(Kind.REMARK, said + _certainty(dating.certainty))
 
 
 def _fact(statement: str, fact: Any) -> str:
