@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 
 from leninletters import __version__
+from leninletters.build import BuildError
 from leninletters.build import letters as build
+from leninletters.build.apparatus import read_apparatus
 from leninletters.core.errors import CorpusError
 from leninletters.core.model import Corpus, Letter
 from leninletters.core.present import edition_statement
@@ -417,9 +419,9 @@ def test_the_json_keeps_the_apparatus_apart_from_the_text(edition: Corpus) -> No
 
 def test_the_build_refuses_an_authority_that_names_no_reference() -> None:
     source, curation = build.read_inputs()
-    apparatus = copy.deepcopy(build.read_apparatus())
+    apparatus = copy.deepcopy(read_apparatus())
     apparatus["letter"][0]["lcw"]["authority"] = "lcw99, p. 1"
-    with pytest.raises(build.BuildError, match=r"'lcw99, p\. 1' names no reference"):
+    with pytest.raises(BuildError, match=r"'lcw99, p\. 1' names no reference"):
         build.build(source, curation, apparatus)
 
 
@@ -427,7 +429,7 @@ def test_the_build_refuses_recipients_on_which_curation_and_apparatus_disagree()
     source, curation = build.read_inputs()
     curation = copy.deepcopy(curation)
     curation["letters"][21]["recipients"] = ["P.G. Mdivani", "F.Y. Makharadze"]
-    with pytest.raises(build.BuildError, match=r"letter 22 .* disagree"):
+    with pytest.raises(BuildError, match=r"letter 22 .* disagree"):
         build.build(source, curation)
 
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from leninletters.build import BuildError
 from leninletters.build import letters as build
 from leninletters.core.model import Corpus, Letter
 from leninletters.store.corpus import load
@@ -255,7 +256,7 @@ def test_the_bundled_corpus_is_exactly_what_the_build_makes() -> None:
 def test_the_build_refuses_a_curation_that_disagrees_with_the_source() -> None:
     source, curation = build.read_inputs()
     curation["letters"][2]["date"] = "1922-12-14"
-    with pytest.raises(build.BuildError, match="letter 3"):
+    with pytest.raises(BuildError, match="letter 3"):
         build.build(source, curation)
 
 

@@ -8,7 +8,9 @@ import json
 
 import pytest
 
+from leninletters.build import BuildError
 from leninletters.build import letters as build
+from leninletters.build.apparatus import read_apparatus
 from leninletters.core.errors import CorpusError
 from leninletters.core.model import Corpus
 from leninletters.core.related import Relations
@@ -143,18 +145,18 @@ def test_a_corpus_whose_link_names_no_letter_is_refused() -> None:
 )
 def test_the_build_refuses_a_bad_link(change: object, message: str) -> None:
     source, curation = build.read_inputs()
-    apparatus = copy.deepcopy(build.read_apparatus())
+    apparatus = copy.deepcopy(read_apparatus())
     change(apparatus["link"][0])  # type: ignore[operator]
-    with pytest.raises(build.BuildError, match=message):
+    with pytest.raises(BuildError, match=message):
         build.build(source, curation, apparatus)
 
 
 def test_the_build_refuses_a_pair_given_twice_in_either_order() -> None:
     source, curation = build.read_inputs()
-    apparatus = copy.deepcopy(build.read_apparatus())
+    apparatus = copy.deepcopy(read_apparatus())
     first = apparatus["link"][0]
     apparatus["link"].append({**first, "a": first["b"], "b": first["a"]})
-    with pytest.raises(build.BuildError, match="the same pair as link 1"):
+    with pytest.raises(BuildError, match="the same pair as link 1"):
         build.build(source, curation, apparatus)
 
 

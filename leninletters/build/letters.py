@@ -23,24 +23,21 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
 from leninletters import __version__
+from leninletters.build import BuildError
+from leninletters.build.apparatus import Apparatus, join_links, read_apparatus
 from leninletters.core import mentions
 from leninletters.core.dates import printed_date
 from leninletters.core.model import (
     PARAGRAPH_BREAK,
-    Expansion,
     Letter,
-    LetterApparatus,
-    Link,
     Note,
     Part,
     Person,
-    PersonApparatus,
-    Reference,
 )
 from leninletters.ui.files import write_atomically
 
@@ -54,10 +51,6 @@ POSTSCRIPT = "P.S."
 # The last lines of the source are the website's, not the book's.
 WEBSITE_TRAILER = "Join us"
 BOOK_LINES = ("[Book] Lenin and Trotsky - What they really stood for", "Appendix C – Lenin’s Last Letters")
-
-
-class BuildError(Exception):
-    """The source and the curation disagree."""
 
 
 @dataclass(frozen=True)
@@ -188,13 +181,24 @@ def _build_letter(
     return paragraphs, parts, classification
 
 
+class Draft(NamedTuple):
+    """A letter cut from the book, before its notes, parts and apparatus are joined to it."""
+
+    number: int
+    spec: dict[str, Any]
+    title: str
+    section: str
+    marker: str | None  # its source note's marker in the heading, where the print gives one
+    paragraphs: list[str]
+    parts: list[Any]
+    classification: str | None
+
+
 def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | None = None) -> dict[str, Any]:
     """Join the source text, the curation and the apparatus (the bundled one unless given) into the corpus
     document."""
     joined = Apparatus(read_apparatus() if apparatus is None else apparatus)
     blocks, footnotes = _split_book(source_blocks(source))
-    specs: list[dict[str, Any]] = curation["letters"]
-    starts = _letter_starts(blocks, specs)
     people = [
         Person(
             p["id"],
@@ -206,82 +210,12 @@ def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | Non
         for p in curation["people"]
     ]
     scribe_names: dict[str, str] = {}
-    drafts = []
-    section = ""
-    for number, (spec, (start, marker)) in enumerate(zip(specs, starts, strict=True), start=1):
-        end = starts[number][0] if number < len(specs) else len(blocks)
-        if "heading" in spec:
-            section = spec["heading"]
-            title = section
-            body = blocks[start + 2 : end]
-        else:
-            title = f"{section} (continued)"
-            body = blocks[start + 1 : end]
-        paragraphs, part_drafts, classification = _build_letter(number, spec, section, body, scribe_names)
-        drafts.append((number, spec, title, section, marker, paragraphs, part_drafts, classification))
-
+    drafts = _drafts(blocks, curation["letters"], scribe_names)
     used_notes: dict[str, int] = {}
-    letters: list[Letter] = []
-    for number, spec, title, section, marker, paragraphs, part_drafts, classification in drafts:
-        text = PARAGRAPH_BREAK.join(paragraphs)
-        source_note = marker or spec.get("source_from")
-        if source_note is None or source_note not in footnotes:
-            raise BuildError(f"letter {number} ({spec['slug']}) has no source note")
-        if marker is not None:
-            used_notes[marker] = used_notes.get(marker, 0) + 1
-        in_text = list(dict.fromkeys(MARKER.findall(text)))
-        notes = [Note(m, footnotes[m], expansion=joined.note(m)) for m in in_text]
-        notes += [
-            Note(m, footnotes[m], anchored=False, expansion=joined.note(m))
-            for m in spec.get("notes_from", [])
-        ]
-        letter_apparatus = joined.of_letter(spec["slug"], source_note if marker else None)
-        recipients, recipients_inferred = joined.recipients(number, spec, letter_apparatus)
-        for note in notes:
-            used_notes[note.marker] = used_notes.get(note.marker, 0) + 1
-        parts: list[Part] = []
-        for index, draft in enumerate(part_drafts):
-            last = part_drafts[index + 1].first - 1 if index + 1 < len(part_drafts) else len(paragraphs)
-            written_by = spec.get("postscript_by") if draft.label == POSTSCRIPT else None
-            parts.append(
-                Part(
-                    label=draft.label,
-                    date=draft.date,
-                    paragraphs=(draft.first, last),
-                    scribes=tuple(draft.scribes),
-                    written_by=written_by,
-                    printed=tuple(draft.printed),
-                )
-            )
-        scribes = tuple(dict.fromkeys(s for part in parts for s in part.scribes))
-        unnamed = [s for s in scribes if s not in scribe_names]
-        if unnamed:
-            raise BuildError(f"the source never says whom {unnamed[0]} stands for")
-        letters.append(
-            mentions.with_mentions(
-                Letter(
-                    number=number,
-                    slug=spec["slug"],
-                    title=title,
-                    section=section,
-                    date=dt.date.fromisoformat(spec["date"]),
-                    text=text,
-                    recipients=recipients,
-                    copies=tuple(spec.get("copies", [])),
-                    scribes=scribes,
-                    scribe_names=tuple(scribe_names[s] for s in scribes),
-                    classification=classification,
-                    parts=tuple(parts),
-                    notes=tuple(notes),
-                    source=footnotes[source_note],
-                    source_note=source_note,
-                    source_inferred=marker is None,
-                    recipients_inferred=recipients_inferred,
-                    apparatus=letter_apparatus,
-                ),
-                people,
-            )
-        )
+    letters = [
+        mentions.with_mentions(_letter(draft, footnotes, joined, scribe_names, used_notes), people)
+        for draft in drafts
+    ]
     for note_marker in footnotes:
         count = used_notes.get(note_marker, 0)
         if count != 1:
@@ -297,152 +231,92 @@ def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | Non
     }
 
 
-# The apparatus ----------------------------------------------------------------------------------
+def _drafts(blocks: list[Block], specs: list[dict[str, Any]], scribe_names: dict[str, str]) -> list[Draft]:
+    """Each letter's stretch of the book, in order, under the heading it continues (scribes named as
+    their initials are first explained, into scribe_names)."""
+    starts = _letter_starts(blocks, specs)
+    drafts = []
+    section = ""
+    for number, (spec, (start, marker)) in enumerate(zip(specs, starts, strict=True), start=1):
+        end = starts[number][0] if number < len(specs) else len(blocks)
+        if "heading" in spec:
+            section = spec["heading"]
+            title, body = section, blocks[start + 2 : end]
+        else:
+            title, body = f"{section} (continued)", blocks[start + 1 : end]
+        paragraphs, parts, classification = _build_letter(number, spec, section, body, scribe_names)
+        drafts.append(Draft(number, spec, title, section, marker, paragraphs, parts, classification))
+    return drafts
 
-# The id a reference is named by at the start of each "; "-separated piece of an authority.
-AUTHORITY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# apparatus.toml's table names, and the letter apparatus's fields they fill.
-LETTER_TABLES = {"lcw": "lcw", "provenance": "provenance", "dating": "datings", "hand": "hands"}
-LETTER_TABLES |= {"supplied": "supplied", "recipients": "recipients"}
+
+def _letter(
+    draft: Draft,
+    footnotes: dict[str, str],
+    joined: Apparatus,
+    scribe_names: dict[str, str],
+    used_notes: dict[str, int],
+) -> Letter:
+    """One letter of the corpus: its text, notes (counted into used_notes), parts and apparatus."""
+    number, spec, marker = draft.number, draft.spec, draft.marker
+    text = PARAGRAPH_BREAK.join(draft.paragraphs)
+    source_note = marker or spec.get("source_from")
+    if source_note is None or source_note not in footnotes:
+        raise BuildError(f"letter {number} ({spec['slug']}) has no source note")
+    if marker is not None:
+        used_notes[marker] = used_notes.get(marker, 0) + 1
+    in_text = list(dict.fromkeys(MARKER.findall(text)))
+    notes = [Note(m, footnotes[m], expansion=joined.note(m)) for m in in_text]
+    notes += [
+        Note(m, footnotes[m], anchored=False, expansion=joined.note(m)) for m in spec.get("notes_from", [])
+    ]
+    for note in notes:
+        used_notes[note.marker] = used_notes.get(note.marker, 0) + 1
+    letter_apparatus = joined.of_letter(spec["slug"], source_note if marker else None)
+    recipients, recipients_inferred = joined.recipients(number, spec, letter_apparatus)
+    parts = _parts(draft)
+    scribes = tuple(dict.fromkeys(s for part in parts for s in part.scribes))
+    unnamed = [s for s in scribes if s not in scribe_names]
+    if unnamed:
+        raise BuildError(f"the source never says whom {unnamed[0]} stands for")
+    return Letter(
+        number=number,
+        slug=spec["slug"],
+        title=draft.title,
+        section=draft.section,
+        date=dt.date.fromisoformat(spec["date"]),
+        text=text,
+        recipients=recipients,
+        copies=tuple(spec.get("copies", [])),
+        scribes=scribes,
+        scribe_names=tuple(scribe_names[s] for s in scribes),
+        classification=draft.classification,
+        parts=tuple(parts),
+        notes=tuple(notes),
+        source=footnotes[source_note],
+        source_note=source_note,
+        source_inferred=marker is None,
+        recipients_inferred=recipients_inferred,
+        apparatus=letter_apparatus,
+    )
 
 
-class Apparatus:
-    """data/apparatus.toml, checked: each fact typed, each authority naming a reference."""
-
-    def __init__(self, raw: dict[str, Any]) -> None:
-        try:
-            self.references = msgspec.convert(raw.get("reference", []), list[Reference])
-        except msgspec.ValidationError as error:
-            raise BuildError(f"apparatus.toml: reference: {error}") from None
-        self.ids = {reference.id for reference in self.references}
-        if len(self.ids) != len(self.references):
-            raise BuildError("apparatus.toml: a reference id is used twice")
-        self.letters: dict[str, LetterApparatus] = {}
-        for entry in raw.get("letter", []):
-            slug = entry.get("slug", "?")
-            fields = {LETTER_TABLES.get(key, key): value for key, value in entry.items() if key != "slug"}
-            self.letters[slug] = self._typed(fields, LetterApparatus, f"letter {slug}")
-        self.people = {
-            entry.get("id", "?"): self._typed(
-                {key: value for key, value in entry.items() if key != "id"},
-                PersonApparatus,
-                f"person {entry.get('id', '?')}",
+def _parts(draft: Draft) -> list[Part]:
+    """The letter's parts, each running to the paragraph before the next (the last to the end)."""
+    parts: list[Part] = []
+    for index, part in enumerate(draft.parts):
+        following = draft.parts[index + 1].first - 1 if index + 1 < len(draft.parts) else None
+        written_by = draft.spec.get("postscript_by") if part.label == POSTSCRIPT else None
+        parts.append(
+            Part(
+                label=part.label,
+                date=part.date,
+                paragraphs=(part.first, following or len(draft.paragraphs)),
+                scribes=tuple(part.scribes),
+                written_by=written_by,
+                printed=tuple(part.printed),
             )
-            for entry in raw.get("person", [])
-        }
-        self.notes = {
-            str(entry.get("marker", "?")): self._typed(
-                {key: value for key, value in entry.items() if key != "marker"},
-                Expansion,
-                f"note {entry.get('marker', '?')}",
-            )
-            for entry in raw.get("note", [])
-        }
-        self._used: set[str] = set()
-        self._used_notes: set[str] = set()
-        self.raw_links: list[Any] = raw.get("link", [])
-
-    def _typed(self, fields: dict[str, Any], kind: type[Any], where: str) -> Any:
-        try:
-            record = msgspec.convert(fields, kind)
-        except msgspec.ValidationError as error:
-            raise BuildError(f"apparatus.toml: {where}: {error}") from None
-        for authority in _authorities(msgspec.to_builtins(record)):
-            for piece in authority.split(";"):
-                found = AUTHORITY_ID.match(piece.strip())
-                if found is None or found[0] not in self.ids:
-                    raise BuildError(
-                        f"apparatus.toml: {where}: authority {piece.strip()!r} names no reference"
-                    )
-        return record
-
-    def of_letter(self, slug: str, source_note: str | None) -> LetterApparatus | None:
-        """The letter's apparatus, with the expansion of its printed source where that needs one."""
-        found = self.letters.get(slug)
-        expansion = self.notes.get(source_note) if source_note else None
-        if expansion is not None:
-            self._used_notes.add(str(source_note))
-            found = msgspec.structs.replace(found or LetterApparatus(), source=expansion)
-        if found is not None:
-            self._used.add(slug)
-        return found
-
-    def recipients(
-        self, number: int, spec: dict[str, Any], apparatus: LetterApparatus | None
-    ) -> tuple[tuple[str, ...], bool]:
-        """The letter's recipients and whether they are inferred: the apparatus's where it gives them (the
-        curation must then agree), else the curation's."""
-        curated = tuple(spec.get("recipients", ()))
-        if apparatus is None or apparatus.recipients is None:
-            return curated, False
-        names = apparatus.recipients.names
-        if curated and curated != names:
-            raise BuildError(
-                f"letter {number} ({spec['slug']}): curation.toml's recipients {list(curated)} and "
-                f"apparatus.toml's {list(names)} disagree"
-            )
-        return names, apparatus.recipients.inferred
-
-    def description(self, person: dict[str, Any]) -> str:
-        """A person's description: the checked one where the apparatus has it."""
-        checked = self.people.get(person["id"])
-        return checked.description if checked else str(person.get("description", ""))
-
-    def note(self, marker: str) -> Expansion | None:
-        """The expansion of a note printed with a letter, if it has one."""
-        if marker in self.notes:
-            self._used_notes.add(marker)
-        return self.notes.get(marker)
-
-    def check_all_used(self, slugs: set[str], people: set[str]) -> None:
-        """Refuse a fact about a letter, person or note that the edition does not have."""
-        for kind, named, known in (
-            ("letter has the slug", set(self.letters), slugs),
-            ("person has the id", set(self.people), people),
-            ("letter's source or notes have the note", set(self.notes), self._used_notes),
-        ):
-            unknown = sorted(named - known)
-            if unknown:
-                raise BuildError(f"apparatus.toml: no {kind} {unknown[0]!r}")
-
-
-def join_links(joined: Apparatus, slugs: list[str]) -> list[Link]:
-    """apparatus.toml's links between letters, checked: each typed, with its certainty and an authority
-    naming references, between two different letters of the edition, each pair once (a link is
-    unordered: a-b is shown on both letters, so b-a would be the same link again)."""
-    known = set(slugs)
-    links: list[Link] = []
-    pairs: dict[frozenset[str], int] = {}
-    for position, entry in enumerate(joined.raw_links, start=1):
-        where = f"link {position} ({entry.get('a', '?')} - {entry.get('b', '?')})"
-        link: Link = joined._typed(entry, Link, where)
-        for end in (link.a, link.b):
-            if end not in known:
-                raise BuildError(f"apparatus.toml: {where}: no letter has the slug {end!r}")
-        if link.a == link.b:
-            raise BuildError(f"apparatus.toml: {where}: links a letter to itself")
-        pair = frozenset((link.a, link.b))
-        if pair in pairs:
-            raise BuildError(f"apparatus.toml: {where}: the same pair as link {pairs[pair]}")
-        pairs[pair] = position
-        links.append(link)
-    return links
-
-
-def _authorities(value: Any) -> list[str]:
-    """Every authority string in a fact or in the facts it holds."""
-    if isinstance(value, dict):
-        found = [value["authority"]] if isinstance(value.get("authority"), str) else []
-        return found + [a for key, item in value.items() if key != "authority" for a in _authorities(item)]
-    if isinstance(value, list):
-        return [a for item in value for a in _authorities(item)]
-    return []
-
-
-def read_apparatus() -> dict[str, Any]:
-    """The apparatus as bundled with the package."""
-    text = resources.files("leninletters.data").joinpath("apparatus.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+        )
+    return parts
 
 
 def read_inputs() -> tuple[str, dict[str, Any]]:
