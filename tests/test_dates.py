@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leninletters.core.dates import date_range, span
-from leninletters.core.errors import DateError
+from leninletters.core.errors import DateError, InputError
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,31 @@ def test_each_form_of_a_date_covers_exactly_its_period(day: dt.date) -> None:
     assert (month_last + dt.timedelta(days=1)).month != day.month
     year_first, year_last = date_range(f"{day.year:04d}")
     assert (year_first, year_last) == (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+
+
+PARTIAL_DATES = st.dates(dt.date(1900, 1, 1), dt.date(1999, 12, 31)).flatmap(
+    lambda day: st.sampled_from([day.isoformat(), day.isoformat()[:7], day.isoformat()[:4]])
+)
+
+
+@given(PARTIAL_DATES | st.none(), PARTIAL_DATES | st.none())
+def test_a_query_span_and_the_from_and_to_options_are_one_rule(start: str | None, end: str | None) -> None:
+    # date:A..B in a query and --from A --to B select the same days, or are both refused as backwards.
+    from leninletters.cli.options import to_predicate
+    from leninletters.core.querylang import parse
+
+    written = f"date:{start or ''}..{end or ''}"
+    try:
+        by_query = parse(written)
+    except InputError as refused:
+        by_query = None
+        assert "runs backwards" in str(refused)
+    try:
+        by_options = to_predicate(date_from=[start] if start else None, date_to=[end] if end else None)
+    except DateError as refused:
+        by_options = None
+        assert "swap them" in str(refused)
+    if by_options is None or by_query is None:
+        assert by_options is by_query is None
+    elif start or end:
+        assert by_query == by_options

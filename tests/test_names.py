@@ -409,7 +409,10 @@ def test_names_toml_is_checked_on_load() -> None:
 
 @pytest.mark.parametrize(
     ("module", "own"),
-    [("names", {"leninletters.core.errors", "leninletters.core.romanize"}), ("romanize", set())],
+    [
+        ("names", {"leninletters.core.errors", "leninletters.core.folding", "leninletters.core.romanize"}),
+        ("romanize", set()),
+    ],
 )
 def test_the_name_modules_use_the_standard_library_and_the_tools_errors_only(
     module: str, own: set[str]

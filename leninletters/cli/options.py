@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from leninletters.core import dates, predicates
-from leninletters.core.errors import InputError
+from leninletters.core.errors import DateError, InputError
 from leninletters.core.predicates import EVERYTHING, Predicate, all_of, any_of
 from leninletters.ui.output import Color
 
@@ -243,7 +243,10 @@ def to_predicate(
     terms: list[Predicate] = []
     start_text, end_text = _once(date_from, "--from"), _once(date_to, "--to")
     if start_text is not None or end_text is not None:
-        start, end = dates.span(start_text, end_text)
+        try:
+            start, end = dates.span(start_text, end_text)
+        except dates.BackwardsSpan:
+            raise DateError(f"--from {start_text} is later than --to {end_text}: swap them") from None
         terms.append(predicates.DateRange(start, end))
     for value in scribe or ():
         if GLUED_TERM.match(value):

@@ -50,13 +50,29 @@ def is_date_reference(text: str) -> bool:
     return PARTIAL_DATE.fullmatch(text.strip()) is not None and "-" in text
 
 
-def span(date_from: str | None, date_to: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """The inclusive range between two partial dates; either end may be open."""
-    start = date_range(date_from)[0] if date_from is not None else None
-    end = date_range(date_to)[1] if date_to is not None else None
+class BackwardsSpan(DateError):
+    """A span whose start is later than its end; the caller words it as the user wrote it."""
+
+    def __init__(self, start_text: str, end_text: str) -> None:
+        super().__init__(f"{start_text} is later than {end_text}")
+        self.start_text, self.end_text = start_text, end_text
+
+
+def span(start_text: str | None, end_text: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The inclusive range between two partial dates, from the first day of one to the last of the other;
+    either end may be open (None). Raises BackwardsSpan where it runs backwards."""
+    start = date_range(start_text)[0] if start_text is not None else None
+    end = date_range(end_text)[1] if end_text is not None else None
     if start is not None and end is not None and start > end:
-        raise DateError(f"--from {date_from} is later than --to {date_to}: swap them")
+        raise BackwardsSpan(str(start_text), str(end_text))
     return start, end
+
+
+def written_span(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """A span as one word writes it: a partial date (1922-12), or two around "..", either left out
+    (1922-12-24..1923-01, 1923.., ..1922-12-15)."""
+    start_text, dots, end_text = text.partition("..")
+    return span(start_text or None, end_text or None) if dots else date_range(text)
 
 
 def printed_date(line: str) -> dt.date | None:

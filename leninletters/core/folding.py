@@ -30,6 +30,10 @@ TYPOGRAPHY = str.maketrans(
     }
 )
 
+# Every mark a name may carry for an apostrophe or a soft sign (O’Brien, Radomyslʹskij): a name's key and
+# its listed words drop them all (leninletters.core.names).
+APOSTROPHES = "'’‘`´ʹʼ"
+
 # Patterns are kept as text and compiled (and cached) by re on first use: start-up pays for none of them.
 COMBINING_MARKS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 

@@ -229,7 +229,7 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         if self.parts:
             force_setattr(self, "parts", self._fitted(self.parts))
         if self.apparatus is not None:
-            self.apparatus.check(self.text.count(PARAGRAPH_BREAK) + 1)
+            self.apparatus.check(self.paragraph_count)
             if self.apparatus.recipients is not None:
                 self._agree(self.apparatus.recipients)
         if self.mentions:
@@ -250,7 +250,7 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
 
     def _fitted(self, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         """The parts, dated, checked to cover the text in order; none where one part is the letter."""
-        count = self.text.count(PARAGRAPH_BREAK) + 1
+        count = self.paragraph_count
         expected_first = 1
         for index, part in enumerate(parts, start=1):
             first, last = part.paragraphs
@@ -273,6 +273,11 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
     @property
     def paragraphs(self) -> list[str]:
         return self.text.split(PARAGRAPH_BREAK) if self.text else []
+
+    @property
+    def paragraph_count(self) -> int:
+        """How many paragraphs the text has: the one count every span of paragraphs is checked against."""
+        return self.text.count(PARAGRAPH_BREAK) + 1
 
     @property
     def printed_dates(self) -> tuple[dt.date, ...]:
@@ -303,7 +308,7 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         names none (letter 7, taken down by Krupskaya): a hand to find by, shown as the edition's."""
         if self.apparatus is None:
             return ()
-        first, last = part.paragraphs if part else (1, self.text.count(PARAGRAPH_BREAK) + 1)
+        first, last = part.paragraphs if part else (1, self.paragraph_count)
         return tuple(
             dict.fromkeys(
                 hand.scribe
@@ -321,7 +326,7 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         """The parts, or the one part that is the whole letter."""
         if self.parts:
             return self.parts
-        whole = (1, self.text.count(PARAGRAPH_BREAK) + 1)
+        whole = (1, self.paragraph_count)
         return (Part(date=self.date, paragraphs=whole, scribes=self.scribes),)
 
     def part_at(self, paragraph: int | None) -> Part:

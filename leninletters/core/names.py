@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leninletters.core.errors import CorpusError
+from leninletters.core.folding import APOSTROPHES
 from leninletters.core.romanize import (
     GEORGIAN_SCHEMES,
     SCHEMES,
@@ -174,8 +175,8 @@ _KEY_LETTERS = str.maketrans(
     {
         "ž": "zh", "š": "sh", "č": "ch", "ŝ": "shch", "ż": "zh", "ź": "z", "ś": "s", "ć": "ch", "ł": "l",
         "ß": "ss", "â": "ja", "û": "ju", "æ": "ae", "ø": "o", "œ": "oe", "đ": "dj",
-        "ʹ": "", "ʺ": "", "'": "", "’": "", "‘": "", "`": "", "´": "", '"': "", "”": "", "“": "", "ʼ": "",
-    }
+        "ʺ": "", '"': "", "”": "", "“": "",
+    } | dict.fromkeys(APOSTROPHES, "")
 )  # fmt: skip
 
 # Applied in order to each word of the key, after folding to a-z.
@@ -241,7 +242,7 @@ def name_key(text: str) -> str:
         # Composed first, so that z and a combining caron are ž, as the keyboard's ž is.
         text = _to_latin(unicodedata.normalize("NFC", text.lower()))
     # A possessive: Trotsky's; not an s that carries an accent (Radomysl'skij typed with one on its s).
-    text = re.sub(r"['’]s\b(?![\u0300-\u036f])", "", text.lower()).translate(_KEY_LETTERS)
+    text = re.sub(rf"[{APOSTROPHES}]s\b(?![\u0300-\u036f])", "", text.lower()).translate(_KEY_LETTERS)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     words = re.findall(r"[a-z]+", text.lower())
@@ -291,7 +292,7 @@ def find_people(query: str, people: Iterable[PersonLike]) -> list[str]:
 def _folded_words(text: str) -> list[str]:
     """A name's words without case, accents or punctuation: "N.K. Krupskaya" → n, k, krupskaya."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-    return re.findall(r"\w+", re.sub(r"['’ʹʼ]", "", plain))
+    return re.findall(r"\w+", re.sub(f"[{APOSTROPHES}]", "", plain))
 
 
 def spelt_as_listed(query: str, person: PersonLike) -> bool:

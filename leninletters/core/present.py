@@ -149,7 +149,7 @@ def apparatus_lines(letter: Letter, paragraphs: tuple[int, int] | None = None) -
     apparatus = letter.apparatus
     if apparatus is None:
         return []
-    first, last = paragraphs or (1, letter.text.count(PARAGRAPH_BREAK) + 1)
+    first, last = paragraphs or (1, letter.paragraph_count)
 
     def touches(span: tuple[int, int]) -> bool:
         return span[0] <= last and first <= span[1]
@@ -217,7 +217,7 @@ def passage_label(letter: Letter, paragraphs: tuple[int, int] | None) -> str:
     if paragraphs is None:
         return ""
     first, last = paragraphs
-    total = letter.text.count(PARAGRAPH_BREAK) + 1
+    total = letter.paragraph_count
     if first == last:
         return f"paragraph {first} of {total}"
     return f"paragraphs {first}–{last} of {total}"

@@ -10,7 +10,6 @@ Pure: knows nothing of the command line or the terminal.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -35,14 +34,12 @@ from leninletters.core.predicates import (
 
 
 def _date_range(value: str) -> Predicate:
-    start_text, dots, end_text = value.partition("..")
-    if not dots:
-        return DateRange(*dates.date_range(value))
-    start: dt.date | None = dates.date_range(start_text)[0] if start_text else None
-    end: dt.date | None = dates.date_range(end_text)[1] if end_text else None
-    if start is not None and end is not None and start > end:
-        raise QueryError(f"date:{value} runs backwards: write date:{end_text}..{start_text}")
-    return DateRange(start, end)
+    try:
+        return DateRange(*dates.written_span(value))
+    except dates.BackwardsSpan as backwards:
+        raise QueryError(
+            f"date:{value} runs backwards: write date:{backwards.end_text}..{backwards.start_text}"
+        ) from None
 
 
 def _number_range(value: str) -> Predicate:

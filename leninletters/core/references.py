@@ -121,7 +121,7 @@ class Resolver:
         """A number as written; a paragraph's where `letter` is the letter it is a paragraph of."""
         if len(digits) > MAX_DIGITS:
             if letter is not None:
-                count = letter.text.count("\n\n") + 1
+                count = letter.paragraph_count
                 raise LetterNotFound(
                     f"no paragraph {digits[:12]}… in letter {letter.number}: it has paragraphs 1 to {count}"
                 )
@@ -156,7 +156,7 @@ class Resolver:
             letter = self.by_slug[name.casefold()]
         else:
             raise LetterNotFound(f"no letter {name!r} in {text!r}: {self._slug_hint(name.casefold())}")
-        count = letter.text.count("\n\n") + 1
+        count = letter.paragraph_count
         first = self._number(passage["first"], letter)
         last = self._number(passage["last"], letter) if passage["last"] else first
         if first > last:

@@ -420,4 +420,4 @@ def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:
     if predicate == EVERYTHING or not (letter.parts or (letter.apparatus and letter.apparatus.datings)):
         return None  # a letter in one piece, once selected, counts whole
     held = predicate.paragraphs(letter)
-    return None if len(held) == letter.text.count("\n\n") + 1 else held
+    return None if len(held) == letter.paragraph_count else held

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from leninletters.core.model import PARAGRAPH_BREAK, Letter, Part
+from leninletters.core.model import Letter, Part
 
 # The vocabulary of clauses: what a store must answer for each (field, test). Values are the clause's.
 #   dates    between  (start | None, end | None): any date the letter carries (its parts', LCW's datings)
@@ -152,7 +152,7 @@ class All(Predicate):
         return found
 
     def paragraphs(self, letter: Letter) -> frozenset[int]:
-        found = frozenset(range(1, letter.text.count(PARAGRAPH_BREAK) + 2))
+        found = frozenset(range(1, letter.paragraph_count + 1))
         for item in self.items:
             found &= item.paragraphs(letter)
             if not found:
@@ -223,11 +223,7 @@ class Not(Predicate):
         return () if self.item.matches(letter) else letter.all_parts
 
     def paragraphs(self, letter: Letter) -> frozenset[int]:
-        return (
-            frozenset()
-            if self.item.matches(letter)
-            else frozenset(range(1, letter.text.count(PARAGRAPH_BREAK) + 2))
-        )
+        return frozenset() if self.item.matches(letter) else frozenset(range(1, letter.paragraph_count + 1))
 
     def clause(self) -> Clause | None:
         # The complement of a superset is no superset of the complement: only an exact clause negates.
