@@ -410,7 +410,15 @@ def test_names_toml_is_checked_on_load() -> None:
 @pytest.mark.parametrize(
     ("module", "own"),
     [
-        ("names", {"leninletters.core.errors", "leninletters.core.folding", "leninletters.core.romanize"}),
+        (
+            "names",
+            {
+                "leninletters.core.errors",
+                "leninletters.core.folding",
+                "leninletters.core.romanize",
+                "leninletters.data",
+            },
+        ),
         ("romanize", set()),
     ],
 )

@@ -28,6 +28,7 @@ from leninletters.core.romanize import (
     is_georgian,
     scholarly,
 )
+from leninletters.data import read_text
 
 if TYPE_CHECKING:  # a Protocol costs a fifth of a millisecond to create at import; only mypy needs it
     from typing import Protocol
@@ -44,7 +45,6 @@ if TYPE_CHECKING:  # a Protocol costs a fifth of a millisecond to create at impo
 
 
 NAMES_FILE = "names.toml"
-DATA_PACKAGE = "leninletters.data"
 
 # ---------------------------------------------------------------------------------------------------------
 # The people's names: data/names.toml, read on first use.
@@ -91,28 +91,12 @@ def parse_names(document: Mapping[str, Any]) -> dict[str, Names]:
     return people
 
 
-def _read_bundled(name: str) -> str:
-    import importlib
-
-    package = importlib.import_module(DATA_PACKAGE)
-    spec = package.__spec__
-    for folder in (spec.submodule_search_locations if spec else None) or ():
-        try:
-            with open(f"{folder}/{name}", encoding="utf-8") as handle:
-                return handle.read()
-        except OSError:  # not a real folder (a zip import): ask importlib.resources
-            break
-    from importlib import resources
-
-    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
-
-
 @cache
 def bundled_names() -> dict[str, Names]:
     """The people of data/names.toml by id, read once per process."""
     import tomllib
 
-    return parse_names(tomllib.loads(_read_bundled(NAMES_FILE)))
+    return parse_names(tomllib.loads(read_text(NAMES_FILE)))
 
 
 def _names(person_id: str) -> Names:
