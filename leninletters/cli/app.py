@@ -670,7 +670,7 @@ def validate(
         raise typer.Exit(ExitStatus.NO_MATCH)
     name = "the bundled edition" if target is None else str(target)
     first, last = loaded.first_and_last_dates()
-    letters = plural(len(loaded.letters), "letter")
+    letters = plural(len(loaded), "letter")
     _output().write([f"{name}: valid: {letters}, {first.isoformat()} to {last.isoformat()}\n"])
 
 
@@ -770,7 +770,7 @@ def cite(
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters cite testament")
     edition = _edition(ctx)
-    cited = citing.citations(edition.resolve(references), edition.letters, edition.metadata)
+    cited = citing.citations(edition.resolve(references), edition.dated_slugs(), edition.metadata)
     out = _output()
     # CSL-JSON stays valid JSON on any stream, as every JSON output does.
     (out.write_json if style == citing.Style.csl_json else out.write)(citing.document(cited, style))

@@ -122,23 +122,24 @@ class Citation(NamedTuple):
         return ". ".join(pieces) + "."
 
 
-def keys(letters: Iterable[Letter]) -> dict[str, str]:
-    """Each letter's citation key by slug: unique over the letters, and the same in every version."""
-    every = list(letters)
-    compact = {letter.slug: _compact_key(letter) for letter in every}
+def keys(dated_slugs: Iterable[tuple[str, dt.date]]) -> dict[str, str]:
+    """Each letter's citation key by slug, given every letter's slug and date: unique over the letters,
+    and the same in every version."""
+    every = list(dated_slugs)
+    compact = {slug: _compact_key(slug, date.year) for slug, date in every}
     counts: dict[str, int] = {}
     for key in compact.values():
         counts[key] = counts.get(key, 0) + 1
     return {
-        slug: key if counts[key] == 1 else f"lenin{letter.date.year}-{slug}"
-        for (slug, key), letter in zip(compact.items(), every, strict=True)
+        slug: key if counts[key] == 1 else f"lenin{date.year}-{slug}"
+        for (slug, key), (_, date) in zip(compact.items(), every, strict=True)
     }
 
 
-def _compact_key(letter: Letter) -> str:
-    year = str(letter.date.year)
-    words = [word for word in letter.slug.split("-") if word != year]
-    return f"lenin{year}{''.join(words) or letter.slug.replace('-', '')}"
+def _compact_key(slug: str, year_number: int) -> str:
+    year = str(year_number)
+    words = [word for word in slug.split("-") if word != year]
+    return f"lenin{year}{''.join(words) or slug.replace('-', '')}"
 
 
 def citation(
@@ -156,11 +157,11 @@ def citation(
 
 def citations(
     selection: Iterable[tuple[Letter, tuple[int, int] | None]],
-    letters: Iterable[Letter],
+    dated_slugs: Iterable[tuple[str, dt.date]],
     edition: Mapping[str, Any],
 ) -> list[Citation]:
     """The citations of what references selected, keyed against all the edition's letters."""
-    by_slug = keys(letters)
+    by_slug = keys(dated_slugs)
     return [citation(letter, passage, edition, by_slug[letter.slug]) for letter, passage in selection]
 
 

@@ -66,10 +66,12 @@ class PersonLookup(NamedTuple):
 
 
 class Edition(Protocol):
-    """What the commands may ask of an edition."""
+    """What the commands may ask of an edition: questions with answers, never "all the letters", so that
+    a store may answer from an index without holding them."""
 
-    @property
-    def letters(self) -> Sequence[Letter]: ...
+    def __len__(self) -> int:
+        """How many letters the edition holds."""
+        ...
 
     @property
     def people(self) -> Sequence[Person]: ...
@@ -85,6 +87,10 @@ class Edition(Protocol):
 
     def select(self, predicate: Predicate) -> list[Letter]: ...
 
+    def dated_slugs(self) -> list[tuple[str, dt.date]]:
+        """Each letter's slug and date, in the edition's order: what citation keys are unique over."""
+        ...
+
     def resolve(self, references: Sequence[str]) -> list[Selected]: ...
 
     def is_reference(self, word: str) -> bool: ...
@@ -94,8 +100,6 @@ class Edition(Protocol):
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]: ...
 
     def find_people(self, name: str) -> list[Person]: ...
-
-    def mentioned(self) -> Sequence[Letter]: ...
 
     def mentions(
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
@@ -128,8 +132,15 @@ class MemoryEdition:
         self._resolver: Resolver | None = None
         self._mentioned: Sequence[Letter] | None = None
 
+    def __len__(self) -> int:
+        return len(self.corpus.letters)
+
+    def dated_slugs(self) -> list[tuple[str, dt.date]]:
+        return [(letter.slug, letter.date) for letter in self.corpus.letters]
+
     @property
     def letters(self) -> Sequence[Letter]:
+        """Every letter: this store's own, for what it answers; not part of the Edition protocol."""
         return self.corpus.letters
 
     @property
