@@ -592,6 +592,16 @@ def export_letters(
     force: Annotated[
         bool, typer.Option("--force", help="Replace FILE if it exists.", rich_help_panel=OUTPUT)
     ] = False,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            metavar="URL",
+            help="With --format cmif: the https address the file will be published at, for correspSearch.",
+            rich_help_panel=OUTPUT,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Export letters (all, or those named and selected) as plain text, Markdown, JSON or CMIF.
 
@@ -628,7 +638,7 @@ def export_letters(
     if not chosen:
         hints = _name_hints(edition, selection)
         raise InputError(f"no letters match; nothing to export{hints or ' (try fewer filters)'}")
-    pieces = export.document(chosen, fmt, edition)
+    pieces = export.document(chosen, fmt, edition, cmif_url=_cmif_url(fmt, url, edition.metadata))
     if output is None:
         out = _output()
         # Data formats stay valid on any stream: escaped, never made "visible" or transliterated.
@@ -774,6 +784,23 @@ def cite(
     out = _output()
     # CSL-JSON stays valid JSON on any stream, as every JSON output does.
     (out.write_json if style == citing.Style.csl_json else out.write)(citing.document(cited, style))
+
+
+def _cmif_url(fmt: Format, url: str | None, metadata: dict[str, Any]) -> str | None:
+    """--url checked (an https address), or a warning where a CMIF file will name none."""
+    from leninletters.formats import cmif
+
+    if url is not None and fmt is not Format.cmif:
+        raise InputError("--url is where a CMIF file is published: give it with --format cmif")
+    if fmt is not Format.cmif:
+        return None
+    checked = cmif.published_url(url) if url is not None else None
+    if not cmif.harvestable(metadata, checked):
+        say(
+            "warning: the CMIF file names no address of its own, so correspSearch cannot harvest it: "
+            "give the https URL it will be published at with --url"
+        )
+    return checked
 
 
 @app.command(epilog=QUERY_HELP)

@@ -11,6 +11,17 @@ with the letter's number as key, and a correspAction type="sent" (sender, date) 
 Wikidata), and none where it has none; bodies (the Twelfth Party Congress) are orgName; addressees the
 edition inferred carry evidence="conjecture", as the specification asks.
 
+What CMIF 1.1 has no words for is said within its schema, and documented here:
+- Copies (cc) received the letter too: a second correspAction type="received" with subtype="cc" holds
+  them (the schema allows @subtype on correspAction; a harvester that ignores it still counts them as
+  addressees, which they were).
+- "and others" among the addressees: persName "Unknown", as the specification writes an addressee it
+  cannot name, after a comment that keeps the print's words.
+- Certainty: CMIF can only say that an attribution is uncertain (cert="low"). Every inference of the
+  edition below high certainty (medium or low) is written so: the addressees the apparatus settles with
+  less than high certainty, and a date range whose end rests only on such a dating.
+- No placeName: the print gives no place of writing, and no reference in the apparatus states one.
+
 Written with the standard library's ElementTree. Pure: knows nothing of the command line or the terminal.
 """
 
@@ -18,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -41,6 +53,8 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_TEXT = "This file is licensed under the terms of the Creative Commons License CC-BY 4.0"
 # Where the file will be published: the corpus's edition.cmif_url, else an identifier that names it.
 DEFAULT_IDNO = "tag:leninletters,2026:cmif"
+# What correspSearch harvests: a file published at an https address.
+HARVESTABLE_URL = re.compile(r"\Ahttps://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?\Z")
 DEFAULT_PUBLISHER = "leninletters"
 DEFAULT_EDITOR = "The leninletters maintainers"
 SENDER = "lenin"
@@ -122,28 +136,76 @@ def _bibl_text(edition: Mapping[str, Any]) -> str:
     return ", ".join(pieces) or "leninletters"
 
 
+def published_url(text: str) -> str:
+    """The address a CMIF file will be published at, checked: an https URL with a host, on one line."""
+    if not HARVESTABLE_URL.match(text):
+        raise InputError(
+            f"{text[:80]!r} is not an address correspSearch can harvest: give the https URL the file "
+            "will be published at, for example https://example.org/letters/cmif.xml"
+        )
+    return text
+
+
+def harvestable(edition: Mapping[str, Any], url: str | None = None) -> bool:
+    """Whether the file will name where it is published (given, or the corpus's cmif_url), as correspSearch
+    needs to harvest it."""
+    return bool(url or edition.get("cmif_url"))
+
+
+def _uncertain(certainty: str) -> dict[str, str]:
+    return {} if certainty == "high" else {"cert": "low"}
+
+
 def _date(action: ET.Element, letter: Letter) -> None:
     """The letter's date: one day (when=), or from its first to its last dating where its parts were
-    dictated on several days (the Testament: 24 December 1922 to 4 January 1923)."""
+    dictated on several days (the Testament: 24 December 1922 to 4 January 1923); uncertain where an end
+    rests only on a dating of the standard edition's below high certainty."""
     days = sorted(letter.dates)
+    printed = set(letter.printed_dates)
+    datings = letter.apparatus.datings if letter.apparatus else ()
+    certain = printed | {d.date for d in datings if d.certainty == "high"}
+    doubt = {} if days[0] in certain and days[-1] in certain else {"cert": "low"}
     if len(days) == 1:
-        _sub(action, "date", when=days[0].isoformat())
+        _sub(action, "date", when=days[0].isoformat(), **doubt)
     else:
-        _sub(action, "date", **{"from": days[0].isoformat(), "to": days[-1].isoformat()})
+        _sub(action, "date", **{"from": days[0].isoformat(), "to": days[-1].isoformat()}, **doubt)
 
 
-def _addressee(action: ET.Element, name: str, people: Sequence[Person], inferred: bool) -> None:
-    extra = {"evidence": "conjecture"} if inferred else {}
+def _addressee(action: ET.Element, name: str, people: Sequence[Person], doubt: dict[str, str]) -> None:
     if any(word in name for word in BODIES):
-        _sub(action, "orgName", name, **extra)
+        _sub(action, "orgName", name, **doubt)
         return
     person = _person_named(name, people)
     uri = authority_uri(person) if person else None
-    _sub(action, "persName", name, **({"ref": uri} if uri else {}), **extra)
+    _sub(action, "persName", name, **({"ref": uri} if uri else {}), **doubt)
+
+
+def _addressees(corresp: ET.Element, letter: Letter, people: Sequence[Person]) -> None:
+    """The received actions: the addressees (with the edition's doubt, where it has one), then the copies."""
+    settled = letter.apparatus.recipients if letter.apparatus else None
+    doubt = {"evidence": "conjecture"} if letter.recipients_inferred else {}
+    doubt |= _uncertain(settled.certainty) if settled else {}
+    received = _sub(corresp, "correspAction", type="received")
+    named = [name for name in letter.recipients if not name.startswith("and ")]
+    for name in named:
+        _addressee(received, name, people, doubt)
+    for unnamed in (name for name in letter.recipients if name.startswith("and ")):
+        if "--" not in unnamed and not unnamed.endswith("-"):  # what an XML comment can hold
+            received.append(ET.Comment(f" the print: {unnamed} "))
+        _sub(received, "persName", "Unknown")
+    if not letter.recipients:
+        _sub(received, "persName", "Unknown")
+    if letter.copies:
+        copied = _sub(corresp, "correspAction", type="received", subtype="cc")
+        for name in letter.copies:
+            _addressee(copied, name, people, {})
 
 
 def tree(
-    selection: Sequence[Selected], source: Source, environ: Mapping[str, str] | None = None
+    selection: Sequence[Selected],
+    source: Source,
+    environ: Mapping[str, str] | None = None,
+    url: str | None = None,
 ) -> ET.Element:
     """The CMIF document of the letters selected (passages count as their letters, once each)."""
     edition = source.metadata
@@ -161,7 +223,7 @@ def tree(
     _sub(title_stmt, "editor", str(edition.get("cmif_editor") or DEFAULT_EDITOR))
     publication = _sub(file_desc, "publicationStmt")
     _sub(publication, "publisher", str(edition.get("cmif_publisher") or DEFAULT_PUBLISHER))
-    _sub(publication, "idno", str(edition.get("cmif_url") or DEFAULT_IDNO), type="url")
+    _sub(publication, "idno", str(url or edition.get("cmif_url") or DEFAULT_IDNO), type="url")
     _sub(publication, "date", when=timestamp(environ))
     availability = _sub(publication, "availability")
     _sub(availability, "licence", LICENCE_TEXT, target=LICENCE_URL)
@@ -179,20 +241,16 @@ def tree(
         uri = authority_uri(sender) if sender else None
         _sub(sent, "persName", sender.name if sender else "V.I. Lenin", **({"ref": uri} if uri else {}))
         _date(sent, letter)
-        received = _sub(corresp, "correspAction", type="received")
-        named = [name for name in letter.recipients if not name.startswith("and ")]
-        for name in named:
-            _addressee(received, name, people, letter.recipients_inferred)
-        if not named:
-            _sub(received, "persName", "Unknown")
+        _addressees(corresp, letter, people)
     body = _sub(_sub(root, "text"), "body")
     _sub(body, "p")
     return root
 
 
-def write(selection: Sequence[Selected], source: Source) -> Iterator[str]:
-    """The CMIF file, as UTF-8 XML text with its declaration and the schema it follows."""
-    root = tree(selection, source)
+def write(selection: Sequence[Selected], source: Source, url: str | None = None) -> Iterator[str]:
+    """The CMIF file, as UTF-8 XML text with its declaration and the schema it follows; url is where it
+    will be published (else the corpus's cmif_url, else an identifier correspSearch cannot harvest)."""
+    root = tree(selection, source, url=url)
     ET.indent(root, space="  ")
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield f'<?xml-model href="{SCHEMA}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'

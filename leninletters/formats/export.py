@@ -265,15 +265,25 @@ WRITERS: dict[Format, Writer] = {
 }
 
 
-def _cmif(selection: Sequence[Selected], source: Source) -> Iterator[str]:
+def _cmif(selection: Sequence[Selected], source: Source, url: str | None = None) -> Iterator[str]:
     """The Correspondence Metadata Interchange Format (formats.cmif), imported only when asked for."""
     from leninletters.formats import cmif
 
-    return cmif.write(selection, source)
+    return cmif.write(selection, source, url)
 
 
-def document(selection: Sequence[Selected], fmt: Format | str, source: Source | None = None) -> Iterator[str]:
+def document(
+    selection: Sequence[Selected],
+    fmt: Format | str,
+    source: Source | None = None,
+    *,
+    cmif_url: str | None = None,
+) -> Iterator[str]:
     """The export of letters and passages in a format, piece by piece, with the edition statement made
     from the source's metadata (a footer in text and Markdown); JSON carries the source's edition,
-    people and references too, so that it is itself a whole corpus."""
-    return WRITERS[Format(fmt)](selection, source if source is not None else _Nothing())
+    people and references too, so that it is itself a whole corpus. cmif_url: where a CMIF file will be
+    published."""
+    given = source if source is not None else _Nothing()
+    if Format(fmt) is Format.cmif:
+        return _cmif(selection, given, cmif_url)
+    return WRITERS[Format(fmt)](selection, given)
