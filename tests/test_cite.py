@@ -234,7 +234,7 @@ def test_a_paragraph_cites_the_paragraph_dated_by_its_part() -> None:
         "Lenin, V.I. “Letter to the Congress (The Testament of Lenin).” Paragraph 11 (P.S.). 4 January 1923."
     )
     assert stdout.rstrip().endswith("letter 9 (testament), paragraph 11.")
-    [(_, key, fields)] = parse_bibtex(run("cite", "testament:11", "-s", "bibtex")[1])
+    [(_, key, fields)] = parse_bibtex(run("cite", "testament:11", "--style", "bibtex")[1])
     assert key == "lenin1922testament-p11" and fields["date"] == "1923-01-04"
 
 

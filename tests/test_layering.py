@@ -40,3 +40,14 @@ def test_rich_is_imported_at_module_level_only_by_the_rendering_module(path: Pat
     if path != PACKAGE / "ui" / "render.py":
         assert "rich" not in {name.split(".")[0] for name in top_level}, f"{path} imports Rich at import"
         assert "leninletters.ui.render" not in top_level, f"{path} imports render at module level"
+
+
+def test_every_room_of_the_package_stands_in_a_layer() -> None:
+    """A new folder outside the layers contract would be checked by nothing: each one is named there."""
+    import tomllib
+
+    settings = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c for c in settings["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    layered = {name.strip() for layer in layers["layers"] for name in layer.split("|")}
+    rooms = {f"leninletters.{path.parent.name}" for path in PACKAGE.glob("*/__init__.py")}
+    assert rooms - {"leninletters.data"} == layered - {"leninletters.data"}

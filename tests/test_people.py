@@ -496,3 +496,25 @@ def test_show_with_a_persons_name_offers_the_letters_to_them_and_their_profile()
         "(leninletters show 6 21); who Joseph Stalin is: leninletters people stalin\n"
     )
     assert "testament" not in stderr
+
+
+@pytest.mark.parametrize("width", [30, 80, 100, 120])
+def test_each_name_stands_whole_on_one_line_at_any_common_width(width: int) -> None:
+    """At 100 columns names were folded mid-word ("Krzhizhano" / "vsky"): each now fits or wraps at words."""
+    import io
+
+    from rich.console import Console
+
+    from leninletters.core.mentions import summaries
+    from leninletters.ui.views import PeopleList
+
+    edition = load()
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    console.print(PeopleList(summaries(edition.letters, edition.people)).rich(width))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert all(len(line.rstrip()) <= width for line in lines)
+    for person in edition.people:
+        if len(person.name) < width:
+            assert any(person.name in line for line in lines), (width, person.name)
+        for word in person.name.split():  # no word of a name is ever cut, whatever the width
+            assert any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", line) for line in lines), word

@@ -6,6 +6,7 @@ import contextlib
 import copy
 import errno
 import gc
+import inspect
 import os
 import sys
 from collections.abc import Sequence
@@ -344,13 +345,13 @@ def show(
 
       leninletters show 1922-12-29      (all three letters of that day)
 
-      leninletters show 16-18           (a range; also: nationalities, the section)
+      leninletters show 16-18           (a range; nationalities is the section)
 
       leninletters show 9:11            (a paragraph; 9:3-5 for several)
 
       leninletters show 20 21 22 --no-pager
 
-      leninletters show --thread 20     (the Georgian letters of March 1923 and theirs, by date)
+      leninletters show --thread 20     (the Georgian affair's letters, by date)
     """
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
@@ -669,7 +670,9 @@ def validate(
 
       leninletters validate my-letters.json
 
-      leninletters export --format json > mine.json && leninletters validate mine.json
+      leninletters export --format json > mine.json
+
+      leninletters validate mine.json
     """
     state = ctx.find_root().obj
     target = path or (state.corpus_path if isinstance(state, State) else None)
@@ -709,7 +712,7 @@ def people(
 
       leninletters people
 
-      leninletters people stalin      (who, the name forms, every mention by letter)
+      leninletters people stalin      (who, the forms, each mention)
 
       leninletters people Крупская --json
     """
@@ -748,8 +751,7 @@ def cite(
     style: Annotated[
         str,
         typer.Option(
-            "--style",
-            "-s",
+            "--style",  # no -s: that is --scribe wherever it appears (one letter, one meaning)
             metavar="STYLE",
             help="text, bibtex, csl-json (Zotero, Pandoc, citeproc) or ris.",
             rich_help_panel=OUTPUT,
@@ -872,6 +874,23 @@ def timeline(
         else HistogramView(edition.timeline_bins(by, selection), by)
     )
     _output(color).emit(view, as_json=json, page=False)
+
+
+def one_line_paragraphs(doc: str) -> str:
+    """A docstring as help: each prose paragraph on one line, the indented examples as written.
+
+    Typer keeps a docstring's line breaks inside a paragraph, and Rich then wraps each source line on its
+    own: a sentence broke where the source line ended. Unbroken, Rich wraps it at the terminal's width.
+    """
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(
+        paragraph if paragraph.startswith(" ") else " ".join(paragraph.split()) for paragraph in paragraphs
+    )
+
+
+for _info in app.registered_commands:
+    if _info.help is None and _info.callback is not None and _info.callback.__doc__:
+        _info.help = one_line_paragraphs(_info.callback.__doc__)
 
 
 def main() -> None:

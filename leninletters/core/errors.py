@@ -6,7 +6,7 @@ from enum import IntEnum
 
 
 class ExitStatus(IntEnum):
-    """Exit statuses, as documented in the README."""
+    """Exit statuses, as documented in docs/errors.md."""
 
     OK = 0
     NO_MATCH = 1  # grep found nothing; validate found problems

@@ -241,6 +241,17 @@ def person_view(
     return Constrain(Group(*pieces), width=MEASURE)
 
 
+def fits(table: Table, width: int) -> bool:
+    """Whether a table drawn at width needs to wrap none of its cells."""
+    import io
+
+    from rich.measure import Measurement
+
+    # Measured on an unbounded console: Rich caps a measurement at the console's width.
+    measuring = Console(file=io.StringIO(), width=10_000, color_system=None)
+    return Measurement.get(measuring, measuring.options, table).maximum <= width
+
+
 def people_table(rows: Sequence[Sequence[str]], header: Sequence[str], numbers: set[int]) -> Table:
     """The people with their counts: ids and counts never wrap, the description takes what is left."""
     table = _table(caption="")

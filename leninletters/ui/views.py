@@ -192,22 +192,28 @@ class PeopleList:
         return plain.plain_table(self._rows(), PEOPLE_HEADER, right=PEOPLE_NUMBERS)
 
     def rich(self, width: int) -> RenderableType:
-        from leninletters.ui.render import people_table
+        from leninletters.ui.render import fits, lines_view, people_table
 
-        # The counts by kind take 90 columns: a narrower terminal shows the name where the description would
-        # be, and one narrower still keeps the id, the count of letters and the name (as list keeps the
-        # columns a reader needs to choose).
-        rows = self._rows(described=width >= WIDE_PEOPLE)
-        if width < TINY_PEOPLE:  # no room for columns: a line each, wrapped, never cut
-            from leninletters.ui.render import lines_view
-
-            return lines_view(
-                [f"{s.person.name} ({s.person.id}): {plural(len(s.letters), 'letter')}" for s in self.found]
-            )
-        if width < NARROW_PEOPLE:
-            short = [(row[0], row[1], row[-1]) for row in rows]
-            return people_table(short, (PEOPLE_HEADER[0], PEOPLE_HEADER[1], PEOPLE_HEADER[-1]), numbers={1})
-        return people_table(rows, PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
+        # The widest layout whose names stand whole on one line: the counts by kind with each person's
+        # description (from WIDE_PEOPLE on: a description wraps, at its words), the counts by kind with the
+        # name, the id, the count of letters and the name (as list keeps the columns a reader needs to
+        # choose), and where even those do not fit, a line each. A name is never cut or folded mid-word.
+        if width >= WIDE_PEOPLE:
+            return people_table(self._rows(), PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
+        rows = self._rows(described=False)
+        full = people_table(rows, PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
+        if fits(full, width):
+            return full
+        short = people_table(
+            [(row[0], row[1], row[-1]) for row in rows],
+            (PEOPLE_HEADER[0], PEOPLE_HEADER[1], PEOPLE_HEADER[-1]),
+            numbers={1},
+        )
+        if fits(short, width):
+            return short
+        return lines_view(
+            [f"{s.person.name} ({s.person.id}): {plural(len(s.letters), 'letter')}" for s in self.found]
+        )
 
     def summary(self) -> str | None:
         people = plural(len(self.found), "person", "people")
@@ -216,9 +222,8 @@ class PeopleList:
 
 PEOPLE_HEADER = ("Id", "Letters", *KIND_LABELS.values(), "Who")
 PEOPLE_NUMBERS = set(range(1, 2 + len(KIND_LABELS)))
+# From this width on, each person's description takes the place of the name.
 WIDE_PEOPLE = 150
-NARROW_PEOPLE = 100
-TINY_PEOPLE = 50
 
 
 def _count(number: int) -> str:
