@@ -51,9 +51,9 @@ def from_records(document: list[Letter] | Document) -> Corpus | None:
     return assembled(document.letters, document.people, document.edition, document.references, document.links)
 
 
-def link_identity(link: Link) -> tuple[frozenset[str], str]:
-    """What makes two links the same: the same two letters (in either order), joined for the same reason."""
-    return frozenset((link.a, link.b)), link.kind
+def link_identity(link: Link) -> frozenset[str]:
+    """What makes two links the same: the same two letters, in either order (a link is shown on both)."""
+    return frozenset((link.a, link.b))
 
 
 def assembled(

@@ -184,7 +184,7 @@ def _checked_links(raw_links: Any, slugs: set[str], problems: list[str]) -> list
     if not isinstance(raw_links, list):
         problems.append(f"links: expected an array, found {_kind(raw_links)}")
         return links
-    first_seen: dict[tuple[frozenset[str], str], int] = {}
+    first_seen: dict[frozenset[str], int] = {}
     for position, raw in enumerate(raw_links, start=1):
         link = _record(raw, Link, f"link at position {position}", problems)
         if link is None:
@@ -195,8 +195,8 @@ def _checked_links(raw_links: Any, slugs: set[str], problems: list[str]) -> list
         same = first_seen.setdefault(link_identity(link), position)
         if same != position:
             problems.append(
-                f"link at position {position}: joins {link.a!r} and {link.b!r} as {link.kind!r} again "
-                f"(first at position {same})"
+                f"link at position {position}: joins {link.a!r} and {link.b!r} again "
+                f"(first at position {same}; a link is unordered, shown on both letters)"
             )
         links.append(link)
     return links
@@ -206,7 +206,9 @@ def _where(raw: Any, position: int) -> str:
     number = raw.get("number") if isinstance(raw, dict) else None
     if "number" in getattr(raw, "duplicates", ()):
         number = None  # which of its numbers names it?
-    if isinstance(number, int) and not isinstance(number, bool) and 1 <= number < 10**12:
+    if (
+        isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= 999_999_999
+    ):  # a number a letter may have
         return f"letter {number}"
     return f"letter at position {position}"
 
@@ -363,6 +365,7 @@ def _shown(key: str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_SEPARATOR = re.compile("[\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -375,6 +378,12 @@ def _string_problem(value: str, paragraphs: bool) -> str | None:
     found = _CONTROL.search(value)
     if found:
         return f"holds a control character (U+{ord(found[0]):04X}) at character {found.start() + 1}"
+    found = _SEPARATOR.search(value)
+    if found:
+        return (
+            f"holds a line or paragraph separator (U+{ord(found[0]):04X}) at character {found.start() + 1}; "
+            "readers split lines there"
+        )
     if "\n" not in value:
         return None
     if not paragraphs:
