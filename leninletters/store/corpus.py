@@ -20,7 +20,6 @@ import msgspec
 from leninletters.core.errors import CorpusError
 from leninletters.core.model import Corpus
 from leninletters.store.assembly import SHAPE, decode, from_records
-from leninletters.store.problems import check_document, duplicated
 from leninletters.store.reading import (
     BUNDLED,
     BUNDLED_FILE,
@@ -62,6 +61,14 @@ __all__ = [
 MAX_LISTED_PROBLEMS = 50
 
 
+def check_document(document: Any) -> tuple[Corpus | None, list[str]]:
+    """Every problem of a parsed corpus document, and the corpus when there are none."""
+    # Imported here: the bundled edition never needs the explaining, and a run that reads it skips it.
+    from leninletters.store.problems import check_document as checked
+
+    return checked(document)
+
+
 def read_document(path: str | os.PathLike[str]) -> Any:
     """Parse a corpus file as JSON, turning every way it can fail into a CorpusError."""
     return parse(read_bytes(path), os.fspath(path)).document
@@ -101,6 +108,8 @@ def load_bundled() -> Corpus:
 
 def parse_document(document: Any, origin: str = "corpus") -> Corpus:
     """Validate a parsed corpus document and build the typed corpus, or raise CorpusError."""
+    from leninletters.store.problems import duplicated
+
     corpus = None if duplicated(document) else _converted(document)
     return corpus if corpus is not None else _refused(document, origin)
 
