@@ -21,28 +21,36 @@ from msgspec.structs import force_setattr
 PARAGRAPH_BREAK = "\n\n"
 
 # What a reader cannot be shown faithfully: C0 and C1 control characters (DEL too), unpaired surrogates,
-# and U+FFFE and U+FFFF, which are not characters at all (XML, and so CMIF, cannot carry them). No string
-# of a corpus holds them, except the line breaks that separate a text's paragraphs.
-HIDDEN = r"\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+# U+FFFE and U+FFFF, which are not characters at all (XML, and so CMIF, cannot carry them), and the line
+# and paragraph separators U+2028 and U+2029, which end a line for every splitlines (a RIS record's value
+# would become two lines). No string of a corpus holds them, except the line breaks between paragraphs.
+HIDDEN = r"\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029"
 _SEEN = rf"[^{HIDDEN}]"  # a character that shows as itself
 _INK = rf"[^{HIDDEN}\s]"  # one that leaves a mark
 # Any number of characters that show, as runs of printable ASCII or single others: the same set as
 # _SEEN*+, which re checks twice as fast, and unlike the set spelled as ranges up to U+10FFFF, it
 # compiles (at import, in msgspec's Meta) in a tenth of the time.
-_SEEN_RUN = r"(?:[ -~]++|[^\x00-\x9f\ud800-\udfff\ufffe\uffff])*+"
+_SEEN_RUN = r"(?:[ -~]++|[^\x00-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029])*+"
 # Possessive and atomic: a rejected string costs one pass, never a backtracking search.
 _ONE_PARAGRAPH = rf"(?>{_SEEN}*?{_INK}{_SEEN_RUN})"
 LINE_PATTERN = rf"\A{_ONE_PARAGRAPH}\Z"
 PARAGRAPHS_PATTERN = rf"\A{_ONE_PARAGRAPH}(?:\n\n{_ONE_PARAGRAPH})*+\Z"
-SLUG_PATTERN = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"
+# At least one letter: a slug of digits and hyphens would read as a number (2), a range (2-3) or a date
+# (1922, 1922-12) wherever a reference is asked for, and name no letter by its slug.
+SLUG_PATTERN = r"\A(?=[0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 
 # The kinds of value, each with what it accepts and the words a problem uses for it.
 Line = Annotated[str, Meta(pattern=LINE_PATTERN, description="a non-empty string")]
 Paragraphs = Annotated[str, Meta(pattern=PARAGRAPHS_PATTERN, description="a non-empty string")]
 MAYBE_EMPTY_LINE_PATTERN = rf"\A{_SEEN_RUN}\Z"
 MaybeEmptyLine = Annotated[str, Meta(pattern=MAYBE_EMPTY_LINE_PATTERN, description="a string")]
-Slug = Annotated[str, Meta(pattern=SLUG_PATTERN, description="lowercase letters, digits and single hyphens")]
+Slug = Annotated[
+    str,
+    Meta(pattern=SLUG_PATTERN, description="lowercase letters, digits and single hyphens, with a letter"),
+]
 Number = Annotated[int, Meta(ge=1, description="a whole number from 1")]
+# As many digits as a reference takes (references.MAX_DIGITS): a letter numbered past it could not be named.
+LetterNumber = Annotated[int, Meta(ge=1, le=999_999_999, description="a whole number from 1 to 999999999")]
 Span = Annotated[tuple[Number, Number], Meta(description="[first, last] paragraph numbers")]
 Lines = Annotated[tuple[Line, ...], Meta(description="an array of strings")]
 OptionalLine = Annotated[Line | None, Meta(description="a non-empty string or null")]
@@ -195,7 +203,7 @@ class Mention(Struct, frozen=True, kw_only=True, gc=False):
 class Letter(Struct, frozen=True, kw_only=True, gc=False):
     """One dated dictation, as printed. Fields in the order of the corpus contract."""
 
-    number: Number
+    number: LetterNumber
     slug: Slug
     title: Line
     section: Line = ""  # empty: the title
@@ -569,6 +577,10 @@ class Link(Struct, frozen=True, kw_only=True, gc=False):
     authority: Line
     certainty: Certainty
     note: OptionalLine = None
+
+    def __post_init__(self) -> None:
+        if self.a == self.b:
+            raise ValueError(f"b: {self.b!r} is a too: it links a letter to itself")
 
     def to_json(self) -> dict[str, Any]:
         return _builtins(self)

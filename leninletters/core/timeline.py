@@ -279,12 +279,13 @@ def bins(
         if by is By.day:
             end = start
         elif by is By.week:
-            end = start + dt.timedelta(days=6)
+            # The week of 27 December 9999 ends with the calendar, on its Friday: no date follows.
+            end = start + dt.timedelta(days=min(6, (dt.date.max - start).days))
         else:
             end = month_end(start)
         inside = tuple(letter for letter, days in dated if any(start <= day <= end for day in days))
         out.append(Bin(start, end, inside))
-        if end >= dt.date.max - dt.timedelta(days=7):  # the last days there are: no later period to count
+        if end == dt.date.max:  # the last day there is: no later period to count
             break
         start = end + dt.timedelta(days=1)
     return out

@@ -194,24 +194,35 @@ def text(cited: Citation) -> str:
 # BibTeX -------------------------------------------------------------------------------------------
 
 # What BibTeX (and LaTeX after it) would read as commands; everything else, UTF-8 included, stays as it is.
+# BibTeX counts every brace, even one after a backslash, to find where a value ends: an escaped \} still
+# closes it, and the entry loses the fields after it. So a brace of the text becomes a command inside a
+# group of its own, balanced whatever the text holds, and LaTeX prints it as the brace it was.
 _BIBTEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
 }
 _BIBTEX_PATTERN = re.compile("[" + re.escape("".join(_BIBTEX_SPECIAL)) + "]")
+# Every character Python's splitlines ends a line at: a value holding one would be several lines.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def one_line(value: str) -> str:
+    """A value on one line: each run of line or paragraph separators becomes a space."""
+    return _LINE_BREAKS.sub(" ", value)
 
 
 def bibtex_escape(value: str) -> str:
-    """A value that reads back as itself inside braces: LaTeX's specials escaped, UTF-8 kept."""
-    return _BIBTEX_PATTERN.sub(lambda match: _BIBTEX_SPECIAL[match[0]], value)
+    """A value that reads back as itself inside braces, its braces balanced: LaTeX's specials as commands,
+    UTF-8 kept, one line."""
+    return _BIBTEX_PATTERN.sub(lambda match: _BIBTEX_SPECIAL[match[0]], one_line(value))
 
 
 def _bibtex_names(authors: str) -> str:
@@ -299,7 +310,8 @@ def ris(cited: Citation) -> str:
         notes.append(f"Book by {cited.edition['authors']}.")
     # No ET: in a chapter record it is the book's edition, not this tool's version (the note says that).
     lines += [("N1", " ".join(notes)), ("ER", "")]
-    return "\n".join(f"{tag}  - {value}" for tag, value in lines)
+    # RIS is read line by line, and readers differ in what ends a line: a value is kept on one.
+    return "\n".join(f"{tag}  - {one_line(value)}" for tag, value in lines)
 
 
 def document(cited: Sequence[Citation], style: Style | str) -> Iterator[str]:
