@@ -97,8 +97,8 @@ import sys, time
 from leninletters.cli import app as cli
 from leninletters.formats import export
 real = export.document
-def slow(letters, fmt, edition=None):
-    for index, piece in enumerate(real(letters, fmt, edition)):
+def slow(letters, fmt, edition=None, **options):
+    for index, piece in enumerate(real(letters, fmt, edition, **options)):
         if index == 3:
             sys.stderr.write("WRITING\\n"); sys.stderr.flush(); time.sleep(60)
         yield piece

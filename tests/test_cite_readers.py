@@ -42,7 +42,7 @@ def _cited(title: str, recipient: str, book: str) -> list[cite.Citation]:
     odd = msgspec.structs.replace(PLAIN, title=title, recipients=(recipient,), apparatus=None)
     edition = {**EDITION.metadata, "book": book, "authors": f"Ann {recipient} and Bo Book"}
     letters: list[Letter] = [odd, NEXT]
-    return cite.citations([(odd, None), (NEXT, None)], letters, edition)
+    return cite.citations([(odd, None), (NEXT, None)], [(e.slug, e.date) for e in letters], edition)
 
 
 def _bibtex(cited: list[cite.Citation]) -> str:

@@ -26,7 +26,7 @@ from leninletters.core.model import (
     Part,
     Person,
 )
-from leninletters.store import corpus
+from leninletters.store import corpus, reading
 from leninletters.store.corpus import (
     BUNDLED_FILE,
     bundled_text,
@@ -260,7 +260,9 @@ def test_a_device_is_refused_without_reading_a_byte(monkeypatch: pytest.MonkeyPa
             read.append(len(data))
             return data
 
-    monkeypatch.setattr(corpus, "open", lambda *args, **kwargs: Counted(open(*args, **kwargs)), raising=False)
+    monkeypatch.setattr(
+        reading, "open", lambda *args, **kwargs: Counted(open(*args, **kwargs)), raising=False
+    )
     with pytest.raises(CorpusError, match="a character device, not a regular file"):
         corpus.read_bytes("/dev/zero")
     assert read == []

@@ -201,6 +201,7 @@ def test_a_title_validate_accepts_is_one_line_in_every_line_based_format(title: 
     if accepted is None:
         return
     assert len(title.splitlines()) == 1
-    [cited] = cite.citations([(accepted.letters[0], None)], accepted.letters, accepted.metadata)
+    dated = [(letter.slug, letter.date) for letter in accepted.letters]
+    [cited] = cite.citations([(accepted.letters[0], None)], dated, accepted.metadata)
     record = "".join(cite.document([cited], "ris"))
     assert f"TI  - {title}" in record.splitlines()

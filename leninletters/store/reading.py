@@ -6,7 +6,6 @@ JSON is parsed here with care, keeping what json alone would hide: the keys an o
 from __future__ import annotations
 
 import gc
-import importlib
 import os
 import stat
 from collections import Counter
@@ -160,23 +159,10 @@ def parse(data: bytes, where: str) -> Parsed:
 
 
 def bundled_text(name: str) -> str:
-    """A file of the bundled package leninletters.data, wherever and however it is installed.
+    """A file of the bundled package (leninletters.data.read_text: the one way to read one)."""
+    from leninletters.data import read_text
 
-    importlib.resources finds it in any installation (a wheel, an editable install, a zip); but importing
-    it and its readers costs 6 ms, a tenth of a small command's time. So where the package is a folder on
-    disk, as pip installs it, the file is read from that folder, and importlib.resources only otherwise.
-    """
-    package = importlib.import_module(DATA_PACKAGE)  # data/ is installed as this package (pyproject.toml)
-    spec = package.__spec__
-    for folder in (spec.submodule_search_locations if spec else None) or ():
-        try:
-            with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                return handle.read()
-        except OSError:  # not a real folder (a zip import): ask importlib.resources
-            break
-    from importlib import resources
-
-    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return read_text(name)
 
 
 def is_bundled(path: str | os.PathLike[str]) -> bool:
