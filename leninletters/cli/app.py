@@ -579,7 +579,7 @@ def export_letters(
         ),
     ] = Format.text,
     output: Annotated[
-        Path | None,
+        str | None,  # not Path, which drops the slash that `-o x.txt/` ends with
         typer.Option(
             "--output",
             "-o",
