@@ -28,6 +28,7 @@ from leninletters.cli.options import (
     Explain,
     Json,
     Keyword,
+    NoPager,
     Person,
     Query,
     Recipient,
@@ -239,8 +240,8 @@ def main_options(
         print(ctx.get_help())
 
 
-def _output(color: Color = Color.auto) -> Output:
-    return Output(color=color, say=say)
+def _output(color: Color = Color.auto, no_pager: bool = False) -> Output:
+    return Output(color=color, say=say, paging=not no_pager)
 
 
 def _explain(selection: Predicate, references: Sequence[str] = ()) -> None:
@@ -277,6 +278,7 @@ def list_letters(
     editorial: Editorial = False,
     explain: Explain = False,
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """List the letters in order: number, date, title, to and copies, scribe, words.
@@ -311,7 +313,7 @@ def list_letters(
         hints = _name_hints(edition, selection)
         say(f"no letters match{hints or '; try fewer filters, or ' + repr('leninletters list') + ' for all'}")
         return
-    _output(color).emit(LetterList(letters), as_json=json)
+    _output(color, no_pager).emit(LetterList(letters), as_json=json)
 
 
 # Unknown options reach the command as references, so that `show -1` is answered as a letter number.
@@ -320,9 +322,7 @@ def show(
     ctx: typer.Context,
     references: References = None,
     json: Json = False,
-    no_pager: Annotated[
-        bool, typer.Option("--no-pager", help="Never page, even on a terminal.", rich_help_panel=OUTPUT)
-    ] = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
     thread: Annotated[
         bool,
@@ -360,7 +360,7 @@ def show(
 
     relations = edition.relations()
     view = Thread(selection, edition, relations) if thread else ShowReading(selection, edition, relations)
-    _output(color).emit(view, as_json=json, page=not no_pager)
+    _output(color, no_pager).emit(view, as_json=json)
 
 
 @app.command(epilog=QUERY_HELP)
@@ -410,6 +410,7 @@ def grep(
         bool, typer.Option("--count", "-c", help="Count matches per letter.", rich_help_panel=OUTPUT)
     ] = False,
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """Find a name or phrase in the letters: literal and any case; ’ matches ', “ ” match ", – matches -.
@@ -458,13 +459,14 @@ def grep(
     if people:
         if explain:
             return _explain(selection)
-        return _grep_people(ctx, people, selection, context=context, count=count, json=json, color=color)
+        output = _output(color, no_pager)
+        return _grep_people(ctx, people, selection, context=context, count=count, json=json, output=output)
     assert pattern is not None
     search = door.new_search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
     if explain:
         return _explain(selection)
     edition = _edition(ctx)
-    output = _output(color)
+    output = _output(color, no_pager)
     if count:
         counted = edition.count(search, selection)
         if counted or json:
@@ -499,12 +501,11 @@ def _grep_people(
     context: int,
     count: bool,
     json: bool,
-    color: Color,
+    output: Output,
 ) -> None:
     """grep --person: every mention of the people, under each letter, as grep shows matches."""
     edition = _edition(ctx)
     found = edition.mentions(lambda m: any(p.names(m) for p in people), selection)
-    output = _output(color)
     if count:
         from leninletters.store.edition import Counted
 
@@ -687,6 +688,7 @@ def people(
         ),
     ] = None,
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """List the people the letters name, with how many letters name them and how; or show one person.
@@ -708,7 +710,7 @@ def people(
         if not edition.people and not json:
             say("this corpus lists no people")
             return
-        _output(color).emit(PeopleList(edition.people_summaries()), as_json=json, page=False)
+        _output(color, no_pager).emit(PeopleList(edition.people_summaries()), as_json=json)
         return
     found, as_listed = edition.look_up_person(name)
     if not found or not as_listed:
@@ -725,7 +727,7 @@ def people(
         ids = ", ".join(f"{person.id} ({person.name})" for person in found)
         raise InputError(f"{name!r} fits several people: {ids}; give one of their ids")
     for person in found:
-        _output(color).emit(PersonView(*edition.profile(person)), as_json=json)
+        _output(color, no_pager).emit(PersonView(*edition.profile(person)), as_json=json)
 
 
 # The scholar's tools (issue 12): cite, timeline ---------------------------------------------------
@@ -798,6 +800,7 @@ def timeline(
         ),
     ] = "day",
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """Show the letters day by day, December 1922 to March 1923, or counted by week or month.
@@ -844,7 +847,7 @@ def timeline(
         if by == "day"
         else HistogramView(edition.timeline_bins(by, selection), by)
     )
-    _output(color).emit(view, as_json=json, page=False)
+    _output(color, no_pager).emit(view, as_json=json)
 
 
 def main() -> None:

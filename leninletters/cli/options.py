@@ -184,6 +184,12 @@ Json = Annotated[
     bool,
     typer.Option("--json", help="Print JSON instead of a table or text.", rich_help_panel=OUTPUT),
 ]
+NoPager = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", help="Never page, even on a terminal (else $PAGER or less).", rich_help_panel=OUTPUT
+    ),
+]
 References = Annotated[
     list[str] | None,
     typer.Argument(
