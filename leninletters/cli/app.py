@@ -47,7 +47,15 @@ from leninletters.cli.shells import (
     register_shells,
 )
 from leninletters.core import predicates
-from leninletters.core.errors import ExitStatus, InputError, LeninLettersError, OutputError, PersonNotFound
+from leninletters.core.errors import (
+    QUOTE_ROOM,
+    ExitStatus,
+    InputError,
+    LeninLettersError,
+    OutputError,
+    PersonNotFound,
+    shortened,
+)
 from leninletters.core.predicates import Predicate
 from leninletters.core.present import plural
 from leninletters.formats import export
@@ -95,8 +103,19 @@ def ending(error: BaseException) -> int:
     return ExitStatus.INTERNAL
 
 
+# Where the words given after `--` are kept for the run (Click's meta is shared by every context of it).
+AFTER_DASHES = "leninletters.after_dashes"
+
+
 class LettersGroup(TyperGroup):
     """Turns the tool's errors, usage mistakes, Ctrl-C and closed pipes into one line and a status."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        # Click does not say which arguments came after `--`, where nothing is an option any more.
+        after = args[args.index("--") + 1 :] if "--" in args else []
+        ctx = super().make_context(info_name, args, parent=parent, **extra)
+        ctx.meta[AFTER_DASHES] = len(after)
+        return ctx
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -354,6 +373,7 @@ def show(
     """
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
+    _refuse_mistyped_options(ctx, references)
     edition = _edition(ctx)
     selection = edition.resolve(references)
     from leninletters.ui.views import ShowReading, Thread
@@ -361,6 +381,15 @@ def show(
     relations = edition.relations()
     view = Thread(selection, edition, relations) if thread else ShowReading(selection, edition, relations)
     _output(color, no_pager).emit(view, as_json=json)
+
+
+def _refuse_mistyped_options(ctx: typer.Context, references: Sequence[str]) -> None:
+    """show takes unknown options as references, so that `show -1` is a letter number; before `--`, a word
+    with a dash that is no number is a mistyped option. After `--` every word is a reference."""
+    after = min(int(ctx.meta.get(AFTER_DASHES, 0)), len(references))
+    for word in references[: len(references) - after]:
+        if word.startswith("-") and not word[1:].isdecimal():
+            raise InputError(f"no such option: {shortened(word)} (see '{ctx.command_path} --help')")
 
 
 @app.command(epilog=QUERY_HELP)
@@ -489,7 +518,7 @@ def _exit_for(
         else:
             hint = _did_you_mean(edition, pattern)
         # Quoted as typed, not as Python writes it: \p{Cyrillic} keeps its one backslash.
-        say(f"no matches for '{pattern}'{hint}{_name_hints(edition, selection)}")
+        say(f"no matches for '{shortened(pattern)}'{hint}{_name_hints(edition, selection)}")
         raise typer.Exit(ExitStatus.NO_MATCH)
 
 
@@ -515,13 +544,13 @@ def _grep_people(
     elif found or json:
         output.emit(MentionList(found, context), as_json=json)
     if not found:
-        names = " ".join(f"--person {p.name}" for p in people)
+        names = shortened(" ".join(f"--person {p.name}" for p in people), 2 * QUOTE_ROOM)
         say(f"no mentions for {names}{_name_hints(edition, selection)}")
         raise typer.Exit(ExitStatus.NO_MATCH)
 
 
 def _quoted_choices(words: Sequence[str]) -> str:
-    return " or ".join(f'"{word}"' for word in words)
+    return " or ".join(f'"{shortened(word)}"' for word in dict.fromkeys(words))
 
 
 def _did_you_mean(edition: "Edition", word: str) -> str:
@@ -530,22 +559,28 @@ def _did_you_mean(edition: "Edition", word: str) -> str:
     person = edition.find_people(word)
     hint = f"; did you mean {_quoted_choices(meant)}?" if meant else ""
     if person:
-        hint += f" (or: --person {word.lower() if word.isascii() else word})"
+        hint += f" (or: --person {shortened(word.lower() if word.isascii() else word)})"
     return hint
+
+
+# How many person:, to:, cc: or scribe: terms a message explains before it says "…".
+NAME_HINTS = 3
 
 
 def _name_hints(edition: "Edition", selection: Predicate) -> str:
     """For each person:, to:, cc: or scribe: term that selects no letter, what it probably meant."""
-    hints = []
+    hints: list[str] = []
     for term in predicates.people_in(selection):
+        if len(hints) == NAME_HINTS:
+            hints.append("…")  # a line's worth: the first few say what is wrong, and a query may have 40,000
+            break
         if edition.select(term):
             continue
         name = getattr(term, "name", "")
         meant = edition.suggest(name, people_only=True)
         nobody = "names no one in the letters" if not edition.find_people(name) else "selects no letter"
-        hints.append(
-            f"{term.explain()} {nobody}" + (f": did you mean {_quoted_choices(meant)}?" if meant else "")
-        )
+        did_you_mean = f": did you mean {_quoted_choices(meant)}?" if meant else ""
+        hints.append(f"{shortened(term.explain())} {nobody}{did_you_mean}")
     return "; " + "; ".join(hints) if hints else ""
 
 
@@ -721,11 +756,11 @@ def people(
         hint = (
             f"did you mean {_quoted_choices(meant)}?" if meant else "run 'leninletters people' for everyone"
         )
-        raise PersonNotFound(f"no one called {name!r} in the letters: {hint}")
+        raise PersonNotFound(f"no one called {shortened(name)!r} in the letters: {hint}")
     if len(found) > 1 and json:
         # One JSON document a run: a name that fits several people asks which.
         ids = ", ".join(f"{person.id} ({person.name})" for person in found)
-        raise InputError(f"{name!r} fits several people: {ids}; give one of their ids")
+        raise InputError(f"{shortened(name)!r} fits several people: {ids}; give one of their ids")
     for person in found:
         _output(color, no_pager).emit(PersonView(*edition.profile(person)), as_json=json)
 
@@ -768,7 +803,7 @@ def cite(
     from leninletters.formats import cite as citing
 
     if style not in set(citing.Style):
-        raise InputError(f"--style {style!r}: choose text, bibtex, csl-json or ris")
+        raise InputError(f"--style {shortened(style)!r}: choose text, bibtex, csl-json or ris")
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters cite testament")
     edition = _edition(ctx)
@@ -823,7 +858,7 @@ def timeline(
     from leninletters.ui.views import HistogramView, TimelineView
 
     if by not in door.PERIODS:
-        raise InputError(f"--by {by!r}: choose day, week or month")
+        raise InputError(f"--by {shortened(by)!r}: choose day, week or month")
     selection = to_predicate(
         date_from=date_from,
         date_to=date_to,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from leninletters.core import dates, predicates
-from leninletters.core.errors import InputError
+from leninletters.core.errors import InputError, shortened
 from leninletters.core.predicates import EVERYTHING, Predicate, all_of, any_of
 from leninletters.ui.output import Color
 
@@ -254,8 +254,8 @@ def to_predicate(
     for value in scribe or ():
         if GLUED_TERM.match(value):
             raise InputError(
-                f"'-s{value}' was read as --scribe {value!r}: a query term that starts with '-' goes after "
-                f"'--', for example: leninletters list -- -s{value}"
+                f"'-s{shortened(value)}' was read as --scribe {shortened(value)!r}: a query term that starts "
+                f"with '-' goes after '--', for example: leninletters list -- -s{shortened(value)}"
             )
     for values, flag, needs, make in (
         (recipient, "--recipient", "a name, for example --recipient trotsky", predicates.Recipient),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from leninletters.core import dates
-from leninletters.core.errors import DateError, QueryError
+from leninletters.core.errors import DateError, QueryError, shortened
 from leninletters.core.predicates import (
     EVERYTHING,
     Classified,
@@ -41,7 +41,7 @@ def _date_range(value: str) -> Predicate:
     start: dt.date | None = dates.date_range(start_text)[0] if start_text else None
     end: dt.date | None = dates.date_range(end_text)[1] if end_text else None
     if start is not None and end is not None and start > end:
-        raise QueryError(f"date:{value} runs backwards: write date:{end_text}..{start_text}")
+        raise QueryError(f"date:{shortened(value)} runs backwards: write date:{end_text}..{start_text}")
     return DateRange(start, end)
 
 
@@ -52,9 +52,11 @@ def _number_range(value: str) -> Predicate:
     try:
         first, last = _whole(first_text), _whole(last_text)
     except ValueError:
-        raise QueryError(f"number:{value} is not a number or a range such as number:16..18") from None
+        raise QueryError(
+            f"number:{shortened(value)} is not a number or a range such as number:16..18"
+        ) from None
     if first > last:
-        raise QueryError(f"number:{value} runs backwards: write number:{last}..{first}")
+        raise QueryError(f"number:{shortened(value)} runs backwards: write number:{last}..{first}")
     return NumberRange(first, last)
 
 
@@ -170,8 +172,8 @@ def _word(query: str, start: int) -> tuple[Token, int]:
             if name.isalpha():
                 known = ", ".join(f"{f}:" for f in FIELDS)
                 raise QueryError(
-                    f"unknown field '{name}:' at column {start + 1} (the fields are {known}; "
-                    f'put text with a colon in quotes: "{name}:…")',
+                    f"unknown field '{shortened(name)}:' at column {start + 1} (the fields are {known}; "
+                    f'put text with a colon in quotes: "{shortened(name)}:…")',
                     start + 1,
                 )
         if character == '"':
@@ -224,7 +226,7 @@ class _Parser:
         result = self.disjunction()
         token = self.peek()
         if token is not None:
-            raise QueryError(f"unexpected '{token.text}' at column {token.column}", token.column)
+            raise QueryError(f"unexpected '{shortened(token.text)}' at column {token.column}", token.column)
         return result
 
     def disjunction(self) -> Predicate:
@@ -253,7 +255,9 @@ class _Parser:
         if token is not None and (token.kind == "-" or self.is_operator(token, "not")):
             self.take()
             if self.peek() is None or self.peek_kind() == ")":
-                raise QueryError(f"nothing after '{token.text}' at column {token.column}", token.column)
+                raise QueryError(
+                    f"nothing after '{shortened(token.text)}' at column {token.column}", token.column
+                )
             self.deeper(token)
             negated = Not(self.negation())
             self.depth -= 1
@@ -278,7 +282,7 @@ class _Parser:
         if token.kind == ")":
             raise QueryError(f"unexpected ')' at column {token.column}", token.column)
         if self.is_operator(token, "and") or self.is_operator(token, "or"):
-            raise QueryError(f"unexpected '{token.text}' at column {token.column}", token.column)
+            raise QueryError(f"unexpected '{shortened(token.text)}' at column {token.column}", token.column)
         self.take()
         if token.kind == "field":
             make = FIELDS[token.field][0]
