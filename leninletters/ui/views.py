@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from leninletters.core.mentions import Occurrence, Summary
     from leninletters.core.model import Mention
     from leninletters.core.references import Selected
-    from leninletters.core.related import Relations
+    from leninletters.core.related import Relations, Series
     from leninletters.core.timeline import Bin, Mark
     from leninletters.formats.export import Source
     from leninletters.store.edition import Counted, Found
@@ -426,8 +426,8 @@ TEXT_KIND_LABELS = {"editorial": "editor", "heading": "address", "text": "text"}
 
 class ShowReading(Reading):
     """Letters to read, each followed by the letters related to it with their reasons; on a terminal, a
-    line that says how to cite them. JSON: the letter objects, each with `related` beside it (as the
-    passages asked of it are)."""
+    line that says how to cite them. JSON: the letter objects, each with `related` and `series` beside it
+    (as the passages asked of it are)."""
 
     def __init__(self, selection: Sequence[Selected], source: Source, relations: Relations) -> None:
         super().__init__(selection, source)
@@ -438,6 +438,7 @@ class ShowReading(Reading):
             {
                 **export.selected_json(letter, passages),
                 "related": [relation.to_json() for relation in self.relations.of(letter)],
+                "series": _series_json(self.relations.series(letter)),
             }
             for letter, passages in export.by_letter(self.selection)
         )
@@ -461,6 +462,10 @@ class ShowReading(Reading):
         groups = [self.relations.grouped(letter) for letter, _ in self.selection]
         cite = cite_references(self.selection)
         return show_view(self.selection, groups, self.edition, f"Cite: leninletters cite {cite}")
+
+
+def _series_json(series: Series | None) -> dict[str, Any] | None:
+    return series.to_json() if series is not None else None
 
 
 class Thread(ShowReading):
