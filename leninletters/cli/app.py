@@ -376,7 +376,7 @@ def show(
     _refuse_mistyped_options(ctx, references)
     edition = _edition(ctx)
     selection = edition.resolve(references)
-    from leninletters.ui.views import ShowReading, Thread
+    from leninletters.ui.scholar import ShowReading, Thread
 
     relations = edition.relations()
     view = Thread(selection, edition, relations) if thread else ShowReading(selection, edition, relations)
@@ -855,7 +855,7 @@ def timeline(
 
       leninletters timeline --scribe M.V. --by month
     """
-    from leninletters.ui.views import HistogramView, TimelineView
+    from leninletters.ui.scholar import HistogramView, TimelineView
 
     if by not in door.PERIODS:
         raise InputError(f"--by {shortened(by)!r}: choose day, week or month")
