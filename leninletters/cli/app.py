@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from leninletters import __version__
 from leninletters.cli.options import (
+    AFTER_DASHES,
     OUTPUT,
     REPEAT_RULE,
     SEARCH,
@@ -37,6 +38,7 @@ from leninletters.cli.options import (
     complete_person,
     complete_words,
     person_terms,
+    refuse_mistyped_options,
     to_predicate,
 )
 from leninletters.cli.shells import (
@@ -101,10 +103,6 @@ def ending(error: BaseException) -> int:
             traceback.print_exception(error, file=sys.stderr)
     say(internal_error_message(error))
     return ExitStatus.INTERNAL
-
-
-# Where the words given after `--` are kept for the run (Click's meta is shared by every context of it).
-AFTER_DASHES = "leninletters.after_dashes"
 
 
 class LettersGroup(TyperGroup):
@@ -373,7 +371,7 @@ def show(
     """
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
-    _refuse_mistyped_options(ctx, references)
+    refuse_mistyped_options(ctx, references)
     edition = _edition(ctx)
     selection = edition.resolve(references)
     from leninletters.ui.scholar import ShowReading, Thread
@@ -381,15 +379,6 @@ def show(
     relations = edition.relations()
     view = Thread(selection, edition, relations) if thread else ShowReading(selection, edition, relations)
     _output(color, no_pager).emit(view, as_json=json)
-
-
-def _refuse_mistyped_options(ctx: typer.Context, references: Sequence[str]) -> None:
-    """show takes unknown options as references, so that `show -1` is a letter number; before `--`, a word
-    with a dash that is no number is a mistyped option. After `--` every word is a reference."""
-    after = min(int(ctx.meta.get(AFTER_DASHES, 0)), len(references))
-    for word in references[: len(references) - after]:
-        if word.startswith("-") and not word[1:].isdecimal():
-            raise InputError(f"no such option: {shortened(word)} (see '{ctx.command_path} --help')")
 
 
 @app.command(epilog=QUERY_HELP)

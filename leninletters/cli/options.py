@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -283,3 +284,16 @@ def person_terms(person: list[str] | None, editorial: bool = False) -> list[pred
         for name in _named(person, "--person", "a name, for example --person krupskaya")
     ]
     return [term.widened() for term in terms] if editorial else terms
+
+
+# Where the words given after `--` are kept for the run (Click's meta is shared by every context of it).
+AFTER_DASHES = "leninletters.after_dashes"
+
+
+def refuse_mistyped_options(ctx: typer.Context, references: Sequence[str]) -> None:
+    """show takes unknown options as references, so that `show -1` is a letter number; before `--`, a word
+    with a dash that is no number is a mistyped option. After `--` every word is a reference."""
+    after = min(int(ctx.meta.get(AFTER_DASHES, 0)), len(references))
+    for word in references[: len(references) - after]:
+        if word.startswith("-") and not word[1:].isdecimal():
+            raise InputError(f"no such option: {shortened(word)} (see '{ctx.command_path} --help')")
