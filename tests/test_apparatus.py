@@ -413,8 +413,9 @@ def test_the_json_keeps_the_apparatus_apart_from_the_text(edition: Corpus) -> No
     assert shown["text"] == edition.letters[21].text
     assert shown["apparatus"]["supplied"][0]["text"] == "Lenin"
     exported = json.loads(run("export", "22", "-f", "json")[1])["letters"][0]
-    # show --json adds the related letters beside the letter object (issue 12), as paragraphs add `passages`.
-    assert exported == {key: value for key, value in shown.items() if key != "related"}
+    # show --json adds the related letters and the series beside the letter object (issues 12 and 21), as
+    # paragraphs add `passages`.
+    assert exported == {key: value for key, value in shown.items() if key not in ("related", "series")}
 
 
 def test_the_build_refuses_an_authority_that_names_no_reference() -> None:

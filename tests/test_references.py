@@ -67,7 +67,9 @@ def test_paragraphs(edition: Corpus) -> None:
         ("9:5-3", "run backwards"),
         ("99:1", "numbered 1 to 22"),
         ("testamnet:1", "did you mean testament"),
-        ("--bogus", "no such option"),
+        # After `--` a word with a dash is a reference (the command line says "no such option" before it).
+        ("--bogus", "no letter '--bogus'"),
+        ("-1-2", "no letters numbered -1-2: the letters are numbered 1 to 22"),
     ],
 )
 def test_a_reference_to_nothing_says_what_exists(edition: Corpus, reference: str, says: str) -> None:

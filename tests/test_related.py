@@ -4,7 +4,9 @@ the print's headings, the previous and next letter to an addressee, show's foote
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -56,7 +58,9 @@ def test_the_relations_the_issue_names(edition: Corpus) -> None:
     assert {5, 6} <= set(related_numbers(edition, 4))  # the letters of 15 December
     assert 21 in related_numbers(edition, 7, "quarrel")  # 21 December and 5 March
     assert 20 in related_numbers(edition, 16, "affair") and 22 in related_numbers(edition, 18, "affair")
-    assert related_numbers(edition, 11, "heading") == [12, 13, 14, 15]  # Gosplan, printed as one
+    # Gosplan, printed as one: the neighbours under the heading (the series is summarised, issue 21).
+    assert related_numbers(edition, 11, "heading") == [12]
+    assert related_numbers(edition, 13, "heading") == [12, 14]
     assert related_numbers(edition, 17, "heading") == [16, 18]  # the nationalities notes
     assert 9 in related_numbers(edition, 8, "series")  # the Letter to the Congress
 
@@ -162,3 +166,82 @@ def test_the_build_refuses_a_pair_given_twice_in_either_order() -> None:
 
 def test_the_bundled_links_load() -> None:
     assert load().links[0].certainty == "high"
+
+
+# A series is summarised, not listed in each letter (issue 21): show's output grows linearly in letters.
+
+
+def test_show_json_gives_each_letter_its_series_once(edition: Corpus) -> None:
+    code, stdout, _ = run("show", "13", "--json")
+    assert code == 0
+    [letter] = json.loads(stdout)
+    gosplan = {n: edition.letters[n - 1] for n in (11, 12, 14, 15)}
+
+    def reference(number: int) -> dict[str, object]:
+        other = gosplan[number]
+        return {"number": number, "slug": other.slug, "date": other.date.isoformat(), "title": other.title}
+
+    assert letter["series"] == {
+        "heading": "Granting Legislative Functions to Gosplan",
+        "count": 5,
+        "position": 3,
+        "first": reference(11),
+        "last": reference(15),
+        "previous": reference(12),
+        "next": reference(14),
+        "authority": "print",
+        "certainty": "high",
+        "derived": True,
+    }
+    assert [r["number"] for r in letter["related"] if r["kind"] == "heading"] == [12, 14]
+    # A letter alone under its heading has none.
+    assert json.loads(run("show", "22", "--json")[1])[0]["series"] is None
+
+
+def test_the_thread_of_a_letter_holds_its_whole_series() -> None:
+    code, stdout, _ = run("show", "--thread", "13", "--json")
+    assert code == 0
+    assert {11, 12, 13, 14, 15} <= {letter["number"] for letter in json.loads(stdout)}
+
+
+def one_long_series(path: Path, count: int) -> Path:
+    """A corpus of `count` letters printed under one heading, all to one addressee."""
+    start = dt.date(1922, 12, 1)
+    letters = [
+        {
+            "number": number,
+            "slug": f"note-{number}",
+            "title": "Notes" if number == 1 else "Notes (continued)",
+            "section": "Notes",
+            "date": (start + dt.timedelta(days=number // 40)).isoformat(),
+            "recipients": ["Twelfth Party Congress"],
+            "text": "A note.",
+        }
+        for number in range(1, count + 1)
+    ]
+    path.write_text(json.dumps({"letters": letters}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("args", [["--json"], [], ["--thread", "--json"]], ids=["json", "text", "thread"])
+def test_show_of_a_long_series_grows_linearly_in_letters(tmp_path: Path, args: list[str]) -> None:
+    per_letter = []
+    for count in (40, 400):
+        corpus = one_long_series(tmp_path / f"{count}.json", count)
+        asked = "1" if "--thread" in args else f"1-{count}"
+        code, stdout, stderr = run("--corpus", str(corpus), "show", *args, asked)
+        assert (code, stderr) == (0, "")
+        per_letter.append(len(stdout.encode()) / count)
+    small, large = per_letter
+    # Ten times the letters, ten times the bytes (give or take the longer numbers); the list in full
+    # made it a hundred times.
+    assert large < small * 1.2, per_letter
+
+
+def test_relations_of_a_long_series_are_bounded_per_letter(tmp_path: Path) -> None:
+    corpus = load(one_long_series(tmp_path / "long.json", 2000))
+    relations = Relations(corpus.letters, corpus.links)
+    assert max(len(relations.of(letter)) for letter in corpus.letters) == 4  # two neighbours, two ways
+    middle = relations.series(corpus.letters[999])
+    assert middle is not None and (middle.position, len(middle.letters)) == (999, 2000)
+    assert (middle.previous, middle.next) == (corpus.letters[998], corpus.letters[1000])

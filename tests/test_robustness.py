@@ -131,7 +131,8 @@ def test_without_hard_links_a_file_that_appeared_meanwhile_is_not_replaced(
 ) -> None:
     target = tmp_path / "out.txt"
     monkeypatch.setattr(os, "link", link_failing_with(number, appears=target))
-    with pytest.raises(OutputError, match=f"^{target} already exists: use --force to replace it$"):
+    refusal = f"^{target} already exists: use --force to replace it, or choose another name$"
+    with pytest.raises(OutputError, match=refusal):
         files.write_atomically(target, ["mine\n"], force=False)
     assert target.read_text() == "theirs\n"
     assert list(tmp_path.iterdir()) == [target]

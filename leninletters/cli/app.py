@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from leninletters import __version__
 from leninletters.cli.options import (
+    AFTER_DASHES,
     OUTPUT,
     REPEAT_RULE,
     SEARCH,
@@ -29,6 +30,7 @@ from leninletters.cli.options import (
     Explain,
     Json,
     Keyword,
+    NoPager,
     Person,
     Query,
     Recipient,
@@ -37,6 +39,7 @@ from leninletters.cli.options import (
     complete_person,
     complete_words,
     person_terms,
+    refuse_mistyped_options,
     to_predicate,
 )
 from leninletters.cli.shells import (
@@ -47,7 +50,15 @@ from leninletters.cli.shells import (
     register_shells,
 )
 from leninletters.core import predicates
-from leninletters.core.errors import ExitStatus, InputError, LeninLettersError, OutputError, PersonNotFound
+from leninletters.core.errors import (
+    QUOTE_ROOM,
+    ExitStatus,
+    InputError,
+    LeninLettersError,
+    OutputError,
+    PersonNotFound,
+    shortened,
+)
 from leninletters.core.predicates import Predicate
 from leninletters.core.present import plural
 from leninletters.formats import export
@@ -97,6 +108,13 @@ def ending(error: BaseException) -> int:
 
 class LettersGroup(TyperGroup):
     """Turns the tool's errors, usage mistakes, Ctrl-C and closed pipes into one line and a status."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        # Click does not say which arguments came after `--`, where nothing is an option any more.
+        after = args[args.index("--") + 1 :] if "--" in args else []
+        ctx = super().make_context(info_name, args, parent=parent, **extra)
+        ctx.meta[AFTER_DASHES] = len(after)
+        return ctx
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -240,8 +258,8 @@ def main_options(
         print(ctx.get_help())
 
 
-def _output(color: Color = Color.auto) -> Output:
-    return Output(color=color, say=say)
+def _output(color: Color = Color.auto, no_pager: bool = False) -> Output:
+    return Output(color=color, say=say, paging=not no_pager)
 
 
 def _explain(selection: Predicate, references: Sequence[str] = ()) -> None:
@@ -278,6 +296,7 @@ def list_letters(
     editorial: Editorial = False,
     explain: Explain = False,
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """List the letters in order: number, date, title, to and copies, scribe, words.
@@ -312,7 +331,7 @@ def list_letters(
         hints = _name_hints(edition, selection)
         say(f"no letters match{hints or '; try fewer filters, or ' + repr('leninletters list') + ' for all'}")
         return
-    _output(color).emit(LetterList(letters), as_json=json)
+    _output(color, no_pager).emit(LetterList(letters), as_json=json)
 
 
 # Unknown options reach the command as references, so that `show -1` is answered as a letter number.
@@ -321,9 +340,7 @@ def show(
     ctx: typer.Context,
     references: References = None,
     json: Json = False,
-    no_pager: Annotated[
-        bool, typer.Option("--no-pager", help="Never page, even on a terminal.", rich_help_panel=OUTPUT)
-    ] = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
     thread: Annotated[
         bool,
@@ -355,13 +372,14 @@ def show(
     """
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters show testament")
+    refuse_mistyped_options(ctx, references)
     edition = _edition(ctx)
     selection = edition.resolve(references)
-    from leninletters.ui.views import ShowReading, Thread
+    from leninletters.ui.scholar import ShowReading, Thread
 
     relations = edition.relations()
     view = Thread(selection, edition, relations) if thread else ShowReading(selection, edition, relations)
-    _output(color).emit(view, as_json=json, page=not no_pager)
+    _output(color, no_pager).emit(view, as_json=json)
 
 
 @app.command(epilog=QUERY_HELP)
@@ -411,6 +429,7 @@ def grep(
         bool, typer.Option("--count", "-c", help="Count matches per letter.", rich_help_panel=OUTPUT)
     ] = False,
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """Find a name or phrase in the letters: literal and any case; ’ matches ', “ ” match ", – matches -.
@@ -459,13 +478,14 @@ def grep(
     if people:
         if explain:
             return _explain(selection)
-        return _grep_people(ctx, people, selection, context=context, count=count, json=json, color=color)
+        output = _output(color, no_pager)
+        return _grep_people(ctx, people, selection, context=context, count=count, json=json, output=output)
     assert pattern is not None
     search = door.new_search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
     if explain:
         return _explain(selection)
     edition = _edition(ctx)
-    output = _output(color)
+    output = _output(color, no_pager)
     if count:
         counted = edition.count(search, selection)
         if counted or json:
@@ -488,7 +508,7 @@ def _exit_for(
         else:
             hint = _did_you_mean(edition, pattern)
         # Quoted as typed, not as Python writes it: \p{Cyrillic} keeps its one backslash.
-        say(f"no matches for '{pattern}'{hint}{_name_hints(edition, selection)}")
+        say(f"no matches for '{shortened(pattern)}'{hint}{_name_hints(edition, selection)}")
         raise typer.Exit(ExitStatus.NO_MATCH)
 
 
@@ -500,12 +520,11 @@ def _grep_people(
     context: int,
     count: bool,
     json: bool,
-    color: Color,
+    output: Output,
 ) -> None:
     """grep --person: every mention of the people, under each letter, as grep shows matches."""
     edition = _edition(ctx)
     found = edition.mentions(lambda m: any(p.names(m) for p in people), selection)
-    output = _output(color)
     if count:
         from leninletters.store.edition import Counted
 
@@ -515,13 +534,13 @@ def _grep_people(
     elif found or json:
         output.emit(MentionList(found, context), as_json=json)
     if not found:
-        names = " ".join(f"--person {p.name}" for p in people)
+        names = shortened(" ".join(f"--person {p.name}" for p in people), 2 * QUOTE_ROOM)
         say(f"no mentions for {names}{_name_hints(edition, selection)}")
         raise typer.Exit(ExitStatus.NO_MATCH)
 
 
 def _quoted_choices(words: Sequence[str]) -> str:
-    return " or ".join(f'"{word}"' for word in words)
+    return " or ".join(f'"{shortened(word)}"' for word in dict.fromkeys(words))
 
 
 def _did_you_mean(edition: "Edition", word: str) -> str:
@@ -530,22 +549,28 @@ def _did_you_mean(edition: "Edition", word: str) -> str:
     person = edition.find_people(word)
     hint = f"; did you mean {_quoted_choices(meant)}?" if meant else ""
     if person:
-        hint += f" (or: --person {word.lower() if word.isascii() else word})"
+        hint += f" (or: --person {shortened(word.lower() if word.isascii() else word)})"
     return hint
+
+
+# How many person:, to:, cc: or scribe: terms a message explains before it says "…".
+NAME_HINTS = 3
 
 
 def _name_hints(edition: "Edition", selection: Predicate) -> str:
     """For each person:, to:, cc: or scribe: term that selects no letter, what it probably meant."""
-    hints = []
+    hints: list[str] = []
     for term in predicates.people_in(selection):
+        if len(hints) == NAME_HINTS:
+            hints.append("…")  # a line's worth: the first few say what is wrong, and a query may have 40,000
+            break
         if edition.select(term):
             continue
         name = getattr(term, "name", "")
         meant = edition.suggest(name, people_only=True)
         nobody = "names no one in the letters" if not edition.find_people(name) else "selects no letter"
-        hints.append(
-            f"{term.explain()} {nobody}" + (f": did you mean {_quoted_choices(meant)}?" if meant else "")
-        )
+        did_you_mean = f": did you mean {_quoted_choices(meant)}?" if meant else ""
+        hints.append(f"{shortened(term.explain())} {nobody}{did_you_mean}")
     return "; " + "; ".join(hints) if hints else ""
 
 
@@ -580,7 +605,7 @@ def export_letters(
         ),
     ] = Format.text,
     output: Annotated[
-        Path | None,
+        str | None,  # not Path, which drops the slash that `-o x.txt/` ends with
         typer.Option(
             "--output",
             "-o",
@@ -700,6 +725,7 @@ def people(
         ),
     ] = None,
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """List the people the letters name, with how many letters name them and how; or show one person.
@@ -721,7 +747,7 @@ def people(
         if not edition.people and not json:
             say("this corpus lists no people")
             return
-        _output(color).emit(PeopleList(edition.people_summaries()), as_json=json, page=False)
+        _output(color, no_pager).emit(PeopleList(edition.people_summaries()), as_json=json)
         return
     found, as_listed = edition.look_up_person(name)
     if not found or not as_listed:
@@ -732,13 +758,13 @@ def people(
         hint = (
             f"did you mean {_quoted_choices(meant)}?" if meant else "run 'leninletters people' for everyone"
         )
-        raise PersonNotFound(f"no one called {name!r} in the letters: {hint}")
+        raise PersonNotFound(f"no one called {shortened(name)!r} in the letters: {hint}")
     if len(found) > 1 and json:
         # One JSON document a run: a name that fits several people asks which.
         ids = ", ".join(f"{person.id} ({person.name})" for person in found)
-        raise InputError(f"{name!r} fits several people: {ids}; give one of their ids")
+        raise InputError(f"{shortened(name)!r} fits several people: {ids}; give one of their ids")
     for person in found:
-        _output(color).emit(PersonView(*edition.profile(person)), as_json=json)
+        _output(color, no_pager).emit(PersonView(*edition.profile(person)), as_json=json)
 
 
 # The scholar's tools (issue 12): cite, timeline ---------------------------------------------------
@@ -778,7 +804,7 @@ def cite(
     from leninletters.formats import cite as citing
 
     if style not in set(citing.Style):
-        raise InputError(f"--style {style!r}: choose text, bibtex, csl-json or ris")
+        raise InputError(f"--style {shortened(style)!r}: choose text, bibtex, csl-json or ris")
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters cite testament")
     edition = _edition(ctx)
@@ -827,6 +853,7 @@ def timeline(
         ),
     ] = "day",
     json: Json = False,
+    no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
 ) -> None:
     """Show the letters day by day, December 1922 to March 1923, or counted by week or month.
@@ -846,10 +873,10 @@ def timeline(
 
       leninletters timeline --scribe M.V. --by month
     """
-    from leninletters.ui.views import HistogramView, TimelineView
+    from leninletters.ui.scholar import HistogramView, TimelineView
 
     if by not in door.PERIODS:
-        raise InputError(f"--by {by!r}: choose day, week or month")
+        raise InputError(f"--by {shortened(by)!r}: choose day, week or month")
     selection = to_predicate(
         date_from=date_from,
         date_to=date_to,
@@ -873,7 +900,7 @@ def timeline(
         if by == "day"
         else HistogramView(edition.timeline_bins(by, selection), by)
     )
-    _output(color).emit(view, as_json=json, page=False)
+    _output(color, no_pager).emit(view, as_json=json)
 
 
 def one_line_paragraphs(doc: str) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from leninletters.core import dates, predicates
-from leninletters.core.errors import DateError, InputError
+from leninletters.core.errors import DateError, InputError, shortened
 from leninletters.core.predicates import EVERYTHING, Predicate, all_of, any_of
 from leninletters.ui.output import Color
 
@@ -184,6 +185,12 @@ Json = Annotated[
     bool,
     typer.Option("--json", help="Print JSON instead of a table or text.", rich_help_panel=OUTPUT),
 ]
+NoPager = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", help="Never page, even on a terminal (else $PAGER or less).", rich_help_panel=OUTPUT
+    ),
+]
 References = Annotated[
     list[str] | None,
     typer.Argument(
@@ -251,8 +258,8 @@ def to_predicate(
     for value in scribe or ():
         if GLUED_TERM.match(value):
             raise InputError(
-                f"'-s{value}' was read as --scribe {value!r}: a query term that starts with '-' goes after "
-                f"'--', for example: leninletters list -- -s{value}"
+                f"'-s{shortened(value)}' was read as --scribe {shortened(value)!r}: a query term that starts "
+                f"with '-' goes after '--', for example: leninletters list -- -s{shortened(value)}"
             )
     for values, flag, needs, make in (
         (recipient, "--recipient", "a name, for example --recipient trotsky", predicates.Recipient),
@@ -280,3 +287,16 @@ def person_terms(person: list[str] | None, editorial: bool = False) -> list[pred
         for name in _named(person, "--person", "a name, for example --person krupskaya")
     ]
     return [term.widened() for term in terms] if editorial else terms
+
+
+# Where the words given after `--` are kept for the run (Click's meta is shared by every context of it).
+AFTER_DASHES = "leninletters.after_dashes"
+
+
+def refuse_mistyped_options(ctx: typer.Context, references: Sequence[str]) -> None:
+    """show takes unknown options as references, so that `show -1` is a letter number; before `--`, a word
+    with a dash that is no number is a mistyped option. After `--` every word is a reference."""
+    after = min(int(ctx.meta.get(AFTER_DASHES, 0)), len(references))
+    for word in references[: len(references) - after]:
+        if word.startswith("-") and not word[1:].isdecimal():
+            raise InputError(f"no such option: {shortened(word)} (see '{ctx.command_path} --help')")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from leninletters.core.errors import DateError
+from leninletters.core.errors import DateError, shortened
 
 # ASCII digits only: \d would take ١٩٢٣ and ３, which no date is written with.
 PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
@@ -26,21 +26,23 @@ def date_range(text: str) -> tuple[dt.date, dt.date]:
     cleaned = text.strip()
     match = PARTIAL_DATE.fullmatch(cleaned)
     if match is None:
-        raise DateError(f"{text!r} is not a date: use {DATE_FORMS}, for example 1922-12-25")
+        raise DateError(f"{shortened(text)!r} is not a date: use {DATE_FORMS}, for example 1922-12-25")
     year = int(match["year"])
     if year < dt.MINYEAR:
-        raise DateError(f"{text!r} is not a date: the year must be 0001 or later")
+        raise DateError(f"{shortened(text)!r} is not a date: the year must be 0001 or later")
     if match["month"] is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     month = int(match["month"])
     if not 1 <= month <= 12:
-        raise DateError(f"{text!r} is not a date: the month must be 01 to 12")
+        raise DateError(f"{shortened(text)!r} is not a date: the month must be 01 to 12")
     last_day = _days_in_month(year, month)
     if match["day"] is None:
         return dt.date(year, month, 1), dt.date(year, month, last_day)
     day = int(match["day"])
     if not 1 <= day <= last_day:
-        raise DateError(f"{text!r} is not a date: {year:04d}-{month:02d} has days 01 to {last_day:02d}")
+        raise DateError(
+            f"{shortened(text)!r} is not a date: {year:04d}-{month:02d} has days 01 to {last_day:02d}"
+        )
     exact = dt.date(year, month, day)
     return exact, exact
 

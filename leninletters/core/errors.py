@@ -19,6 +19,15 @@ class ExitStatus(IntEnum):
 
 DEBUG_ENV = "LENINLETTERS_DEBUG"
 
+# A value a message quotes (a query term, a reference, a setting) is shown up to this many characters: a
+# 40,000-term query or a 100,000-character word would otherwise make a message of megabytes on one line.
+QUOTE_ROOM = 60
+
+
+def shortened(text: str, room: int = QUOTE_ROOM) -> str:
+    """Text as a message quotes it: whole where it fits in room characters, else its start and "…"."""
+    return text if len(text) <= room else text[: room - 1] + "…"
+
 
 class LeninLettersError(Exception):
     """An error a user can cause: one line of explanation, no traceback."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from leninletters.core import dates
-from leninletters.core.errors import DateError, QueryError
+from leninletters.core.errors import DateError, QueryError, shortened
 from leninletters.core.predicates import (
     EVERYTHING,
     Classified,
@@ -38,7 +38,8 @@ def _date_range(value: str) -> Predicate:
         return DateRange(*dates.written_span(value))
     except dates.BackwardsSpan as backwards:
         raise QueryError(
-            f"date:{value} runs backwards: write date:{backwards.end_text}..{backwards.start_text}"
+            f"date:{shortened(value)} runs backwards: "
+            f"write date:{shortened(backwards.end_text)}..{shortened(backwards.start_text)}"
         ) from None
 
 
@@ -49,9 +50,11 @@ def _number_range(value: str) -> Predicate:
     try:
         first, last = _whole(first_text), _whole(last_text)
     except ValueError:
-        raise QueryError(f"number:{value} is not a number or a range such as number:16..18") from None
+        raise QueryError(
+            f"number:{shortened(value)} is not a number or a range such as number:16..18"
+        ) from None
     if first > last:
-        raise QueryError(f"number:{value} runs backwards: write number:{last}..{first}")
+        raise QueryError(f"number:{shortened(value)} runs backwards: write number:{last}..{first}")
     return NumberRange(first, last)
 
 
@@ -167,8 +170,8 @@ def _word(query: str, start: int) -> tuple[Token, int]:
             if name.isalpha():
                 known = ", ".join(f"{f}:" for f in FIELDS)
                 raise QueryError(
-                    f"unknown field '{name}:' at column {start + 1} (the fields are {known}; "
-                    f'put text with a colon in quotes: "{name}:…")',
+                    f"unknown field '{shortened(name)}:' at column {start + 1} (the fields are {known}; "
+                    f'put text with a colon in quotes: "{shortened(name)}:…")',
                     start + 1,
                 )
         if character == '"':
@@ -221,7 +224,7 @@ class _Parser:
         result = self.disjunction()
         token = self.peek()
         if token is not None:
-            raise QueryError(f"unexpected '{token.text}' at column {token.column}", token.column)
+            raise QueryError(f"unexpected '{shortened(token.text)}' at column {token.column}", token.column)
         return result
 
     def disjunction(self) -> Predicate:
@@ -250,7 +253,9 @@ class _Parser:
         if token is not None and (token.kind == "-" or self.is_operator(token, "not")):
             self.take()
             if self.peek() is None or self.peek_kind() == ")":
-                raise QueryError(f"nothing after '{token.text}' at column {token.column}", token.column)
+                raise QueryError(
+                    f"nothing after '{shortened(token.text)}' at column {token.column}", token.column
+                )
             self.deeper(token)
             negated = Not(self.negation())
             self.depth -= 1
@@ -275,7 +280,7 @@ class _Parser:
         if token.kind == ")":
             raise QueryError(f"unexpected ')' at column {token.column}", token.column)
         if self.is_operator(token, "and") or self.is_operator(token, "or"):
-            raise QueryError(f"unexpected '{token.text}' at column {token.column}", token.column)
+            raise QueryError(f"unexpected '{shortened(token.text)}' at column {token.column}", token.column)
         self.take()
         if token.kind == "field":
             make = FIELDS[token.field][0]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from leninletters.core import dates
-from leninletters.core.errors import LetterNotFound
+from leninletters.core.errors import LetterNotFound, shortened
 from leninletters.core.model import Letter
 
 # A letter (number or slug), then a paragraph or a range of them: 9:11, testament:3-5.
@@ -92,8 +92,8 @@ class Resolver:
         text = reference.strip()
         if not text:
             raise LetterNotFound(f"an empty reference: give {FORMS}")
-        if text.startswith("-") and not text[1:].isdecimal():
-            raise LetterNotFound(f"no such option: {text} (see the command's --help)")
+        if re.fullmatch(r"-[\d-]*\d", text) and not text[1:].isdecimal():  # -1-2: a range below 1
+            raise LetterNotFound(f"no letters numbered {shortened(text)}: {self._numbering()}")
         if dates.is_date_reference(text):
             return [Selected(letter) for letter in self._dated(text)]
         passage = re.fullmatch(PASSAGE, text)
@@ -115,7 +115,7 @@ class Resolver:
             return [Selected(letter) for letter in self.sections[slug]]
         if slug in self.by_slug:
             return [Selected(self.by_slug[slug])]
-        raise LetterNotFound(f"no letter {text!r}: {self._slug_hint(slug)}")
+        raise LetterNotFound(f"no letter {shortened(text)!r}: {self._slug_hint(slug)}")
 
     def _number(self, digits: str, letter: Letter | None = None) -> int:
         """A number as written; a paragraph's where `letter` is the letter it is a paragraph of."""
@@ -135,7 +135,9 @@ class Resolver:
     def _letter_numbered(self, text: str) -> Letter:
         digits = text.lstrip("-")
         if not (digits.isascii() and digits.isdecimal()):
-            raise LetterNotFound(f"no letter number {text!r}: write the number with the digits 0-9")
+            raise LetterNotFound(
+                f"no letter number {shortened(text)!r}: write the number with the digits 0-9"
+            )
         number = -self._number(digits) if text.startswith("-") else self._number(digits)
         if number not in self.by_number:
             # 1923 is a year to a historian: say how to ask for the letters of one, where there are any.
@@ -145,7 +147,7 @@ class Resolver:
                 if len(digits) == 4 and number in years
                 else ""
             )
-            raise LetterNotFound(f"no letter number {text}: {self._numbering()}{year}")
+            raise LetterNotFound(f"no letter number {shortened(text)}: {self._numbering()}{year}")
         return self.by_number[number]
 
     def _passage(self, text: str, passage: re.Match[str]) -> Selected:
@@ -155,21 +157,25 @@ class Resolver:
         elif name.casefold() in self.by_slug:
             letter = self.by_slug[name.casefold()]
         else:
-            raise LetterNotFound(f"no letter {name!r} in {text!r}: {self._slug_hint(name.casefold())}")
+            raise LetterNotFound(
+                f"no letter {shortened(name)!r} in {shortened(text)!r}: {self._slug_hint(name.casefold())}"
+            )
         count = letter.paragraph_count
         first = self._number(passage["first"], letter)
         last = self._number(passage["last"], letter) if passage["last"] else first
         if first > last:
             raise LetterNotFound(f"the paragraphs {text} run backwards: write {name}:{last}-{first}")
         if not 1 <= first <= last <= count:
-            raise LetterNotFound(f"no paragraph {text}: letter {letter.number} has paragraphs 1 to {count}")
+            raise LetterNotFound(
+                f"no paragraph {shortened(text)}: letter {letter.number} has paragraphs 1 to {count}"
+            )
         return Selected(letter, (first, last))
 
     def _dated(self, text: str) -> list[Letter]:
         first, last = dates.date_range(text)
         found = [letter for letter in self.letters if any(first <= day <= last for day in letter.dates)]
         if not found:
-            raise LetterNotFound(f"no letter dated {text}: {self._nearest_dates(first)}")
+            raise LetterNotFound(f"no letter dated {shortened(text)}: {self._nearest_dates(first)}")
         return found
 
     def _nearest_dates(self, day: dt.date) -> str:
@@ -182,7 +188,7 @@ class Resolver:
     def _slug_hint(self, slug: str) -> str:
         import difflib
 
-        names = [*self.by_slug, *self.sections]
+        names = list(dict.fromkeys([*self.by_slug, *self.sections]))  # a section may be a letter's slug too
         close = difflib.get_close_matches(slug, names, n=3, cutoff=0.5)
         return f"did you mean {', '.join(close)}?" if close else "run 'leninletters list' to see them"
 

@@ -62,20 +62,88 @@ def _addressees(letter: Letter) -> list[str]:
     return [name for name in letter.recipients if not name.startswith("and ")]
 
 
+def _reference(letter: Letter) -> dict[str, Any]:
+    return {
+        "number": letter.number,
+        "slug": letter.slug,
+        "date": letter.date.isoformat(),
+        "title": letter.title,
+    }
+
+
+class Series(NamedTuple):
+    """The letters printed under one heading, as one of them sees the series: how many, the first and the
+    last, and its neighbours. A summary, so that a heading over thousands of letters costs each letter the
+    same few lines, never the whole list (which grows as the square of the series)."""
+
+    heading: str
+    letters: Sequence[Letter]  # the whole series, shared by its letters
+    position: int  # the letter's place in it, from 0
+
+    @property
+    def previous(self) -> Letter | None:
+        return self.letters[self.position - 1] if self.position > 0 else None
+
+    @property
+    def next(self) -> Letter | None:
+        return self.letters[self.position + 1] if self.position + 1 < len(self.letters) else None
+
+    def to_json(self) -> dict[str, Any]:
+        def reference(letter: Letter | None) -> dict[str, Any] | None:
+            return _reference(letter) if letter is not None else None
+
+        return {
+            "heading": self.heading,
+            "count": len(self.letters),
+            "position": self.position + 1,
+            "first": _reference(self.letters[0]),
+            "last": _reference(self.letters[-1]),
+            "previous": reference(self.previous),
+            "next": reference(self.next),
+            "authority": "print",
+            "certainty": "high",
+            "derived": True,
+        }
+
+
 class Relations:
-    """The relations among one list of letters, computed once."""
+    """The relations among one list of letters, computed once: each letter's take linear time in all."""
 
     def __init__(self, letters: Sequence[Letter], links: Sequence[Link] = ()) -> None:
         self.letters = letters
         self.by_slug = {letter.slug: letter for letter in letters}
         self.links = links
+        self._links_of: dict[str, list[Link]] = {}
+        for link in links:
+            self._links_of.setdefault(link.a, []).append(link)
+            if link.b != link.a:
+                self._links_of.setdefault(link.b, []).append(link)
         self._sections = _heading_groups(letters)
+        # Each series once (its letters share one tuple), each letter's place in it.
+        series = {id(group): group for group in self._sections.values()}.values()
+        self._places = {letter.number: index for group in series for index, letter in enumerate(group)}
+        # The letters to each addressee in order, and each letter's place among them.
+        self._to: dict[str, list[Letter]] = {}
+        self._at: dict[tuple[str, int], int] = {}
+        for letter in letters:
+            for name in dict.fromkeys(_addressees(letter)):
+                to_them = self._to.setdefault(name, [])
+                self._at[name, letter.number] = len(to_them)
+                to_them.append(letter)
 
     def of(self, letter: Letter) -> list[Relation]:
-        """Every relation of a letter, ordered by the other letter's number, curated links first."""
+        """Every relation of a letter, ordered by the other letter's number, curated links first. Of the
+        letters under its heading, only its neighbours: `series` summarises the rest."""
         found = [*self._linked(letter), *self._same_heading(letter), *self._same_addressee(letter)]
         order = {"heading": 1, "addressee": 2}
         return sorted(found, key=lambda r: (r.other.number, order.get(r.kind, 0)))
+
+    def series(self, letter: Letter) -> Series | None:
+        """The letters printed under the letter's heading, summarised; None where it is alone under it."""
+        group = self._sections.get(letter.number)
+        if group is None:
+            return None
+        return Series(letter.section, group, self._places[letter.number])
 
     def grouped(self, letter: Letter) -> list[tuple[Letter, list[Relation]]]:
         """The related letters in order, each with all its reasons."""
@@ -85,34 +153,38 @@ class Relations:
         return list(groups.values())
 
     def thread(self, letters: Iterable[Letter]) -> list[Letter]:
-        """The letters with every letter related to them, once each, in date order (as notmuch shows a
-        thread)."""
+        """The letters with every letter related to them (their whole series too), once each, in date
+        order (as notmuch shows a thread)."""
         members: dict[int, Letter] = {}
         for letter in letters:
             members[letter.number] = letter
-            for relation in self.of(letter):
-                members.setdefault(relation.other.number, relation.other)
+            for other in (*(r.other for r in self.of(letter)), *self._sections.get(letter.number, ())):
+                members.setdefault(other.number, other)
         return sorted(members.values(), key=lambda letter: (letter.date, letter.number))
 
     def _linked(self, letter: Letter) -> Iterable[Relation]:
-        for link in self.links:
-            if letter.slug not in (link.a, link.b):
-                continue
+        for link in self._links_of.get(letter.slug, ()):
             other = self.by_slug.get(link.b if link.a == letter.slug else link.a)
             if other is not None:
                 yield Relation(other, link.kind, link.reason, link.authority, link.certainty, False)
 
     def _same_heading(self, letter: Letter) -> Iterable[Relation]:
-        group = self._sections.get(letter.number, ())
-        for other in group:
-            if other.number != letter.number:
-                reason = f"Printed under the same heading, ‘{letter.section}’."
+        series = self.series(letter)
+        if series is None:
+            return
+        first, last = series.letters[0].number, series.letters[-1].number
+        for word, other in (("previous", series.previous), ("next", series.next)):
+            if other is not None:
+                reason = (
+                    f"The {word} of the {len(series.letters)} letters printed under the same heading, "
+                    f"‘{letter.section}’ ({first}–{last})."
+                )
                 yield Relation(other, HEADING, reason, "print", "high", True)
 
     def _same_addressee(self, letter: Letter) -> Iterable[Relation]:
-        for name in _addressees(letter):
-            to_them = [other for other in self.letters if name in _addressees(other)]
-            at = next(index for index, other in enumerate(to_them) if other.number == letter.number)
+        for name in dict.fromkeys(_addressees(letter)):
+            to_them = self._to[name]
+            at = self._at[name, letter.number]
             for index, word in ((at - 1, "previous"), (at + 1, "next")):
                 if not 0 <= index < len(to_them):
                     continue
@@ -132,9 +204,10 @@ def _heading_groups(letters: Sequence[Letter]) -> dict[int, tuple[Letter, ...]]:
     from leninletters.core.references import sections
 
     groups: dict[int, tuple[Letter, ...]] = {}
-    for group in sections(letters).values():
+    for section in sections(letters).values():
+        group = tuple(section)  # one tuple shared by the series' letters, never a copy each
         for letter in group:
-            groups[letter.number] = tuple(group)
+            groups[letter.number] = group
     return groups
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from leninletters.core.errors import InputError, PatternError
+from leninletters.core.errors import InputError, PatternError, shortened
 from leninletters.core.folding import fold, fold_typography, fold_with_offsets
 from leninletters.core.model import PARAGRAPH_BREAK, Letter
 from leninletters.core.regex_shape import matches_only_empty, recursion, spelled_out
@@ -51,7 +51,7 @@ def search_seconds() -> float:
         seconds = math.nan
     if not 0 < seconds <= MAX_SEARCH_SECONDS:  # nan and inf fail here too
         raise InputError(
-            f"{SEARCH_SECONDS_ENV}={value!r}: expected a number of seconds above 0 and at most "
+            f"{SEARCH_SECONDS_ENV}={shortened(value)!r}: expected a number of seconds above 0 and at most "
             f"{MAX_SEARCH_SECONDS} (a day), for example 30"
         )
     return seconds
@@ -65,7 +65,8 @@ def regex_size_limit() -> int:
         return REGEX_SIZE
     if not (value.isascii() and value.isdigit() and len(value) <= 10 and 1 <= int(value) <= MAX_REGEX_SIZE):
         raise InputError(
-            f"{REGEX_SIZE_ENV}={value!r}: expected a whole number of items from 1 to {MAX_REGEX_SIZE}"
+            f"{REGEX_SIZE_ENV}={shortened(value)!r}: expected a whole number of items from 1 to "
+            f"{MAX_REGEX_SIZE}"
         )
     return int(value)
 
@@ -92,7 +93,7 @@ class Deadline:
         where = "on one letter" if self.per_letter else "in all"
         more = "" if self.per_letter else f", or allow more time with {SEARCH_SECONDS_ENV}"
         return PatternError(
-            f"the regular expression {search.pattern[:40]!r} took over {self.seconds:g} s {where} "
+            f"the regular expression {shortened(search.pattern)!r} took over {self.seconds:g} s {where} "
             f"(nested repeats such as (a+)+ backtrack without end): simplify it{more}"
         )
 
@@ -137,7 +138,7 @@ class Search(NamedTuple):
             raise PatternError(
                 f"the pattern is {len(self.pattern):,} characters long; the limit is {MAX_PATTERN_LENGTH:,}"
             )
-        shown = repr(self.pattern[:40])
+        shown = repr(shortened(self.pattern))
         if self.regex:
             call = recursion(self.pattern)
             if call:
@@ -206,7 +207,7 @@ def _compile(pattern: str, regex: bool, word: bool, case_sensitive: bool) -> reg
     except regex_engine.error as error:
         raise PatternError(f"invalid regular expression {pattern!r}: {error}") from None
     except (RecursionError, OverflowError, MemoryError, ValueError):
-        raise PatternError(f"the regular expression {pattern[:40]!r} is too complex") from None
+        raise PatternError(f"the regular expression {shortened(pattern)!r} is too complex") from None
 
 
 def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> list[Match]:
@@ -236,7 +237,8 @@ def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> li
             raise deadline.expired(search) from None
         except MemoryError:
             raise PatternError(
-                f"the regular expression {search.pattern[:40]!r} needs more memory than there is: simplify it"
+                f"the regular expression {shortened(search.pattern)!r} needs more memory than there is: "
+                "simplify it"
             ) from None
     if offsets is not None:
         spans = [(offsets[start], offsets[end - 1] + 1) for start, end in spans]

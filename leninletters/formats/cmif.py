@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from leninletters import __version__
-from leninletters.core.errors import InputError
+from leninletters.core.errors import InputError, shortened
 from leninletters.core.model import Letter, Person
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def timestamp(environ: Mapping[str, str] | None = None) -> str:
         moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise InputError(
-            f"SOURCE_DATE_EPOCH={epoch[:20]!r}: expected whole seconds since 1970 up to the year 9999, "
+            f"SOURCE_DATE_EPOCH={shortened(epoch)!r}: expected whole seconds since 1970 up to the year 9999, "
             "for example 1700000000"
         ) from None
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -186,7 +186,7 @@ class MemoryEdition:
         return self._mentioned
 
     def resolve(self, references: Sequence[str]) -> list[Selected]:
-        from leninletters.core.errors import LetterNotFound
+        from leninletters.core.errors import LetterNotFound, shortened
 
         try:
             return self.resolver.resolve(references)
@@ -195,7 +195,7 @@ class MemoryEdition:
             person_hint = self._letters_of_person(missed[0]) if len(missed) == 1 else ""
             if not person_hint:
                 raise
-            raise LetterNotFound(f"no letter {missed[0].strip()!r}: {person_hint}") from None
+            raise LetterNotFound(f"no letter {shortened(missed[0].strip())!r}: {person_hint}") from None
 
     def _letters_of_person(self, word: str) -> str:
         """For a name where a letter was asked for (show stalin): the letters to them and their profile."""

@@ -75,11 +75,58 @@ def _explain(error: OSError) -> str:
     return str(error.strerror or error)
 
 
+def already_exists(target: str | os.PathLike[str]) -> OutputError:
+    """The one refusal of an existing file, wherever it is met (before the write, or at the rename)."""
+    return OutputError(
+        f"{os.fspath(target)} already exists: use --force to replace it, or choose another name"
+    )
+
+
+# The standard streams by descriptor: a file that is one of them is the command's own input or output.
+STREAMS = ((1, "stdout"), (2, "stderr"), (0, "stdin"))
+
+
+def _own_stream(status: os.stat_result) -> str | None:
+    """Which of this process's standard streams is the file with this status, if one is."""
+    for descriptor, name in STREAMS:
+        try:
+            stream = os.fstat(descriptor)
+        except OSError:
+            continue
+        if (stream.st_dev, stream.st_ino) == (status.st_dev, status.st_ino):
+            return name
+    return None
+
+
+def _never_replaced(target: str | os.PathLike[str]) -> None:
+    """Refuse, even with --force, what a rename must not replace: a folder, a device, a FIFO, a socket,
+    and a file that is this process's own stdout or stderr (`-o /dev/stdout` into a redirected file): the
+    rename would unlink what the shell writes there, before and after."""
+    try:
+        status = os.stat(target)  # through every link: what is really there
+    except (OSError, ValueError):
+        return  # nothing there (a dangling link) or nothing statable: the caller decides
+    shown = os.fspath(target)
+    if stat.S_ISDIR(status.st_mode):
+        raise OutputError(f"{shown} is a folder: give a file name, for example {Path(shown) / 'letters.txt'}")
+    if not stat.S_ISREG(status.st_mode):
+        kind = KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+        raise OutputError(
+            f"{shown} is {kind}, not a file: leave out -o and redirect the output there instead"
+        )
+    stream = _own_stream(status)
+    if stream is not None:
+        raise OutputError(
+            f"{shown} is this command's own {stream}, not a file to replace: leave out -o and the output "
+            "goes there"
+        )
+
+
 def _destination(target: Path, *, force: bool) -> tuple[Path, os.stat_result | None]:
     """Where to write for target (a symbolic link's own target), and the status of the file it replaces.
 
-    Raises OutputError for what must not be replaced: a folder, a device or FIFO, an existing file
-    without force.
+    Raises OutputError for what must not be replaced: a folder, a device, FIFO or socket, the process's own
+    stdout, an existing file without force.
     """
     try:
         status = os.lstat(target)
@@ -89,9 +136,10 @@ def _destination(target: Path, *, force: bool) -> tuple[Path, os.stat_result | N
         raise OutputError(f"cannot write {target}: {_explain(error)}") from None
     except ValueError:  # a NUL in the name: no file system takes one
         raise OutputError(f"cannot write {target!r}: a file name cannot hold a NUL character") from None
+    _never_replaced(target)
+    if not force:
+        raise already_exists(target)
     if stat.S_ISLNK(status.st_mode):
-        if not force:
-            raise OutputError(f"{target} already exists: use --force to replace it, or choose another name")
         try:
             resolved = Path(os.path.realpath(target, strict=True))
         except FileNotFoundError:  # a dangling link: create the file it points to, as `>` would
@@ -103,38 +151,39 @@ def _destination(target: Path, *, force: bool) -> tuple[Path, os.stat_result | N
         if resolved == target or os.path.islink(resolved):
             raise OutputError(f"cannot write {target}: it is a symbolic link that cannot be followed")
         return _destination(resolved, force=True)
-    if stat.S_ISDIR(status.st_mode):
-        raise OutputError(f"{target} is a folder: give a file name, for example {target / 'letters.txt'}")
-    if not stat.S_ISREG(status.st_mode):
-        kind = KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise OutputError(
-            f"{target} is {kind}, not a file: leave out -o and redirect the output there instead"
-        )
-    if not force:
-        raise OutputError(f"{target} already exists: use --force to replace it, or choose another name")
     return target, status
 
 
-def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> None:
+def _named(output: str | os.PathLike[str]) -> Path:
+    """The path of an -o value, refusing a name a file cannot have: empty, or ending in a slash (which
+    names a folder: Path would drop the slash and write the file without it)."""
+    text = os.fspath(output)
+    if not text:
+        raise OutputError("an empty file name: give one, for example -o letters.txt")
+    if text.endswith(("/", os.sep)) and not os.path.isdir(text):
+        raise OutputError(
+            f"{text} is not a folder (a name that ends in / names one): write {text.rstrip('/' + os.sep)} "
+            "for a file, or give an existing folder and a file name"
+        )
+    return Path(text)
+
+
+def write_atomically(output: str | os.PathLike[str], pieces: Iterable[str], *, force: bool) -> None:
     """Write a file whole or not at all: a temporary file beside it, then a rename.
 
     An existing file is refused, and left untouched, unless force is set; then its permissions (less
     setuid and setgid), owner and group are kept, as far as the process may set them. A symbolic link is
-    followed (its target is replaced, the link kept); a folder, a device, a FIFO or a socket is never
-    replaced.
+    followed (its target is replaced, the link kept); a folder, a device, a FIFO, a socket or the process's
+    own stdout is never replaced. The temporary file is removed on every failure, even where its folder
+    was moved away meanwhile: it is known by the folder's open descriptor, not by the path.
     """
-    import tempfile
-
+    target = _named(output)
     destination, replaced = _destination(target, force=force)
     folder = destination.parent if str(destination.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist; create it first")
-    prefix = f".{destination.name[:TEMPORARY_NAME_ROOM]}."
-    try:
-        handle, temporary_name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"cannot write in {folder}: {_explain(error)}; choose a writable folder") from None
-    temporary = Path(temporary_name)
+    folder_handle, handle, name = _create_temporary(folder, destination.name)
+    temporary = folder / name
     try:
         with _signals_as_interrupt():
             with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
@@ -152,14 +201,65 @@ def write_atomically(target: Path, pieces: Iterable[str], *, force: bool) -> Non
                 os.replace(temporary, destination)
             else:
                 _place_new(temporary, destination, target)
-            _sync_folder(folder)
+            _sync_folder(folder_handle)
     except OSError as error:
         if isinstance(error, OutputError):
             raise
-        raise OutputError(f"cannot write {target}: {_explain(error)}") from None
+        raise OutputError(f"cannot write {target}: {_moved_or(error, folder, folder_handle)}") from None
     finally:
         with contextlib.suppress(OSError):
-            temporary.unlink()
+            os.unlink(name, dir_fd=folder_handle)
+        os.close(folder_handle)
+
+
+def _create_temporary(folder: Path, target_name: str) -> tuple[int, int, str]:
+    """Open the folder and create a new, empty temporary file in it: (the folder's descriptor, the file's,
+    the file's name in the folder). The name is the target's, cut short so any legal name leaves room."""
+    import secrets
+
+    try:
+        folder_handle = _open_folder(folder)
+    except OSError as error:
+        raise OutputError(f"cannot write in {folder}: {_explain(error)}; choose a writable folder") from None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        name = f".{target_name[:TEMPORARY_NAME_ROOM]}.{secrets.token_hex(4)}.tmp"
+        try:
+            return folder_handle, os.open(name, flags, 0o600, dir_fd=folder_handle), name
+        except FileExistsError:
+            continue
+        except OSError as error:
+            os.close(folder_handle)
+            raise OutputError(
+                f"cannot write in {folder}: {_explain(error)}; choose a writable folder"
+            ) from None
+    os.close(folder_handle)
+    raise OutputError(f"cannot write in {folder}: no free name for a temporary file")
+
+
+def _open_folder(folder: Path) -> int:
+    directory = getattr(os, "O_DIRECTORY", 0)
+    try:
+        return os.open(folder, os.O_RDONLY | directory)
+    except PermissionError:
+        # A folder one may write in but not list (-wx): Linux's O_PATH still names it for openat and
+        # unlinkat (only its sync is lost).
+        if not hasattr(os, "O_PATH"):
+            raise
+        return os.open(folder, os.O_PATH | directory)
+
+
+def _moved_or(error: OSError, folder: Path, folder_handle: int) -> str:
+    """Why the write failed: the folder moved away or removed meanwhile, or the error itself."""
+    try:
+        where = os.stat(folder)
+        here = os.fstat(folder_handle)
+        moved = (where.st_dev, where.st_ino) != (here.st_dev, here.st_ino)
+    except OSError:
+        moved = True
+    if moved and error.errno in (errno.ENOENT, errno.EXDEV):
+        return f"the folder {folder} was moved or removed while the file was written; nothing was written"
+    return _explain(error)
 
 
 # What link() says on a file system that has no hard links (FAT, some network and FUSE file systems):
@@ -180,7 +280,7 @@ def _place_new(temporary: Path, destination: Path, target: Path) -> None:
         os.link(temporary, destination)
         return
     except FileExistsError:
-        raise OutputError(f"{target} already exists: use --force to replace it") from None
+        raise already_exists(target) from None
     except OSError as error:
         if error.errno not in NO_HARD_LINKS:
             raise
@@ -189,7 +289,7 @@ def _place_new(temporary: Path, destination: Path, target: Path) -> None:
     try:
         claim = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except FileExistsError:
-        raise OutputError(f"{target} already exists: use --force to replace it") from None
+        raise already_exists(target) from None
     try:
         claimed = os.fstat(claim)
     finally:
@@ -198,7 +298,7 @@ def _place_new(temporary: Path, destination: Path, target: Path) -> None:
     try:
         current = os.lstat(destination)
         if (current.st_dev, current.st_ino) != (claimed.st_dev, claimed.st_ino):
-            raise OutputError(f"{target} already exists: use --force to replace it")
+            raise already_exists(target)
         os.replace(temporary, destination)
         placed = True
     finally:
@@ -230,14 +330,10 @@ def _keep_owner(temporary: Path, replaced: os.stat_result) -> None:
                 raise
 
 
-def _sync_folder(folder: Path) -> None:
-    # The rename is durable only once the folder is written; not every system can open a folder.
+def _sync_folder(folder_handle: int) -> None:
+    # The rename is durable only once the folder is written; not every system can sync a folder.
     with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
+        os.fsync(folder_handle)
 
 
 def _umask() -> int:

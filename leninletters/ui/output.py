@@ -53,8 +53,10 @@ class Output:
         color: Color = Color.auto,
         say: Callable[[str], None] | None = None,
         environ: dict[str, str] | None = None,
+        paging: bool = True,
     ) -> None:
         self.stdout = stdout if stdout is not None else sys.stdout
+        self.paging = paging  # long output on a terminal goes through the pager (--no-pager: never)
         self.color = color
         self.environ = environ if environ is not None else dict(os.environ)
         self.say = say or (lambda message: None)
@@ -109,8 +111,9 @@ class Output:
                 self.stdout, escaped(piece, everything=everything) if terminal or everything else piece
             )
 
-    def emit(self, view: View, *, as_json: bool = False, page: bool = True) -> None:
-        """Send a result out in the form that suits where it goes."""
+    def emit(self, view: View, *, as_json: bool = False, page: bool | None = None) -> None:
+        """Send a result out in the form that suits where it goes (paged as the Output says, unless page
+        says otherwise)."""
         if as_json:
             self.write_json(view.json())
             return
@@ -122,7 +125,7 @@ class Output:
             return
         console = self.console()
         drawing = view.rich(console.width)
-        if not page or not self.is_terminal:
+        if not (self.paging if page is None else page) or not self.is_terminal:
             console.print(drawing)
             return
         from leninletters.ui.pager import page as through_pager

@@ -33,6 +33,27 @@ def pager_command() -> list[str]:
         return []
 
 
+def encoded_as_stdout(text: str) -> bytes:
+    """Text as stdout would have written it: in its encoding, with its stand-ins for what the encoding
+    lacks (’ as ', <U+0421>: see streams.transliterate), so the pager shows what --no-pager shows."""
+    import codecs
+
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    errors = getattr(sys.stdout, "errors", None) or "strict"
+    try:
+        codecs.lookup(encoding)
+        codecs.lookup_error(errors)
+    except LookupError:
+        encoding, errors = "utf-8", "replace"
+    try:
+        return text.encode(encoding, errors)
+    except UnicodeError:  # a strict stream (tolerant_streams not run): the same stand-ins all the same
+        from leninletters.ui.streams import TRANSLITERATE, transliterate
+
+        codecs.register_error(TRANSLITERATE, transliterate)
+        return text.encode(encoding, TRANSLITERATE)
+
+
 def page(text: str, *, screen_lines: int) -> None:
     """Write text to the terminal, through $PAGER (less) when it is taller than the screen.
 
@@ -63,7 +84,7 @@ def page(text: str, *, screen_lines: int) -> None:
     try:
         subprocess.run(
             command,
-            input=text.encode("utf-8", "replace"),
+            input=encoded_as_stdout(text),
             env=environment,
             check=False,
             preexec_fn=default_interrupt,  # no threads run here, so preexec_fn is safe

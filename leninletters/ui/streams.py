@@ -33,10 +33,24 @@ def say(message: str) -> None:
     if stream is None:  # started with stderr closed: print(file=None) would write to stdout
         return
     try:
-        stream.write(f"{PROG}: {visible(message).replace(chr(10), '^J')}\n")
+        stream.write(f"{PROG}: {within_room(visible(message).replace(chr(10), '^J'))}\n")
         stream.flush()
     except (OSError, ValueError):
         pass
+
+
+# However a message was built, it stays within a dozen lines: each value it quotes is shortened where it is
+# quoted (core.errors.shortened); this is the last guard, keeping its start (the problem) and its end (the
+# way on).
+MESSAGE_ROOM = 1000
+
+
+def within_room(message: str) -> str:
+    """A message cut in its middle, with " … ", where it is longer than MESSAGE_ROOM characters."""
+    if len(message) <= MESSAGE_ROOM:
+        return message
+    head, tail = MESSAGE_ROOM * 2 // 3, MESSAGE_ROOM // 3
+    return f"{message[:head]} … {message[-tail:]}"
 
 
 def silence_stdout() -> None:

@@ -6,12 +6,11 @@ leninletters.ui.render inside the method, so that the JSON and plain paths never
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from leninletters.core.model import KIND_LABELS, Letter
-from leninletters.core.present import NO_VALUE, edition_statement, letter_heading, plural
+from leninletters.core.present import NO_VALUE, letter_heading, plural
 from leninletters.formats import export
 from leninletters.ui import plain
 
@@ -19,8 +18,6 @@ if TYPE_CHECKING:
     from leninletters.core.mentions import Occurrence, Summary
     from leninletters.core.model import Mention
     from leninletters.core.references import Selected
-    from leninletters.core.related import Relations
-    from leninletters.core.timeline import Bin, Mark
     from leninletters.formats.export import Source
     from leninletters.store.edition import Counted, Found
     from leninletters.ui.render import RenderableType
@@ -424,130 +421,3 @@ def _lines(seen: Occurrence, context: int = 0) -> list[Line]:
 
 
 TEXT_KIND_LABELS = {"editorial": "editor", "heading": "address", "text": "text"}
-
-
-# The scholar's tools (issue 12): show with its related letters, threads, the timeline --------------
-
-
-class ShowReading(Reading):
-    """Letters to read, each followed by the letters related to it with their reasons; on a terminal, a
-    line that says how to cite them. JSON: the letter objects, each with `related` beside it (as the
-    passages asked of it are)."""
-
-    def __init__(self, selection: Sequence[Selected], source: Source, relations: Relations) -> None:
-        super().__init__(selection, source)
-        self.relations = relations
-
-    def json(self) -> Iterable[str]:
-        return export.json_array(
-            {
-                **export.selected_json(letter, passages),
-                "related": [relation.to_json() for relation in self.relations.of(letter)],
-            }
-            for letter, passages in export.by_letter(self.selection)
-        )
-
-    def plain(self) -> Iterator[str]:
-        from leninletters.core.related import RELATED_HEADING, plain_lines
-
-        for index, (letter, passage) in enumerate(self.selection):
-            if index:
-                yield f"\n{export.SEPARATOR}\n\n"
-            yield export.letter_text(letter, passage)
-            related = plain_lines(self.relations.grouped(letter))
-            if related:
-                yield "\n" + "\n".join([f"{RELATED_HEADING}:", *related]) + "\n"
-        yield f"\n{export.STATEMENT_RULE}\n{edition_statement(self.edition)}\n"
-
-    def rich(self, width: int) -> RenderableType:
-        from leninletters.core.related import cite_references
-        from leninletters.ui.render import show_view
-
-        groups = [self.relations.grouped(letter) for letter, _ in self.selection]
-        cite = cite_references(self.selection)
-        return show_view(self.selection, groups, self.edition, f"Cite: leninletters cite {cite}")
-
-
-class Thread(ShowReading):
-    """A letter with its related letters, in date order (as notmuch shows a thread): a list of the
-    thread first, the asked-for letters marked, then each letter in full."""
-
-    def __init__(self, asked: Sequence[Selected], source: Source, relations: Relations) -> None:
-        from leninletters.core.references import Selected
-
-        passages = {item.letter.number: item for item in asked}
-        members = relations.thread(item.letter for item in asked)
-        super().__init__([passages.get(m.number, Selected(m)) for m in members], source, relations)
-        self.asked = set(passages)
-
-    def _index(self) -> list[str]:
-        lines = [f"Thread: {plural(len(self.selection), 'letter')}"]
-        for letter, _ in self.selection:
-            mark = ">" if letter.number in self.asked else " "
-            lines.append(f"{mark} {letter.number:>3}  {letter.date.isoformat()}  {letter.title}")
-        return lines
-
-    def plain(self) -> Iterator[str]:
-        yield "\n".join(self._index()) + "\n\n" + f"{export.SEPARATOR}\n\n"
-        yield from export.document(self.selection, export.Format.text, self.source)
-
-    def rich(self, width: int) -> RenderableType:
-        from leninletters.ui.render import thread_view
-
-        return thread_view(self._index(), self.selection, self.edition)
-
-
-class TimelineView:
-    """The letters day by day: a mark per letter, later part and LCW dating, with its hand; JSON: the
-    marks."""
-
-    def __init__(self, marks: Sequence[Mark], first: dt.date, last: dt.date) -> None:
-        self.marks = marks
-        self.first, self.last = first, last
-
-    def json(self) -> Iterable[str]:
-        return export.json_array(mark.to_json() for mark in self.marks)
-
-    def plain(self) -> Iterator[str]:
-        from leninletters.core.timeline import PLAIN_MARKS, legend, plain_lines, rows
-
-        yield from plain_lines(rows(self.marks, self.first, self.last))
-        yield "".join(f"{line}\n" for line in legend(self.marks, PLAIN_MARKS))
-
-    def rich(self, width: int) -> RenderableType:
-        from leninletters.core.timeline import rows
-        from leninletters.ui.render import timeline_view
-
-        return timeline_view(rows(self.marks, self.first, self.last), self.marks, width)
-
-    def summary(self) -> str | None:
-        letters = len({mark.letter.number for mark in self.marks})
-        return plural(letters, "letter")
-
-
-class HistogramView:
-    """The letters counted by week or month, empty periods too."""
-
-    def __init__(self, table: Sequence[Bin], by: str) -> None:
-        from leninletters.core.timeline import By
-
-        self.table = table
-        self.by = By(by)
-
-    def json(self) -> Iterable[str]:
-        return export.json_array(b.to_json() for b in self.table)
-
-    def plain(self) -> Iterable[str]:
-        from leninletters.core.timeline import plain_histogram
-
-        return plain_histogram(self.table, self.by)
-
-    def rich(self, width: int) -> RenderableType:
-        from leninletters.ui.render import histogram_view
-
-        return histogram_view(self.table, self.by, width)
-
-    def summary(self) -> str | None:
-        # A letter with parts in two periods is counted in each, and once here.
-        letters = {letter.number for b in self.table for letter in b.letters}
-        return plural(len(letters), "letter")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from leninletters.core.errors import QueryError
+from leninletters.core.errors import QueryError, shortened
 from leninletters.core.folding import fold
 from leninletters.core.model import DEFAULT_KINDS, MENTION_KINDS, Letter, Mention, Part
 from leninletters.core.predicates.base import All, Any, Clause, Not, Predicate, quote
@@ -254,8 +254,12 @@ def person_term(value: str) -> Person:
     unknown = sorted(kinds - {*MENTION_KINDS, ANY_KIND})
     if unknown:
         known = ", ".join((*MENTION_KINDS, ANY_KIND))
-        what = f"an unknown kind of mention {unknown[0]!r}" if unknown[0] else "no kind after its colon"
-        raise QueryError(f"person:{value} names {what}: the kinds are {known}")
+        what = (
+            f"an unknown kind of mention {shortened(unknown[0])!r}"
+            if unknown[0]
+            else "no kind after its colon"
+        )
+        raise QueryError(f"person:{shortened(value)} names {what}: the kinds are {known}")
     return Person(name.strip(), frozenset(MENTION_KINDS) if ANY_KIND in kinds else frozenset(kinds))
 
 
