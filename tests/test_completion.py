@@ -93,6 +93,42 @@ def test_zsh_and_fish_receive_values_with_their_help(shell: str) -> None:
     assert asked(shell, "timeline --by m") == ["month"]
 
 
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_an_invalid_corpus_completes_nothing_and_says_nothing(shell: str, tmp_path: Path) -> None:
+    document = json.loads((Path(__file__).parent / "fixtures" / "mini.json").read_text(encoding="utf-8"))
+    document["letters"][0]["title"] = "Evil \x1b]0;pwned\x07 title"
+    invalid = tmp_path / "osc.json"
+    invalid.write_text(json.dumps(document), encoding="utf-8")
+    words = ["--corpus", str(invalid), "show"]
+    env = {
+        "_LENINLETTERS_COMPLETE": f"complete_{shell}",
+        "COMP_LINE": " ".join(["leninletters", *words, ""]),
+        "_LENINLETTERS_WORDS": "\x1f".join(words),
+    }
+    result = runner.invoke(app, [], env=env)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_value_holding_a_control_is_never_offered_and_help_shows_none(tmp_path: Path) -> None:
+    document = json.loads((Path(__file__).parent / "fixtures" / "mini.json").read_text(encoding="utf-8"))
+    document["people"] = [
+        *document.get("people", []),
+        {"id": "zz", "name": "Zed \u202eHostile\u2028", "forms": ["Zline\u2028x", "Zbidi\u202ex", "Zplain"]},
+    ]
+    corpus = tmp_path / "people.json"
+    corpus.write_text(json.dumps(document), encoding="utf-8")
+    found = asked("fish", f"--corpus {corpus} list --person Z")
+    # the surname, \u202eHostile, holds a bidi override too: only the id and the plain form are offered
+    assert found == ["Zz\tZed Hostile", "Zplain\tZed Hostile"]
+
+
+def test_file_names_are_left_to_the_shell() -> None:
+    for words in (("--corpus", ""), ("export", "-o", ""), ("validate", "")):
+        line = " ".join(["leninletters", *words])
+        result = runner.invoke(app, [], env={"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": line})
+        assert (result.exit_code, result.stdout) == (3, "")
+
+
 def test_completion_reads_the_corpus_named_on_the_command_line(tmp_path: Path) -> None:
     mini = Path(__file__).parent / "fixtures" / "mini.json"
     found = bash("--corpus", str(mini), "show", "")

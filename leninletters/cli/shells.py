@@ -124,7 +124,10 @@ def register_shells() -> None:
                 for item in items
                 if offerable(head + str(item.value))
             )
-            return "\n".join(line for line in lines if line is not None)
+            answer = "\n".join(line for line in lines if line is not None)
+            if not answer:  # nothing to offer is no output at all (Typer would print an empty line)
+                raise SystemExit(ExitStatus.OK)
+            return answer
 
         def answer(self, value: str, help_text: str) -> str | None:
             """One line of the answer: value, a tab, its help (zsh and fish show it beside the value)."""
