@@ -224,6 +224,7 @@ def test_an_invalid_corpus_completes_nothing_and_draws_no_control(
 
 @pytest.mark.parametrize("shell", SHELLS_IN_A_TERMINAL)
 def test_query_fields_styles_and_periods_complete_as_a_user_expects(shell: Driver, tmp_path: Path) -> None:
+    (tmp_path / "my-corpus.json").write_text("{}", encoding="utf-8")
     lines = [
         "leninletters list to:tr\t",  # the value after the colon, once: to:trotsky, not to::trotsky
         "leninletters list da\t1923-03-05",  # date: and no space after it: the date follows directly
@@ -231,6 +232,7 @@ def test_query_fields_styles_and_periods_complete_as_a_user_expects(shell: Drive
         "leninletters cite --style bib\t",
         "leninletters timeline --by mo\t",
         "leninletters show testam\t",
+        f"leninletters validate {tmp_path}/my-cor\t",  # a file name: the shell's own completion
     ]
     calls, _ = shell(tmp_path, lines)
     assert calls == [
@@ -240,6 +242,7 @@ def test_query_fields_styles_and_periods_complete_as_a_user_expects(shell: Drive
         ["cite", "--style", "bibtex"],
         ["timeline", "--by", "month"],
         ["show", "testament"],
+        ["validate", str(tmp_path / "my-corpus.json")],
     ]
 
 
