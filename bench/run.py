@@ -84,20 +84,16 @@ class Goal:
 
 def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command], list[Goal]]:
     terminal = {"FORCE_COLOR": "1", "COLUMNS": "120"}
-    completion = {
-        "_LENINLETTERS_COMPLETE": "complete_bash",
-        "COMP_WORDS": "leninletters gr",
-        "COMP_CWORD": "1",
-    }
+    completion = {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": "leninletters gr"}
     # Completing a person's name reads the corpus's people, and letter numbers with their titles in zsh.
     person_completion = {
         "_LENINLETTERS_COMPLETE": "complete_bash",
-        "COMP_WORDS": "leninletters list --person tro",
-        "COMP_CWORD": "3",
+        "COMP_LINE": "leninletters list --person tro",
     }
     reference_completion = {
         "_LENINLETTERS_COMPLETE": "complete_zsh",
-        "_TYPER_COMPLETE_ARGS": "leninletters show 2",
+        "_LENINLETTERS_WORDS": "show",
+        "_LENINLETTERS_INCOMPLETE": "2",
     }
     found = [
         Command("rich", "bare script: Rich 22-row table", [PYTHON, str(RICH_TABLE)], terminal, 4),

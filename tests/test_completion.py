@@ -1,5 +1,5 @@
-"""Tab completion through Typer's and Click's completion machinery, for bash, zsh and fish, as each shell's
-script asks for it; and --install-completion for the shell named."""
+"""Tab completion through Click's completion machinery, for bash, zsh and fish, as our scripts ask for it
+(tests/test_completion_shells.py drives the real shells); and --install-completion for the shell named."""
 
 from __future__ import annotations
 
@@ -19,26 +19,25 @@ runner = CliRunner()
 
 
 def bash(*words: str) -> list[str]:
-    """What bash offers for the last word (COMP_WORDS and COMP_CWORD as Typer's bash script sets them)."""
+    """What bash's script receives for the last word, the line typed as the words joined by spaces."""
     line = " ".join(["leninletters", *words])
-    env = {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(len(words))}
+    env = {
+        "_LENINLETTERS_COMPLETE": "complete_bash",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line.encode())),
+    }
     result = runner.invoke(app, [], env=env)
     assert result.exit_code == 0, result.stderr
     return result.stdout.splitlines()
 
 
-def zsh(line: str) -> str:
-    env = {"_LENINLETTERS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"leninletters {line}"}
-    result = runner.invoke(app, [], env=env)
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
-
-
-def fish(line: str) -> list[str]:
+def asked(shell: str, line: str) -> list[str]:
+    """What zsh's or fish's script receives: the words before the last, and the last, as they set them."""
+    *before, last = line.split(" ")
     env = {
-        "_LENINLETTERS_COMPLETE": "complete_fish",
-        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
-        "_TYPER_COMPLETE_ARGS": f"leninletters {line}",
+        "_LENINLETTERS_COMPLETE": f"complete_{shell}",
+        "_LENINLETTERS_WORDS": "\x1f".join(before),
+        "_LENINLETTERS_INCOMPLETE": last,
     }
     result = runner.invoke(app, [], env=env)
     assert result.exit_code == 0, result.stderr
@@ -61,35 +60,73 @@ def fish(line: str) -> list[str]:
         (("list", "--scribe", ""), ["L.F.", "M.V.", "fotieva", "volodicheva", "none"]),
         (("people", "fo"), ["fotieva"]),
         (("list", "da"), ["date:"]),
-        (("list", "to:tr"), ["to:trotsky"]),
-        (("grep", "Stalin", "person:kru"), ["person:krupskaya"]),
-        (("list", "section:go"), ["section:gosplan"]),
-        (("list", "slug:test"), ["slug:testament"]),
-        (("list", "date:1923-03"), ["date:1923-03-05", "date:1923-03-06"]),
-        # bash splits words at colons: to:tr reaches the tool as to, :, tr, and the values replace tr alone.
-        (("list", "to", ":", "tr"), ["trotsky"]),
-        (("list", "to", ":"), [":lenin", ":trotsky", ":stalin"]),
+        # readline replaces only what follows the word's last colon: the answers are cut to match.
+        (("list", "to:tr"), ["trotsky"]),
+        (("grep", "Stalin", "person:kru"), ["krupskaya"]),
+        (("list", "section:go"), ["gosplan"]),
+        (("list", "slug:test"), ["testament"]),
+        (("list", "date:1923-03"), ["1923-03-05", "1923-03-06"]),
+        (("cite", "--style", ""), ["text", "bibtex", "csl-json", "ris"]),
+        (("cite", "--style=b"), ["bibtex"]),
+        (("timeline", "--by", ""), ["day", "week", "month"]),
     ],
 )
 def test_bash_completes_commands_options_letters_people_and_the_query(
     words: tuple[str, ...], offered: list[str]
 ) -> None:
-    found = bash(*words)
-    assert found[: len(offered)] == offered if words[-1] == ":" else found == offered
+    assert bash(*words) == offered
 
 
-def test_zsh_completes_values_with_their_help_and_escapes_colons() -> None:
-    assert zsh("show test") == (
-        '_arguments \'*: :(("testament":"9. 1922-12-25 Letter to the Congress (The Testament of Lenin)"))\'\n'
-    )
-    assert zsh("list to:sta") == '_arguments \'*: :(("to\\\\:stalin":"Joseph Stalin"))\'\n'
-    assert zsh("people krup") == '_arguments \'*: :(("krupskaya":"Nadezhda Krupskaya"))\'\n'
+def test_bash_completes_a_fields_values_after_its_colon_not_a_second_colon() -> None:
+    assert bash("list", "to:")[:3] == ["lenin", "trotsky", "stalin"]
+    assert bash("list", "date:")[0] == "1922-12-12"
 
 
-def test_fish_completes_values_with_their_help() -> None:
-    assert fish("grep --person Dzer") == ["Dzerzhinsky\tFelix Dzerzhinsky"]
-    assert fish("show 9") == ["9\t1922-12-25 Letter to the Congress (The Testament of Lenin)"]
-    assert fish("list num") == ["number:\tnumbered in a range (number:16..18)"]
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_zsh_and_fish_receive_values_with_their_help(shell: str) -> None:
+    assert asked(shell, "show test") == [
+        "testament\t9. 1922-12-25 Letter to the Congress (The Testament of Lenin)"
+    ]
+    assert asked(shell, "list to:sta") == ["to:stalin\tJoseph Stalin"]
+    assert asked(shell, "grep --person Dzer") == ["Dzerzhinsky\tFelix Dzerzhinsky"]
+    assert asked(shell, "list num") == ["number:\tnumbered in a range (number:16..18)"]
+    assert asked(shell, "timeline --by m") == ["month"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_an_invalid_corpus_completes_nothing_and_says_nothing(shell: str, tmp_path: Path) -> None:
+    document = json.loads((Path(__file__).parent / "fixtures" / "mini.json").read_text(encoding="utf-8"))
+    document["letters"][0]["title"] = "Evil \x1b]0;pwned\x07 title"
+    invalid = tmp_path / "osc.json"
+    invalid.write_text(json.dumps(document), encoding="utf-8")
+    words = ["--corpus", str(invalid), "show"]
+    env = {
+        "_LENINLETTERS_COMPLETE": f"complete_{shell}",
+        "COMP_LINE": " ".join(["leninletters", *words, ""]),
+        "_LENINLETTERS_WORDS": "\x1f".join(words),
+    }
+    result = runner.invoke(app, [], env=env)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_value_holding_a_control_is_never_offered_and_help_shows_none(tmp_path: Path) -> None:
+    document = json.loads((Path(__file__).parent / "fixtures" / "mini.json").read_text(encoding="utf-8"))
+    document["people"] = [
+        *document.get("people", []),
+        {"id": "zz", "name": "Zed \u202eHostile\u2028", "forms": ["Zline\u2028x", "Zbidi\u202ex", "Zplain"]},
+    ]
+    corpus = tmp_path / "people.json"
+    corpus.write_text(json.dumps(document), encoding="utf-8")
+    found = asked("fish", f"--corpus {corpus} list --person Z")
+    # the surname, \u202eHostile, holds a bidi override too: only the id and the plain form are offered
+    assert found == ["Zz\tZed Hostile", "Zplain\tZed Hostile"]
+
+
+def test_file_names_are_left_to_the_shell() -> None:
+    for words in (("--corpus", ""), ("export", "-o", ""), ("validate", "")):
+        line = " ".join(["leninletters", *words])
+        result = runner.invoke(app, [], env={"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": line})
+        assert (result.exit_code, result.stdout) == (3, "")
 
 
 def test_completion_reads_the_corpus_named_on_the_command_line(tmp_path: Path) -> None:
@@ -101,8 +138,8 @@ def test_completion_reads_the_corpus_named_on_the_command_line(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("shell", "installed", "marker"),
     [
-        ("zsh", ".zfunc/_leninletters", "compdef _leninletters_completion leninletters"),
-        ("bash", ".bash_completions/leninletters.sh", "complete -o default -F _leninletters_completion"),
+        ("zsh", ".zfunc/_leninletters", "compdef _leninletters leninletters"),
+        ("bash", ".bash_completions/leninletters.sh", "complete -F _leninletters_completion leninletters"),
         ("fish", ".config/fish/completions/leninletters.fish", "complete --command leninletters"),
     ],
 )
@@ -136,13 +173,17 @@ def test_an_unknown_shell_is_one_line_with_a_suggestion(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "environ",
     [
-        {"_LENINLETTERS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "leninletters show 2"},
+        {
+            "_LENINLETTERS_COMPLETE": "complete_zsh",
+            "_LENINLETTERS_WORDS": "show",
+            "_LENINLETTERS_INCOMPLETE": "2",
+        },
         {
             "_LENINLETTERS_COMPLETE": "complete_fish",
-            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
-            "_TYPER_COMPLETE_ARGS": "leninletters list --person tro",
+            "_LENINLETTERS_WORDS": "list\x1f--person",
+            "_LENINLETTERS_INCOMPLETE": "tro",
         },
-        {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_WORDS": "leninletters list to:", "COMP_CWORD": "2"},
+        {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": "leninletters list to:"},
     ],
     ids=["zsh", "fish", "bash"],
 )
@@ -165,7 +206,7 @@ def test_completion_with_help_never_imports_rich(environ: dict[str, str]) -> Non
 
 
 def test_every_section_tab_offers_selects_that_section() -> None:
-    offered = bash("list", "section:")
+    offered = [line.split("\t")[0] for line in asked("fish", "list section:")]
     assert offered == ["section:gosplan", "section:nationalities"]
     for value in offered:
         code, stdout, _ = run("list", value, "--json")

@@ -126,10 +126,7 @@ def test_json_output_is_utf8_whatever_the_locale() -> None:
 
 
 def test_shell_completion_answers_without_importing_rich() -> None:
-    prelude = (
-        "os.environ.update(_LENINLETTERS_COMPLETE='complete_bash', COMP_CWORD='1')\n"
-        "os.environ['COMP_WORDS'] = 'leninletters gr'"
-    )
+    prelude = "os.environ.update(_LENINLETTERS_COMPLETE='complete_bash', COMP_LINE='leninletters gr')\n"
     imported, printed = rich_imported(prelude, [])
     assert printed.split() == ["grep"]
     assert imported is False

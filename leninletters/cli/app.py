@@ -36,7 +36,9 @@ from leninletters.cli.options import (
     Recipient,
     References,
     Scribe,
+    complete_period,
     complete_person,
+    complete_style,
     complete_words,
     person_terms,
     refuse_mistyped_options,
@@ -167,8 +169,8 @@ class LettersGroup(TyperGroup):
             if any(name.endswith("_COMPLETE") for name in os.environ):
                 # Shell completion started by hand: the shell's completion script sets these variables.
                 say(
-                    "error: shell completion needs the variables its shell script sets (COMP_WORDS, "
-                    "COMP_CWORD): install it with 'leninletters --install-completion'"
+                    "error: shell completion needs the variables its shell script sets (COMP_LINE, "
+                    "COMP_POINT): install it with 'leninletters --install-completion'"
                 )
                 sys.exit(ExitStatus.ERROR)
             sys.exit(ending(error))
@@ -781,6 +783,7 @@ def cite(
             metavar="STYLE",
             help="text, bibtex, csl-json (Zotero, Pandoc, citeproc) or ris.",
             rich_help_panel=OUTPUT,
+            autocompletion=complete_style,
         ),
     ] = "text",
 ) -> None:
@@ -850,6 +853,7 @@ def timeline(
             metavar="PERIOD",
             help="day (the timeline), or week or month: the letters counted, as a histogram.",
             rich_help_panel=OUTPUT,
+            autocompletion=complete_period,
         ),
     ] = "day",
     json: Json = False,

@@ -51,19 +51,7 @@ def complete_reference(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
 def complete_query(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     from leninletters.cli import completion
 
-    return completion.query(incomplete, _corpus(ctx), _words_before(ctx))
-
-
-def _words_before(ctx: typer.Context) -> list[str]:
-    """The arguments typed before the one completed (bash splits to:tr into to, :, tr)."""
-    words: list[str] = []
-    for name in ("pattern", "query", "words"):
-        value = ctx.params.get(name)
-        if isinstance(value, str):
-            words.append(value)
-        elif isinstance(value, list | tuple):
-            words += [str(word) for word in value]
-    return words
+    return completion.query(incomplete, _corpus(ctx))
 
 
 def complete_words(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -71,8 +59,22 @@ def complete_words(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     from leninletters.cli import completion
 
     where = _corpus(ctx)
-    found = completion.references(incomplete, where) + completion.query(incomplete, where, _words_before(ctx))
+    found = completion.references(incomplete, where) + completion.query(incomplete, where)
     return list(dict(found).items())
+
+
+def complete_style(incomplete: str) -> list[tuple[str, str]]:
+    """cite's styles."""
+    from leninletters.formats.cite import Style
+
+    return [(style.value, "") for style in Style if style.value.startswith(incomplete.lower())]
+
+
+def complete_period(incomplete: str) -> list[tuple[str, str]]:
+    """timeline's periods."""
+    from leninletters.store.edition import PERIODS
+
+    return [(period, "") for period in PERIODS if period.startswith(incomplete.lower())]
 
 
 DateFrom = Annotated[
