@@ -46,7 +46,6 @@ def hostile_forms(marker: Path) -> list[str]:
         f'Dquo"$({touch})"',
         f"Pipe|{touch}",
         "Glob*",
-        "Lsep\u2028x",
         "Bidi\u202ex",
     ]
 
@@ -206,9 +205,10 @@ def test_values_holding_controls_are_never_offered(
     shell: Driver, tmp_path: Path, hostile: tuple[Path, Path]
 ) -> None:
     corpus, _ = hostile
-    lines = [f"leninletters --corpus {corpus} list --person {prefix}\t" for prefix in ("Lse", "Bid")]
+    # (a line separator never gets this far: validate refuses a corpus that holds one)
+    lines = [f"leninletters --corpus {corpus} list --person Bid\t"]
     calls, drawn = shell(tmp_path, lines)
-    assert [call[-1] for call in calls] == ["Lse", "Bid"]
+    assert [call[-1] for call in calls] == ["Bid"]
     assert "\u202e" not in drawn and "\u2028" not in drawn
 
 

@@ -115,7 +115,13 @@ def register_shells() -> None:
             # path type offers nothing and leaves it to a `-o default` our bash script does not set.
             ctx = _resolve_context(self.cli, self.ctx_args, self.prog_name, args)  # type: ignore[attr-defined]
             where, rest = _resolve_incomplete(ctx, args, incomplete)
-            if getattr(getattr(where, "type", None), "name", "") in ("path", "file", "directory"):
+            # (-o is read as text, to keep the slash of `-o x.txt/`: its metavar FILE says what it names)
+            names_a_file = getattr(where, "metavar", None) == "FILE"
+            if names_a_file or getattr(getattr(where, "type", None), "name", "") in (
+                "path",
+                "file",
+                "directory",
+            ):
                 raise SystemExit(WANTS_FILES)
             items: list[Any] = where.shell_complete(ctx, rest)
             head = _option_head(incomplete)
