@@ -666,11 +666,13 @@ def export_letters(
     if not chosen:
         hints = _name_hints(edition, selection)
         raise InputError(f"no letters match; nothing to export{hints or ' (try fewer filters)'}")
-    pieces = export.document(chosen, fmt, edition, cmif_url=_cmif_url(fmt, url, edition.metadata))
+    cmif_url = _cmif_url(fmt, url)
+    pieces = export.document(chosen, fmt, edition, cmif_url=cmif_url)
     if output is None:
         out = _output()
         # Data formats stay valid on any stream: escaped, never made "visible" or transliterated.
         {Format.json: out.write_json, Format.cmif: out.write_xml}.get(fmt, out.write)(pieces)
+        _warn_unharvestable(fmt, cmif_url, edition.metadata)
         return
     if door.is_bundled(output):
         raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
@@ -679,6 +681,7 @@ def export_letters(
         raise OutputError(f"{output} is the corpus being read: choose another file")
     files.write_atomically(output, pieces, force=force)
     say(f"wrote {plural(len(chosen), 'letter')} to {output}")
+    _warn_unharvestable(fmt, cmif_url, edition.metadata)
 
 
 @app.command()
@@ -817,21 +820,24 @@ def cite(
     (out.write_json if style == citing.Style.csl_json else out.write)(citing.document(cited, style))
 
 
-def _cmif_url(fmt: Format, url: str | None, metadata: dict[str, Any]) -> str | None:
-    """--url checked (an https address), or a warning where a CMIF file will name none."""
+def _cmif_url(fmt: Format, url: str | None) -> str | None:
+    """--url checked: an https address, with --format cmif only."""
     from leninletters.formats import cmif
 
     if url is not None and fmt is not Format.cmif:
         raise InputError("--url is where a CMIF file is published: give it with --format cmif")
-    if fmt is not Format.cmif:
-        return None
-    checked = cmif.published_url(url) if url is not None else None
-    if not cmif.harvestable(metadata, checked):
+    return cmif.published_url(url) if url is not None else None
+
+
+def _warn_unharvestable(fmt: Format, url: str | None, metadata: dict[str, Any]) -> None:
+    """After a CMIF file is written: a warning where it names no address correspSearch could harvest."""
+    from leninletters.formats import cmif
+
+    if fmt is Format.cmif and not cmif.harvestable(metadata, url):
         say(
             "warning: the CMIF file names no address of its own, so correspSearch cannot harvest it: "
             "give the https URL it will be published at with --url"
         )
-    return checked
 
 
 @app.command(epilog=QUERY_HELP)
