@@ -57,7 +57,11 @@ CORPUS_CASES = [
     ("string.json", '"letters"', "must be a JSON array of letters or an object"),
     ("empty.json", "[]", "has no letters"),
     ("no-text.json", with_change(1, text=...), "letter 2: text: missing"),
-    ("typed.json", with_change(0, number="one"), "number: expected a whole number from 1, found 'one'"),
+    (
+        "typed.json",
+        with_change(0, number="one"),
+        "number: expected a whole number from 1 to 999999999, found 'one'",
+    ),
     ("recipients.json", with_change(2, recipients="Trotsky"), "letter 3: recipients: expected an array"),
     ("date.json", with_change(0, date="1922-02-30"), "letter 1: date: expected a real date"),
     ("dup-number.json", with_change(2, number=1), "number: 1 is used again"),

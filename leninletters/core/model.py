@@ -2,7 +2,7 @@
 
 The records' annotations are the one description of the corpus (docs/corpus.md): each field's type,
 its constraints, its default, and in words what it expects. msgspec decodes a corpus file straight into
-these records and checks every annotation on the way; corpus.py walks the same annotations to explain
+these records and checks every annotation on the way; store/problems.py walks the same annotations to explain
 each problem of a file that fails. Adding a field is one line here (and its row in docs/corpus.md).
 
 Records are frozen msgspec Structs: defining one costs no exec() at import (a dataclass costs about a
@@ -18,66 +18,35 @@ import msgspec
 from msgspec import Meta, Struct
 from msgspec.structs import force_setattr
 
-PARAGRAPH_BREAK = "\n\n"
-
-# What a reader cannot be shown faithfully: C0 and C1 control characters (DEL too), unpaired surrogates,
-# U+FFFE and U+FFFF, which are not characters at all (XML, and so CMIF, cannot carry them), and the line
-# and paragraph separators U+2028 and U+2029, which end a line for every splitlines (a RIS record's value
-# would become two lines). No string of a corpus holds them, except the line breaks between paragraphs.
-HIDDEN = r"\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029"
-_SEEN = rf"[^{HIDDEN}]"  # a character that shows as itself
-_INK = rf"[^{HIDDEN}\s]"  # one that leaves a mark
-# Any number of characters that show, as runs of printable ASCII or single others: the same set as
-# _SEEN*+, which re checks twice as fast, and unlike the set spelled as ranges up to U+10FFFF, it
-# compiles (at import, in msgspec's Meta) in a tenth of the time.
-_SEEN_RUN = r"(?:[ -~]++|[^\x00-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029])*+"
-# Possessive and atomic: a rejected string costs one pass, never a backtracking search.
-_ONE_PARAGRAPH = rf"(?>{_SEEN}*?{_INK}{_SEEN_RUN})"
-LINE_PATTERN = rf"\A{_ONE_PARAGRAPH}\Z"
-PARAGRAPHS_PATTERN = rf"\A{_ONE_PARAGRAPH}(?:\n\n{_ONE_PARAGRAPH})*+\Z"
-# At least one letter: a slug of digits and hyphens would read as a number (2), a range (2-3) or a date
-# (1922, 1922-12) wherever a reference is asked for, and name no letter by its slug.
-SLUG_PATTERN = r"\A(?=[0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*\Z"
-
-# The kinds of value, each with what it accepts and the words a problem uses for it.
-Line = Annotated[str, Meta(pattern=LINE_PATTERN, description="a non-empty string")]
-Paragraphs = Annotated[str, Meta(pattern=PARAGRAPHS_PATTERN, description="a non-empty string")]
-MAYBE_EMPTY_LINE_PATTERN = rf"\A{_SEEN_RUN}\Z"
-MaybeEmptyLine = Annotated[str, Meta(pattern=MAYBE_EMPTY_LINE_PATTERN, description="a string")]
-Slug = Annotated[
-    str,
-    Meta(pattern=SLUG_PATTERN, description="lowercase letters, digits and single hyphens, with a letter"),
-]
-Number = Annotated[int, Meta(ge=1, description="a whole number from 1")]
-# As many digits as a reference takes (references.MAX_DIGITS): a letter numbered past it could not be named.
-LetterNumber = Annotated[int, Meta(ge=1, le=999_999_999, description="a whole number from 1 to 999999999")]
-Span = Annotated[tuple[Number, Number], Meta(description="[first, last] paragraph numbers")]
-Lines = Annotated[tuple[Line, ...], Meta(description="an array of strings")]
-OptionalLine = Annotated[Line | None, Meta(description="a non-empty string or null")]
-Flag = Annotated[bool, Meta(description="true or false")]
-Date = Annotated[dt.date, Meta(description="a real date as YYYY-MM-DD")]
-# The apparatus's kinds of value (see "The apparatus" below).
-Certainty = Annotated[Literal["high", "medium", "low"], Meta(description='"high", "medium" or "low"')]
-# A real day of the calendar, or its month or year, in ASCII digits: the year 0001 to 9999 (as a date's),
-# the month 01 to 12, the day within its month, 29 February only in a leap year.
-_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
-PARTIAL_DAY_PATTERN = (
-    r"\A(?!0000)(?:"
-    r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)?"
-    r"|[0-9]{4}-(?:0[13-9]|1[0-2])-(?:29|30)"
-    r"|[0-9]{4}-(?:0[13578]|1[02])-31"
-    rf"|{_LEAP_YEAR}-02-29"
-    r")\Z"
+# The apparatus's records and the kinds of value live in their own modules; the names other modules
+# have always read from here stay here.
+from leninletters.core import kinds
+from leninletters.core.apparatus import Expansion as Expansion
+from leninletters.core.apparatus import LetterApparatus as LetterApparatus
+from leninletters.core.apparatus import PersonApparatus as PersonApparatus
+from leninletters.core.apparatus import Recipients
+from leninletters.core.kinds import (
+    Certainty,
+    Date,
+    Flag,
+    LetterNumber,
+    Line,
+    Lines,
+    MaybeEmptyLine,
+    Number,
+    OneFact,
+    OptionalLine,
+    Paragraphs,
+    Slug,
+    Span,
 )
-PartialDay = Annotated[
-    str, Meta(pattern=PARTIAL_DAY_PATTERN, description="a real date as YYYY, YYYY-MM or YYYY-MM-DD")
-]
-OptionalPartialDay = Annotated[
-    PartialDay | None, Meta(description="a real date as YYYY, YYYY-MM or YYYY-MM-DD, or null")
-]
-Position = Annotated[int, Meta(ge=0, description="a whole number from 0")]
-Facts = Meta(description="an array of objects")
-OneFact = Meta(description="an object or null")
+
+HIDDEN = kinds.HIDDEN
+LINE_PATTERN = kinds.LINE_PATTERN
+MAYBE_EMPTY_LINE_PATTERN = kinds.MAYBE_EMPTY_LINE_PATTERN
+PARAGRAPH_BREAK = kinds.PARAGRAPH_BREAK
+PARAGRAPHS_PATTERN = kinds.PARAGRAPHS_PATTERN
+PARTIAL_DAY_PATTERN = kinds.PARTIAL_DAY_PATTERN
 
 
 class _Unset(tuple[str, ...]):
@@ -403,138 +372,6 @@ class Person(Struct, frozen=True, gc=False):
 
     def to_json(self) -> dict[str, Any]:
         return _builtins(self)
-
-
-# The apparatus ----------------------------------------------------------------------------------
-#
-# What this edition adds to the print, kept apart from it: every fact with its `authority` (reference
-# ids from the corpus's `references`, with a page or note: "lcw45-12dec, p. 601a"; several joined by
-# "; ") and its `certainty`. `note` says in words what was and was not seen. Each record names the fact
-# first and its authority after it, so each repeats the three fields rather than inherit them.
-
-
-class LcwPlace(Struct, frozen=True, kw_only=True, gc=False):
-    """Where the letter stands in the standard edition (Lenin, Collected Works, Progress Publishers)."""
-
-    volume: Number
-    pages: OptionalLine = None
-    title: Line
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-
-class Provenance(Struct, frozen=True, kw_only=True, gc=False):
-    """How the letter survives: an original manuscript, secretaries' notes, a typewritten copy."""
-
-    text: Line
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-
-class Dating(Struct, frozen=True, kw_only=True, gc=False):
-    """The standard edition's date for a stretch of paragraphs, where it differs from the print or is more
-    precise."""
-
-    paragraphs: Span
-    date: Date
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-
-class Hand(Struct, frozen=True, kw_only=True, gc=False):
-    """Who took down (scribe) or wrote (written_by) a stretch of paragraphs where the print does not say:
-    attributed, not printed."""
-
-    paragraphs: Span
-    scribe: OptionalLine = None
-    written_by: OptionalLine = None
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-    def __post_init__(self) -> None:
-        if (self.scribe is None) == (self.written_by is None):
-            raise ValueError("give one of scribe and written_by")
-
-    @property
-    def who(self) -> str:
-        return f"taken down by {self.scribe}" if self.scribe else f"written by {self.written_by}"
-
-
-class Supplied(Struct, frozen=True, kw_only=True, gc=False):
-    """Words the source lost and the standard edition prints (a signature), after a paragraph (0: before
-    the first)."""
-
-    after_paragraph: Position
-    text: Line
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-
-class Recipients(Struct, frozen=True, kw_only=True, gc=False):
-    """Whom the edition takes the letter to be addressed to, and why (inferred: from the series)."""
-
-    names: Lines
-    inferred: Flag = False
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-
-class Expansion(Struct, frozen=True, kw_only=True, gc=False):
-    """The work a printed "op. cit." or "ibid." points to."""
-
-    expands: Line
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-
-class LetterApparatus(Struct, frozen=True, kw_only=True, gc=False):
-    """Everything the edition says of one letter beyond the print."""
-
-    lcw: Annotated[LcwPlace | None, OneFact] = None
-    provenance: Annotated[Provenance | None, OneFact] = None
-    datings: Annotated[tuple[Dating, ...], Facts] = ()
-    hands: Annotated[tuple[Hand, ...], Facts] = ()
-    supplied: Annotated[tuple[Supplied, ...], Facts] = ()
-    recipients: Annotated[Recipients | None, OneFact] = None
-    # The expansion of the letter's printed `source` (letter 4's "Trotsky, op. cit., p. 49.").
-    source: Annotated[Expansion | None, OneFact] = None
-
-    def check(self, count: int) -> None:
-        """Refuse paragraphs beyond a text of `count` paragraphs."""
-        spans = [("datings", index, fact.paragraphs) for index, fact in enumerate(self.datings, start=1)]
-        spans += [("hands", index, fact.paragraphs) for index, fact in enumerate(self.hands, start=1)]
-        for name, index, (first, last) in spans:
-            if not 1 <= first <= last <= count:
-                raise ValueError(
-                    f"apparatus: {name}[{index}]: paragraphs {first}-{last} are not within the text's "
-                    f"{count} paragraphs"
-                )
-        for index, supplied in enumerate(self.supplied, start=1):
-            if supplied.after_paragraph > count:
-                raise ValueError(
-                    f"apparatus: supplied[{index}]: after paragraph {supplied.after_paragraph} of {count}"
-                )
-
-
-class PersonApparatus(Struct, frozen=True, kw_only=True, gc=False):
-    """A person's checked description and life dates (partial where the reference gives only a year)."""
-
-    description: Line
-    born: OptionalPartialDay = None
-    died: OptionalPartialDay = None
-    viaf: OptionalLine = None
-    gnd: OptionalLine = None
-    wikidata: OptionalLine = None
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
 
 
 class Reference(Struct, frozen=True, kw_only=True, gc=False):

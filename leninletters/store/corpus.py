@@ -19,7 +19,7 @@ import msgspec
 
 from leninletters.core.errors import CorpusError
 from leninletters.core.model import Corpus
-from leninletters.store.assembly import SHAPE, decode, from_records
+from leninletters.store.assembly import EDITION_KEYS, SHAPE, decode, from_records
 from leninletters.store.reading import (
     BUNDLED,
     BUNDLED_FILE,
@@ -42,6 +42,7 @@ __all__ = [
     "CORPUS_ENV",
     "DATA_PACKAGE",
     "DEFAULT_MAX_CORPUS_MB",
+    "EDITION_KEYS",
     "MAX_CORPUS_ENV",
     "MAX_LISTED_PROBLEMS",
     "bundled_text",
