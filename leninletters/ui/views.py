@@ -392,32 +392,44 @@ LABELS = {"recipient": "to", "copy": "copy", "scribe": "taken down by", "writer"
 
 
 def _lines(seen: Occurrence, context: int = 0) -> list[Line]:
-    letter = seen.letter
-    lines: list[Line] = []
+    """A person's mentions in one letter, as the lines that show them: the title, the sentences of the
+    text, the notes, then the headings' names (to, copy, taken down by, written by)."""
+    return [
+        *_title_lines(seen),
+        *_text_lines(seen, context),
+        *_note_lines(seen),
+        *(Line(LABELS[m.kind], m.form) for m in seen.mentions if m.kind in LABELS),
+    ]
+
+
+def _spans(mentions: Iterable[Mention]) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start or 0, m.end or 0) for m in mentions)
+
+
+def _title_lines(seen: Occurrence) -> list[Line]:
     in_title = [m for m in seen.mentions if m.where == "title"]
-    if in_title:
-        spans = tuple((m.start or 0, m.end or 0) for m in in_title)
-        lines.append(Line("heading", letter.title, spans))
-    in_text = [m for m in seen.mentions if m.where == "text"]
+    return [Line("heading", seen.letter.title, _spans(in_title))] if in_title else []
+
+
+def _text_lines(seen: Occurrence, context: int) -> Iterator[Line]:
+    """Each sentence that holds mentions, labelled by its paragraph and the kinds that are not text."""
     from leninletters.core.search import Match, snippets
 
+    in_text = [m for m in seen.mentions if m.where == "text"]
     matches = [Match(m.start or 0, m.end or 0, m.form, m.paragraph or 1) for m in in_text]
-    for snippet in snippets(letter, matches, context):
+    for snippet in snippets(seen.letter, matches, context):
         end = snippet.start + len(snippet.text)
         kinds = dict.fromkeys(m.kind for m in in_text if snippet.start <= (m.start or 0) < end)
         shown = [TEXT_KIND_LABELS[kind] for kind in kinds if kind != "text"]
         label = f"{snippet.paragraph}" + (f" ({', '.join(shown)})" if shown else "")
-        lines.append(Line(label, snippet.text, snippet.highlights))
-    for note in letter.notes:
-        spans = tuple(
-            (m.start or 0, m.end or 0) for m in seen.mentions if m.where == "notes" and m.note == note.marker
-        )
+        yield Line(label, snippet.text, snippet.highlights)
+
+
+def _note_lines(seen: Occurrence) -> Iterator[Line]:
+    for note in seen.letter.notes:
+        spans = _spans(m for m in seen.mentions if m.where == "notes" and m.note == note.marker)
         if spans:
-            lines.append(Line(f"note [{note.marker}]", note.text, spans))
-    for mention in seen.mentions:
-        if mention.kind in LABELS:
-            lines.append(Line(LABELS[mention.kind], mention.form))
-    return lines
+            yield Line(f"note [{note.marker}]", note.text, spans)
 
 
 TEXT_KIND_LABELS = {"editorial": "editor", "heading": "address", "text": "text"}
