@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from leninletters import __version__
+from leninletters.cli import reading
 from leninletters.cli.options import (
     OUTPUT,
     REPEAT_RULE,
@@ -845,6 +846,9 @@ def timeline(
         else HistogramView(edition.timeline_bins(by, selection), by)
     )
     _output(color).emit(view, as_json=json, page=False)
+
+
+app.command("read", epilog=QUERY_HELP)(reading.read)  # the interactive reader (leninletters/reader)
 
 
 def main() -> None:
