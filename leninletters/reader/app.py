@@ -90,8 +90,7 @@ class Reader(App[int]):
         self.query_one(DataTable).add_columns(*drawn.ROW_HEADER)
         self._fit(self.size.width)
         await self._list(self.asked)
-        if self.asked.letters:
-            await self.open(0, None)
+        await self.show(self.history.here)
 
     def on_resize(self, event: object) -> None:
         self._fit(self.size.width)
@@ -155,8 +154,10 @@ class Reader(App[int]):
     # Keys ----------------------------------------------------------------------------------------
 
     async def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if 0 <= event.cursor_row < len(self.asked.letters):
-            await self.open(event.cursor_row, None)
+        row = event.cursor_row
+        # The list re-filled, or the cursor moved by open() itself: the letter is already shown.
+        if 0 <= row < len(self.asked.letters) and self.asked.letters[row] is not self.letter:
+            await self.open(row, None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.query_one("#letter", VerticalScroll).focus()
@@ -187,8 +188,9 @@ class Reader(App[int]):
         slugs = [letter.slug for letter in self.asked.letters]
         if place.slug in slugs:
             await self.open(slugs.index(place.slug), place.paragraph)
-        elif slugs:
-            await self.open(0, None)
+        elif self.asked.matches:  # a new query opens at its first match
+            self.match = self.asked.matches[0]
+            await self.open(self.match.row, self.match.paragraph)
 
     async def action_step(self, forward: bool) -> None:
         found = self.asked.matches
@@ -199,8 +201,8 @@ class Reader(App[int]):
         if self.match is None:
             self.notify("no matches: / to ask", markup=False)
             return
-        await self.go(places.Place(self.asked.query, self.asked.letters[self.match.row].slug, None))
-        await self.open(self.match.row, self.match.paragraph)
+        slug = self.asked.letters[self.match.row].slug
+        await self.go(places.Place(self.asked.query, slug, self.match.paragraph))
 
     async def action_back(self) -> None:
         place = self.history.back()
@@ -254,10 +256,10 @@ class Reader(App[int]):
         self.push_screen(CitationScreen(citation))
 
     def action_interrupt(self) -> None:
-        self.exit(ExitStatus.INTERRUPTED)
+        self.exit(return_code=ExitStatus.INTERRUPTED)
 
     def interrupted(self) -> None:
-        self.exit(ExitStatus.INTERRUPTED)
+        self.exit(return_code=ExitStatus.INTERRUPTED)
 
     # Errors: one line after the screen is restored, never Textual's traceback --------------------
 
@@ -276,7 +278,7 @@ def run(edition: Edition, query: str = "") -> int:
     from leninletters.ui.streams import say
 
     reader = Reader(edition, query)
-    status = reader.run()
+    reader.run()
     failure = reader.failure
     if isinstance(failure, LeninLettersError):
         say(f"error: {failure}")
@@ -284,4 +286,4 @@ def run(edition: Edition, query: str = "") -> int:
     if failure is not None:
         say(internal_error_message(failure))
         return ExitStatus.INTERNAL
-    return status if status is not None else reader.return_code or 0
+    return reader.return_code or 0

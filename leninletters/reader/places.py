@@ -52,10 +52,17 @@ def highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(word) for word in wanted), re.IGNORECASE)
 
 
-def matches(letters: Sequence[Letter], pattern: re.Pattern[str] | None) -> list[Match]:
-    """Every paragraph of the listed letters where the pattern is found, in reading order."""
+def matches(
+    letters: Sequence[Letter], pattern: re.Pattern[str] | None, predicate: Predicate = EVERYTHING
+) -> list[Match]:
+    """Every paragraph of the listed letters where the pattern is found, in reading order; with no
+    words to find, each letter where the query starts to hold in it (date:1923-01 opens the Testament at
+    its P.S.)."""
     if pattern is None:
-        return [Match(index, None) for index in range(len(letters))]
+        from leninletters.store.edition import narrowed
+
+        held = [narrowed(letter, predicate) for letter in letters]
+        return [Match(index, min(part) if part else None) for index, part in enumerate(held)]
     return [
         Match(index, number)
         for index, letter in enumerate(letters)
@@ -83,7 +90,7 @@ def ask(edition: Edition, query: str) -> Asked:
         predicate = querylang.parse(query)
     letters = edition.select(predicate)
     pattern = highlighter(phrases(predicate))
-    return Asked(query, predicate, letters, pattern, matches(letters, pattern))
+    return Asked(query, predicate, letters, pattern, matches(letters, pattern, predicate))
 
 
 def step(found: Sequence[Match], current: Match | None, forward: bool) -> Match | None:
