@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -16,7 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leninletters.core.model import Corpus
+from leninletters.core.model import Letter
+from leninletters.core.predicates import EVERYTHING, Predicate
 from leninletters.reader import places
 from leninletters.store.corpus import load
 from leninletters.store.edition import MemoryEdition, open_edition
@@ -200,6 +202,50 @@ async def test_y_copies_the_citation_and_shows_it() -> None:
 
 
 @pytest.mark.asyncio
+async def test_r_lists_the_related_letters_and_opens_one() -> None:
+    from leninletters.reader.screens import RelatedScreen
+
+    app = Reader(open_edition(), "slug:nationalities")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RelatedScreen)
+        related = [letter.slug for letter, _ in screen.places]
+        assert "nationalities-1922-12-31a" in related
+        screen.query_one(OptionList).highlighted = related.index("nationalities-1922-12-31a")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.letter is not None and app.letter.slug == "nationalities-1922-12-31a"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.letter is not None and app.letter.slug == "nationalities"
+
+
+@pytest.mark.asyncio
+async def test_e_exports_the_listed_letters_and_never_writes_over_a_file(tmp_path: Path) -> None:
+    from leninletters.reader.screens import ExportScreen
+
+    target = tmp_path / "trotsky.md"
+    app = Reader(open_edition(), "to:trotsky")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press(*str(target), "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        written = target.read_text(encoding="utf-8")
+        assert written.startswith("#") and written.count("To Leon Trotsky") >= 5
+        await pilot.press("e", *str(target), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # refused: the dialog stays, saying why
+        said = shown(app.screen.query_one("#said", Static))
+        assert said.startswith("✗") and "exists" in said
+    assert target.read_text(encoding="utf-8") == written
+
+
+@pytest.mark.asyncio
 async def test_the_apparatus_is_folded_below_and_opens_with_a() -> None:
     from textual.widgets import Collapsible
 
@@ -219,6 +265,32 @@ async def test_ctrl_c_quits_with_the_interrupted_status() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+c")
     assert app.return_code == 130
+
+
+class Failing(MemoryEdition):
+    """An edition that fails on any query but the first: a bug met while the reader runs."""
+
+    def select(self, predicate: Predicate) -> list[Letter]:
+        if predicate != EVERYTHING:
+            raise RuntimeError("boom")
+        return super().select(predicate)
+
+
+def test_an_error_inside_the_reader_is_one_line_after_the_screen_is_given_back(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from textual.pilot import Pilot
+
+    from leninletters.reader.app import run
+
+    async def ask_something(pilot: Pilot[int]) -> None:
+        await pilot.press("slash", "x", "enter")
+
+    status = run(Failing(load()), "", headless=True, auto_pilot=ask_something)
+    assert status == 70
+    err = capsys.readouterr().err
+    assert err.startswith("leninletters: internal error: RuntimeError: boom")
+    assert err.count("\n") == 1 and "Traceback" not in err
 
 
 # Hostile corpora: drawn as text, never obeyed ----------------------------------------------------
@@ -319,7 +391,10 @@ def _read_until(fd: int, wanted: bytes, seconds: float) -> bytes:
     return got
 
 
-def test_the_installed_script_restores_the_terminal_on_q() -> None:
+@pytest.mark.parametrize(
+    ("ending", "status"), [("q", 0), ("\x03", 130), ("SIGTERM", 130)], ids=["q", "ctrl-c", "sigterm"]
+)
+def test_the_installed_script_gives_the_terminal_back(ending: str, status: int) -> None:
     script = Path(sys.executable).parent / "leninletters"
     if not script.exists():
         pytest.skip("the console script is not installed beside this Python")
@@ -335,9 +410,12 @@ def test_the_installed_script_restores_the_terminal_on_q() -> None:
     try:
         drawn = _read_until(controller, b"To Leon Trotsky", 60)
         assert b"To Leon Trotsky" in drawn, drawn[-500:]
-        os.write(controller, b"q")
+        if ending == "SIGTERM":
+            process.send_signal(signal.SIGTERM)
+        else:
+            os.write(controller, ending.encode())
         drawn += _read_until(controller, b"\x1b[?1049l", 30)
-        assert process.wait(timeout=30) == 0
+        assert process.wait(timeout=30) == status
     finally:
         if process.poll() is None:
             process.kill()
@@ -390,7 +468,3 @@ def test_n_then_shift_n_comes_back_to_the_same_match(found: list[places.Match], 
     after = places.step(found, current, True)
     assert after is not None
     assert places.step(found, after, False) == current
-
-
-def test_corpus_type_is_the_model() -> None:
-    assert isinstance(load(HOSTILE), Corpus)

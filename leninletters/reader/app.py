@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,14 +17,26 @@ from textual.widgets import Collapsible, DataTable, Footer, Static
 from leninletters.core.errors import ExitStatus, LeninLettersError
 from leninletters.core.present import APPARATUS_HEADING
 from leninletters.reader import drawn, places
-from leninletters.reader.screens import CitationScreen, HelpScreen, PeoplePicker, PersonScreen, QueryScreen
+from leninletters.reader.screens import (
+    CitationScreen,
+    ExportScreen,
+    HelpScreen,
+    PeoplePicker,
+    PersonScreen,
+    QueryScreen,
+    RelatedScreen,
+)
 
 if TYPE_CHECKING:
     from leninletters.core.model import Letter, Person
+    from leninletters.core.related import Relations
     from leninletters.store.edition import Edition
 
 # Below this many columns the list stands above the letter rather than beside it.
 SIDE_BY_SIDE = 100
+
+# The export format a file's suffix asks for (export's names); anything else is plain text.
+EXPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".xml": "cmif"}
 
 CSS = """
 #body { layout: horizontal; height: 1fr; }
@@ -56,7 +68,9 @@ class Reader(App[int]):
         Binding("n", "step(True)", "Next match"),
         Binding("N", "step(False)", "Previous", key_display="N"),
         Binding("p", "people", "People"),
+        Binding("r", "related", "Related"),
         Binding("y", "cite", "Copy citation"),
+        Binding("e", "export", "Export"),
         Binding("a", "apparatus", "Apparatus", show=False),
         Binding("escape,backspace", "back", "Back"),
         Binding("right_square_bracket", "forward", "Forward", show=False),
@@ -73,6 +87,7 @@ class Reader(App[int]):
         self.letter: Letter | None = None
         self.match: places.Match | None = None
         self.failure: BaseException | None = None
+        self._relations: Relations | None = None
 
     # Drawing -------------------------------------------------------------------------------------
 
@@ -155,8 +170,10 @@ class Reader(App[int]):
 
     async def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         row = event.cursor_row
-        # The list re-filled, or the cursor moved by open() itself: the letter is already shown.
-        if 0 <= row < len(self.asked.letters) and self.asked.letters[row] is not self.letter:
+        # Stale (the list was re-filled, the cursor has moved on since), or the cursor moved by open()
+        # itself: nothing to open.
+        stale = row != event.data_table.cursor_row
+        if not stale and 0 <= row < len(self.asked.letters) and self.asked.letters[row] is not self.letter:
             await self.open(row, None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -245,6 +262,48 @@ class Reader(App[int]):
         query = self.asked.query if letter in self.asked.letters else ""
         await self.go(places.Place(query, letter.slug, paragraph))
 
+    def action_related(self) -> None:
+        if self.letter is None:
+            return
+        if self._relations is None:
+            self._relations = self.edition.relations()
+        grouped = self._relations.grouped(self.letter)
+        if not grouped:
+            self.notify("no letter is related to this one", markup=False)
+            return
+        self.push_screen(RelatedScreen(self.letter, grouped), self._letter_chosen)
+
+    def action_export(self) -> None:
+        if not self.asked.letters:
+            self.notify("no letters listed: / to ask", markup=False)
+            return
+        self.push_screen(ExportScreen(self.export, len(self.asked.letters)), self._exported)
+
+    def export(self, name: str) -> str:
+        """Write the listed letters to a file, as `export -o` does; what was done, in words."""
+        from pathlib import Path
+
+        from leninletters.core.errors import OutputError
+        from leninletters.core.present import plural
+        from leninletters.core.references import Selected
+        from leninletters.formats import export
+        from leninletters.store.edition import is_bundled
+        from leninletters.ui import files
+
+        target = Path(name).expanduser()
+        if is_bundled(target):
+            raise OutputError(
+                f"{name} is part of the bundled edition, which is read-only: choose another file"
+            )
+        fmt = EXPORT_FORMATS.get(target.suffix.lower(), export.Format.text)
+        chosen = [Selected(letter) for letter in self.asked.letters]
+        files.write_atomically(target, export.document(chosen, fmt, self.edition), force=False)
+        return f"wrote {plural(len(chosen), 'letter')} to {name}"
+
+    def _exported(self, said: object) -> None:
+        if isinstance(said, str):
+            self.notify(said, markup=False)
+
     def action_cite(self) -> None:
         if self.letter is None:
             return
@@ -272,13 +331,14 @@ class Reader(App[int]):
         self._close_messages_no_wait()
 
 
-def run(edition: Edition, query: str = "") -> int:
-    """Run the reader on a terminal until the user quits; the exit status (docs/errors.md)."""
+def run(edition: Edition, query: str = "", **driver: Any) -> int:
+    """Run the reader on a terminal until the user quits; the exit status (docs/errors.md). `driver`
+    goes to Textual's App.run (headless, auto_pilot: for tests)."""
     from leninletters.core.errors import internal_error_message
     from leninletters.ui.streams import say
 
     reader = Reader(edition, query)
-    reader.run()
+    reader.run(**driver)
     failure = reader.failure
     if isinstance(failure, LeninLettersError):
         say(f"error: {failure}")

@@ -4,6 +4,7 @@ names, the keys, and a citation to copy. Every corpus string is drawn through re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -14,11 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from leninletters.core.errors import QueryError
+from leninletters.core.errors import LeninLettersError, QueryError
 from leninletters.reader import drawn
 
 if TYPE_CHECKING:
     from leninletters.core.model import Letter, Person
+    from leninletters.core.related import Relation
     from leninletters.store.edition import Profile
 
 CLOSE: list[BindingType] = [Binding("escape", "dismiss_nothing", "Back")]
@@ -29,7 +31,9 @@ KEYS = (
     ("n / N", "the next / previous match, across letters"),
     ("↑ ↓ j k, PgUp PgDn, Home End", "move in the list; Enter or Tab to the letter"),
     ("p", "the people the open letter names: choose one for their profile"),
+    ("r", "the letters related to the open one, and why: Enter opens one"),
     ("y", "copy the open letter's citation (OSC 52), and show it to select"),
+    ("e", "export the listed letters to a file (.md, .json, .xml or text), never over another"),
     ("a", "show or fold the apparatus (this edition's, not the print's)"),
     ("Esc / Backspace", "back to the place before; ] forward again"),
     ("?", "these keys"),
@@ -159,3 +163,58 @@ class CitationScreen(Dismissable):
         with Vertical(id="dialog"):
             yield Static(Text("Copied to the clipboard where the terminal allows (OSC 52):"), markup=False)
             yield Static(drawn.plain(self.citation), id="citation", markup=False)
+
+
+class RelatedScreen(Dismissable):
+    """`r`: the letters related to the open one, each with why (a curated link, the same heading, the
+    same addressee); Enter opens one."""
+
+    def __init__(self, letter: Letter, grouped: list[tuple[Letter, list[Relation]]]) -> None:
+        super().__init__()
+        self.letter = letter
+        self.places: list[tuple[Letter, int | None]] = [(other, None) for other, _ in grouped]
+        self.grouped = grouped
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for other, why in self.grouped:
+            label = drawn.plain(f"{other.number:>3}  {other.date.isoformat()}  ")
+            label.append_text(drawn.plain(other.title))
+            reasons = "; ".join(dict.fromkeys(relation.reason for relation in why))
+            label.append_text(drawn.plain(f"\n     {reasons}", "dim"))
+            options.append(Option(label))
+        head = drawn.plain("Related to ")
+        head.append_text(drawn.plain(self.letter.title, "bold"))
+        with Vertical(id="person"):
+            yield Static(head, markup=False)
+            yield OptionList(*options, id="related")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.places[event.option_index])
+
+
+class ExportScreen(Dismissable):
+    """`e`: the listed letters to a file, as `export -o` writes it (the format by the file's suffix:
+    .md Markdown, .json JSON, .xml CMIF, anything else text), never over an existing file."""
+
+    def __init__(self, write: Callable[[str], str], count: int) -> None:
+        super().__init__()
+        self.write = write
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            asked = f"Export the {self.count} listed letters to (.md, .json, .xml or text; Esc to leave):"
+            yield Static(Text(asked), markup=False)
+            yield Input(placeholder="letters.md", id="file")
+            yield Static(Text(""), id="said", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return
+        try:
+            done = self.write(event.value.strip())
+        except (LeninLettersError, OSError) as error:
+            self.query_one("#said", Static).update(drawn.plain(f"✗ {error}", "bold red"))
+            return
+        self.dismiss(done)
