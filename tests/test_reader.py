@@ -246,6 +246,37 @@ async def test_e_exports_the_listed_letters_and_never_writes_over_a_file(tmp_pat
 
 
 @pytest.mark.asyncio
+async def test_the_position_line_follows_the_paragraph_scrolled_to() -> None:
+    from textual.containers import VerticalScroll
+
+    app = Reader(open_edition(), "slug:testament")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert position(app) == "letter 1 of 1, 11 paragraphs"
+        app.query_one("#letter", VerticalScroll).scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert position(app) == "letter 1 of 1, ¶11 of 11"
+
+
+@pytest.mark.asyncio
+async def test_t_shows_the_weeks_and_lists_the_letters_of_one() -> None:
+    from leninletters.reader.screens import TimelineScreen
+
+    app = Reader(open_edition(), "to:trotsky")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        assert sum(len(week.letters) for week in screen.bins) >= app.query_one(DataTable).row_count
+        await pilot.press("enter")  # the first week: 11 December 1922
+        await pilot.pause()
+        assert app.asked.query == "(to:trotsky) date:1922-12-11..1922-12-17"
+        assert [letter.number for letter in app.asked.letters] == [1, 2, 3, 4, 5]  # 2: a copy to him
+
+
+@pytest.mark.asyncio
 async def test_the_apparatus_is_folded_below_and_opens_with_a() -> None:
     from textual.widgets import Collapsible
 

@@ -25,6 +25,7 @@ from leninletters.reader.screens import (
     PersonScreen,
     QueryScreen,
     RelatedScreen,
+    TimelineScreen,
 )
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class Reader(App[int]):
         Binding("N", "step(False)", "Previous", key_display="N"),
         Binding("p", "people", "People"),
         Binding("r", "related", "Related"),
+        Binding("t", "timeline", "Timeline"),
         Binding("y", "cite", "Copy citation"),
         Binding("e", "export", "Export"),
         Binding("a", "apparatus", "Apparatus", show=False),
@@ -103,6 +105,7 @@ class Reader(App[int]):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals off the main thread
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.interrupted)
         self.query_one(DataTable).add_columns(*drawn.ROW_HEADER)
+        self.watch(self.query_one("#letter", VerticalScroll), "scroll_y", self._scrolled, init=False)
         self._fit(self.size.width)
         await self._list(self.asked)
         await self.show(self.history.here)
@@ -146,6 +149,30 @@ class Reader(App[int]):
             self.call_after_refresh(scroll.scroll_to_widget, target, top=True, animate=False)
         else:
             scroll.scroll_home(animate=False)
+
+    def _scrolled(self, top: float) -> None:
+        """Keep the position line on the paragraph at the top of the reader as it scrolls."""
+        if self.letter is None or self.letter not in self.asked.letters:
+            return
+        shown = next(
+            (
+                int(str(widget.id)[1:])
+                for widget in self.query_one("#letter").query(".paragraph")
+                if widget.id and widget.virtual_region.bottom > top
+            ),
+            None,
+        )
+        index = self.asked.letters.index(self.letter)
+        shown = shown if top > 0 else None
+        scroll = self.query_one("#letter", VerticalScroll)
+        if self.match is not None and self.match.row == index and self.match.paragraph:
+            # The match stepped to stays the paragraph named while it is in view (near the end of a
+            # letter it cannot reach the top).
+            found = next(iter(scroll.query(f"#p{self.match.paragraph}")), None)
+            if found is not None and top <= found.virtual_region.y < top + scroll.size.height:
+                shown = self.match.paragraph
+        where = drawn.position(index, len(self.asked.letters), self.letter, shown)
+        self.query_one("#position", Static).update(where)
 
     def _letter_widgets(self, letter: Letter) -> list[Static | Collapsible]:
         widgets: list[Static | Collapsible] = [
@@ -272,6 +299,14 @@ class Reader(App[int]):
             self.notify("no letter is related to this one", markup=False)
             return
         self.push_screen(RelatedScreen(self.letter, grouped), self._letter_chosen)
+
+    def action_timeline(self) -> None:
+        self.push_screen(TimelineScreen(self.edition.timeline_bins("week", self.asked.predicate)), self._week)
+
+    async def _week(self, week: object) -> None:
+        if isinstance(week, str):
+            query = self.asked.query.strip()
+            await self.go(places.Place(f"({query}) {week}" if query else week, None))
 
     def action_export(self) -> None:
         if not self.asked.letters:

@@ -21,6 +21,7 @@ from leninletters.reader import drawn
 if TYPE_CHECKING:
     from leninletters.core.model import Letter, Person
     from leninletters.core.related import Relation
+    from leninletters.core.timeline import Bin
     from leninletters.store.edition import Profile
 
 CLOSE: list[BindingType] = [Binding("escape", "dismiss_nothing", "Back")]
@@ -32,6 +33,7 @@ KEYS = (
     ("↑ ↓ j k, PgUp PgDn, Home End", "move in the list; Enter or Tab to the letter"),
     ("p", "the people the open letter names: choose one for their profile"),
     ("r", "the letters related to the open one, and why: Enter opens one"),
+    ("t", "the timeline: the listed letters by week; Enter lists a week's letters"),
     ("y", "copy the open letter's citation (OSC 52), and show it to select"),
     ("e", "export the listed letters to a file (.md, .json, .xml or text), never over another"),
     ("a", "show or fold the apparatus (this edition's, not the print's)"),
@@ -218,3 +220,25 @@ class ExportScreen(Dismissable):
             self.query_one("#said", Static).update(drawn.plain(f"✗ {error}", "bold red"))
             return
         self.dismiss(done)
+
+
+class TimelineScreen(Dismissable):
+    """`t`: the listed letters by week, a bar for each; Enter lists that week's letters."""
+
+    def __init__(self, bins: list[Bin]) -> None:
+        super().__init__()
+        self.bins = [found for found in bins if found.letters]
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for found in self.bins:
+            label = Text(f"week of {found.first.isoformat()}  ", style="bold")
+            label.append("█" * len(found.letters) + f" {len(found.letters)}")
+            options.append(Option(label))
+        with Vertical(id="person"):
+            yield Static(Text("The listed letters by week (Enter lists a week's letters)"), markup=False)
+            yield OptionList(*options, id="weeks")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        found = self.bins[event.option_index]
+        self.dismiss(f"date:{found.first.isoformat()}..{found.last.isoformat()}")
