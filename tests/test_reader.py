@@ -89,6 +89,7 @@ async def test_a_query_reads_back_as_typed_and_lands_on_the_testaments_ps() -> N
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(DataTable).row_count == 2
+        assert shown(app.query_one("#asked", Static)) == "date:1923-01: 2 of 22 letters"
         assert "Testament" in heading(app)
         assert position(app) == "letter 1 of 2, ¶11 of 11"  # the P.S. of 4 January 1923, not the head
 

@@ -45,7 +45,8 @@ CSS = """
 #index { width: 45%; height: 1fr; }
 #body.narrow #index { width: 100%; height: 8; }
 #reader { width: 1fr; height: 1fr; padding: 0 1; }
-#position { height: 1; }
+#position, #asked { height: 1; }
+#asked { padding: 0 1; background: $boost; }
 #letter { height: 1fr; }
 .edition { color: $text-muted; }
 .paragraph, .edition, #metadata, #notes { margin-bottom: 1; }
@@ -94,6 +95,7 @@ class Reader(App[int]):
     # Drawing -------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield Static(id="asked", markup=False)
         with Horizontal(id="body"):
             yield DataTable(id="index", cursor_type="row", zebra_stripes=True)
             with Vertical(id="reader"):
@@ -124,7 +126,8 @@ class Reader(App[int]):
         self.asked = asked
         self.letter = None
         self.match = None
-        self.sub_title = drawn.visible_query(asked.query, len(asked.letters), len(self.edition))
+        said = drawn.asked_line(asked.query, len(asked.letters), len(self.edition))
+        self.query_one("#asked", Static).update(drawn.plain(said, "bold"))
         if not asked.letters:
             await self.query_one("#letter", VerticalScroll).remove_children()
             self.query_one("#position", Static).update(drawn.plain("no letters match; / to ask again"))

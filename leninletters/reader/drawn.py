@@ -111,7 +111,7 @@ def person_label(person: Person) -> Text:
     return drawn
 
 
-def visible_query(query: str, found: int, total: int) -> str:
-    """The window's subtitle: the query and what it found (a str: Textual draws titles as plain text)."""
-    asked = visible(query) if query.strip() else "every letter"
+def asked_line(query: str, found: int, total: int) -> str:
+    """The line above the list: the query and what it found."""
+    asked = query if query.strip() else "every letter"
     return f"{asked}: {found} of {total} letters"
