@@ -190,6 +190,19 @@ async def test_keys_are_in_the_footer_and_on_the_question_mark() -> None:
 
 
 @pytest.mark.asyncio
+async def test_the_command_palette_offers_the_readers_actions() -> None:
+    app = Reader(open_edition())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Ask a query")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QueryScreen)
+
+
+@pytest.mark.asyncio
 async def test_y_copies_the_citation_and_shows_it() -> None:
     app = Reader(open_edition(), "slug:testament")
     copied: list[str] = []
@@ -397,11 +410,12 @@ def test_a_malformed_query_is_refused_before_the_screen_is_taken() -> None:
 
 def test_other_commands_never_import_textual() -> None:
     script = "import sys; from leninletters.cli.app import main; sys.argv=['x','list','--json']\n"
-    script += "try:\n    main()\nexcept SystemExit: pass\nprint('textual' in sys.modules, file=sys.stderr)"
+    script += "try:\n    main()\nexcept SystemExit: pass\n"
+    script += "print({'textual', 'rich', 'leninletters.reader'} & set(sys.modules), file=sys.stderr)"
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
-    assert done.stderr.strip().endswith("False")
+    assert done.stderr.strip().endswith("set()")
 
 
 # The installed script on a real terminal --------------------------------------------------------

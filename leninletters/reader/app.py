@@ -7,11 +7,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Collapsible, DataTable, Footer, Static
 
 from leninletters.core.errors import ExitStatus, LeninLettersError
@@ -35,6 +38,22 @@ if TYPE_CHECKING:
 
 # Below this many columns the list stands above the letter rather than beside it.
 SIDE_BY_SIDE = 100
+
+# The reader's actions in the command palette (Ctrl-P), each with its key.
+PALETTE = (
+    ("Ask a query", "/ : the query language of list, read back as you type", "ask"),
+    ("Next match", "n : the next match, across letters", "step(True)"),
+    ("Previous match", "N : the previous match, across letters", "step(False)"),
+    ("People in this letter", "p : choose one for their profile", "people"),
+    ("Related letters", "r : the letters related to this one, and why", "related"),
+    ("Timeline", "t : the listed letters by week", "timeline"),
+    ("Copy the citation", "y : copied by OSC 52 where the terminal allows, and shown", "cite"),
+    ("Export the list", "e : the listed letters to a file", "export"),
+    ("Apparatus", "a : show or fold this edition's apparatus", "apparatus"),
+    ("Back", "Esc : the place before", "back"),
+    ("Forward", "] : the place after", "forward"),
+    ("Keys", "? : every key", "keys"),
+)
 
 # The export format a file's suffix asks for (export's names); anything else is plain text.
 EXPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".xml": "cmif"}
@@ -197,6 +216,11 @@ class Reader(App[int]):
         return widgets
 
     # Keys ----------------------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for title, said, action in PALETTE:
+            yield SystemCommand(title, said, partial(self.run_action, action))
 
     async def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         row = event.cursor_row
