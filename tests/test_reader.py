@@ -147,6 +147,9 @@ async def test_follow_a_person_from_a_letter_and_come_back() -> None:
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen)
         assert shown(app.screen.query_one("#profile", Static)).startswith("Joseph Stalin")
+        await pilot.press("n", "backspace", "p")  # the reader's keys do nothing behind the profile
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen) and len(app.screen_stack) == 2
         await pilot.press("escape")
         await pilot.pause()
         assert "To Joseph Stalin" in heading(app)  # back where the reader was

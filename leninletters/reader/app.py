@@ -39,6 +39,23 @@ if TYPE_CHECKING:
 # Below this many columns the list stands above the letter rather than beside it.
 SIDE_BY_SIDE = 100
 
+# What the keys do to the list and the letter, which only the main screen shows.
+MAIN_SCREEN_ONLY = frozenset(
+    {
+        "ask",
+        "step",
+        "people",
+        "related",
+        "timeline",
+        "cite",
+        "export",
+        "apparatus",
+        "back",
+        "forward",
+        "cursor",
+    }
+)
+
 # The reader's actions in the command palette (Ctrl-P), each with its key.
 PALETTE = (
     ("Ask a query", "/ : the query language of list, read back as you type", "ask"),
@@ -166,7 +183,7 @@ class Reader(App[int]):
             drawn.position(index, len(self.asked.letters), letter, paragraph)
         )
         self.history.replace(places.Place(self.asked.query, letter.slug, paragraph))
-        target = scroll.query(f"#p{paragraph}").first() if paragraph else None
+        target = next(iter(scroll.query(f"#p{paragraph}")), None) if paragraph else None
         if target is not None:
             self.call_after_refresh(scroll.scroll_to_widget, target, top=True, animate=False)
         else:
@@ -216,6 +233,10 @@ class Reader(App[int]):
         return widgets
 
     # Keys ----------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The reader's keys act on the letter and the list: not from behind a dialog or a profile.
+        return action not in MAIN_SCREEN_ONLY or self.screen is self.screen_stack[0]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
