@@ -411,6 +411,18 @@ def test_a_malformed_query_is_refused_before_the_screen_is_taken() -> None:
     assert "unclosed '('" in err
 
 
+def test_read_off_a_terminal_says_it_needs_one() -> None:
+    from leninletters.cli.reading import NO_TERMINAL
+
+    from .conftest import run
+
+    status, out, err = run("read")
+    assert status == 2
+    assert out == ""
+    assert err == f"leninletters: error: {NO_TERMINAL}\n"
+    assert "needs a terminal" in NO_TERMINAL
+
+
 def test_other_commands_never_import_textual() -> None:
     script = "import sys; from leninletters.cli.app import main; sys.argv=['x','list','--json']\n"
     script += "try:\n    main()\nexcept SystemExit: pass\n"

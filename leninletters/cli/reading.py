@@ -5,14 +5,17 @@ extra: this command is the only one that imports it, and says how to install it 
 """
 
 # No `from __future__ import annotations`: Typer reads these annotations at run time (see app.py).
+import sys
 from typing import Annotated
 
 import typer
 
 from leninletters.cli.options import complete_query
-from leninletters.core.errors import ExitStatus
+from leninletters.core.errors import ExitStatus, InputError
 from leninletters.ui.streams import say
+from leninletters.ui.terminal import is_terminal
 
+NO_TERMINAL = "read is interactive and needs a terminal: for a pipe or a file use list, show or export"
 INSTALL_HINT = "the reader needs Textual: pip install 'leninletters[reader]'"
 
 ReadQuery = Annotated[
@@ -49,6 +52,10 @@ def read(ctx: typer.Context, query: ReadQuery = None) -> None:
     except ImportError:
         say(f"error: {INSTALL_HINT}")
         raise typer.Exit(ExitStatus.ERROR) from None
+    if not (is_terminal(sys.stdin) and is_terminal(sys.stderr)):
+        # Textual draws on stderr and reads keys from stdin: without a terminal there it would write
+        # its escape sequences into a file and wait for keys that never come.
+        raise InputError(NO_TERMINAL)
     state = ctx.find_root().obj
     edition = door.open_edition(getattr(state, "corpus_path", None))
     raise typer.Exit(run(edition, text))
