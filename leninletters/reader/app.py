@@ -142,7 +142,9 @@ class Reader(App[int]):
     async def on_mount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals off the main thread
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.interrupted)
-        self.query_one(DataTable).add_columns(*drawn.ROW_HEADER)
+        table = self.query_one(DataTable)
+        for label, width in drawn.ROW_HEADER:
+            table.add_column(label, width=width)
         self.watch(self.query_one("#letter", VerticalScroll), "scroll_y", self._scrolled, init=False)
         self._fit(self.size.width)
         await self._list(self.asked)

@@ -101,7 +101,15 @@ def row(letter: Letter) -> tuple[Text, ...]:
     )
 
 
-ROW_HEADER = ("No.", "Date", "Hand", "Title", "To")
+# The index's columns and their widths: the date and the hand cut short (their whole text heads the
+# letter), so that the title shows at 80 columns; None fits the column to its longest cell.
+ROW_HEADER: tuple[tuple[str, int | None], ...] = (
+    ("No.", 3),
+    ("Date", 22),
+    ("Hand", 8),
+    ("Title", None),
+    ("To", None),
+)
 
 
 def person_label(person: Person) -> Text:
