@@ -47,7 +47,7 @@ def asked(shell: str, line: str) -> list[str]:
 @pytest.mark.parametrize(
     ("words", "offered"),
     [
-        (("",), ["list", "show", "grep", "export", "validate", "people", "cite", "timeline"]),
+        (("",), ["list", "show", "grep", "export", "validate", "people", "cite", "timeline", "read"]),
         (("pe",), ["people"]),
         (("grep", "--pe"), ["--person"]),
         (("show", "tes"), ["testament"]),

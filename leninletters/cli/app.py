@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from leninletters import __version__
-from leninletters.cli import letters, scholar, searching
+from leninletters.cli import letters, reading, scholar, searching
 from leninletters.cli.context import QUERY_HELP, State
 from leninletters.cli.failures import LettersGroup, ending
 from leninletters.cli.options import CorpusPath
@@ -91,6 +91,7 @@ app.command()(letters.validate)
 app.command()(scholar.people)
 app.command()(scholar.cite)
 app.command(epilog=QUERY_HELP)(scholar.timeline)
+app.command("read", epilog=QUERY_HELP)(reading.read)  # the interactive reader (leninletters/reader)
 
 
 def one_line_paragraphs(doc: str) -> str:

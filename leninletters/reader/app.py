@@ -1,0 +1,434 @@
+"""The reader's application: the index of letters beside the letter open, and the keys that move
+between them. It asks the door (store.edition) and nothing below it, and never the command line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Collapsible, DataTable, Footer, Static
+
+from leninletters.core.errors import ExitStatus, LeninLettersError
+from leninletters.core.present import APPARATUS_HEADING
+from leninletters.reader import drawn, places
+from leninletters.reader.screens import (
+    CitationScreen,
+    ExportScreen,
+    HelpScreen,
+    PeoplePicker,
+    PersonScreen,
+    QueryScreen,
+    RelatedScreen,
+    TimelineScreen,
+)
+
+if TYPE_CHECKING:
+    from leninletters.core.model import Letter, Person
+    from leninletters.core.related import Relations
+    from leninletters.store.edition import Edition
+
+# Below this many columns the list stands above the letter rather than beside it.
+SIDE_BY_SIDE = 100
+
+# What the keys do to the list and the letter, which only the main screen shows.
+MAIN_SCREEN_ONLY = frozenset(
+    {
+        "ask",
+        "step",
+        "people",
+        "related",
+        "timeline",
+        "cite",
+        "export",
+        "apparatus",
+        "back",
+        "forward",
+        "cursor",
+    }
+)
+
+# The reader's actions in the command palette (Ctrl-P), each with its key.
+PALETTE = (
+    ("Ask a query", "/ : the query language of list, read back as you type", "ask"),
+    ("Next match", "n : the next match, across letters", "step(True)"),
+    ("Previous match", "N : the previous match, across letters", "step(False)"),
+    ("People in this letter", "p : choose one for their profile", "people"),
+    ("Related letters", "r : the letters related to this one, and why", "related"),
+    ("Timeline", "t : the listed letters by week", "timeline"),
+    ("Copy the citation", "y : copied by OSC 52 where the terminal allows, and shown", "cite"),
+    ("Export the list", "e : the listed letters to a file", "export"),
+    ("Apparatus", "a : show or fold this edition's apparatus", "apparatus"),
+    ("Back", "Esc : the place before", "back"),
+    ("Forward", "] : the place after", "forward"),
+    ("Keys", "? : every key", "keys"),
+)
+
+# The export format a file's suffix asks for (export's names); anything else is plain text.
+EXPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".xml": "cmif"}
+
+CSS = """
+#body { layout: horizontal; height: 1fr; }
+#body.narrow { layout: vertical; }
+#index { width: 45%; height: 1fr; }
+#body.narrow #index { width: 100%; height: 8; }
+#reader { width: 1fr; height: 1fr; padding: 0 1; }
+#position, #asked { height: 1; }
+#asked { padding: 0 1; background: $boost; }
+#letter { height: 1fr; }
+.edition { color: $text-muted; }
+.paragraph, .edition, #metadata, #notes { margin-bottom: 1; }
+#dialog { width: 90%; max-width: 100; height: auto; max-height: 90%; border: round $accent;
+          padding: 0 1; background: $surface; }
+#person { width: 95%; height: 90%; border: round $accent; padding: 0 1; background: $surface; }
+#mentions { height: 1fr; }
+ModalScreen { align: center middle; }
+"""
+
+
+class Reader(App[int]):
+    """`leninletters read`: browse an edition's letters, ask it queries, follow its people."""
+
+    TITLE = "leninletters"
+    CSS = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+        Binding("slash", "ask", "Ask"),
+        Binding("n", "step(True)", "Next match"),
+        Binding("N", "step(False)", "Previous", key_display="N"),
+        Binding("p", "people", "People"),
+        Binding("r", "related", "Related"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("y", "cite", "Copy citation"),
+        Binding("e", "export", "Export"),
+        Binding("a", "apparatus", "Apparatus", show=False),
+        Binding("escape,backspace", "back", "Back"),
+        Binding("right_square_bracket", "forward", "Forward", show=False),
+        Binding("question_mark", "keys", "Keys"),
+        Binding("j", "cursor(1)", show=False),
+        Binding("k", "cursor(-1)", show=False),
+    ]
+
+    def __init__(self, edition: Edition, query: str = "") -> None:
+        super().__init__()
+        self.edition = edition
+        self.asked = places.ask(edition, query)
+        self.history = places.History(places.Place(query, None))
+        self.letter: Letter | None = None
+        self.match: places.Match | None = None
+        self.failure: BaseException | None = None
+        self._relations: Relations | None = None
+
+    # Drawing -------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="asked", markup=False)
+        with Horizontal(id="body"):
+            yield DataTable(id="index", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="reader"):
+                yield Static(id="position", markup=False)
+                yield VerticalScroll(id="letter")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals off the main thread
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.interrupted)
+        table = self.query_one(DataTable)
+        for label, width in drawn.ROW_HEADER:
+            table.add_column(label, width=width)
+        self.watch(self.query_one("#letter", VerticalScroll), "scroll_y", self._scrolled, init=False)
+        self._fit(self.size.width)
+        await self._list(self.asked)
+        await self.show(self.history.here)
+
+    def on_resize(self, event: object) -> None:
+        self._fit(self.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.query_one("#body").set_class(width < SIDE_BY_SIDE, "narrow")
+
+    async def _list(self, asked: places.Asked) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for letter in asked.letters:
+            table.add_row(*drawn.row(letter), key=letter.slug)
+        self.asked = asked
+        self.letter = None
+        self.match = None
+        said = drawn.asked_line(asked.query, len(asked.letters), len(self.edition))
+        self.query_one("#asked", Static).update(drawn.plain(said, "bold"))
+        if not asked.letters:
+            await self.query_one("#letter", VerticalScroll).remove_children()
+            self.query_one("#position", Static).update(drawn.plain("no letters match; / to ask again"))
+
+    async def open(self, index: int, paragraph: int | None) -> None:
+        """Show the listed letter at `index`, scrolled to a paragraph (its head for None)."""
+        letter = self.asked.letters[index]
+        table = self.query_one(DataTable)
+        if table.cursor_row != index:
+            table.move_cursor(row=index)
+        scroll = self.query_one("#letter", VerticalScroll)
+        if letter is not self.letter:
+            self.letter = letter
+            await scroll.remove_children()
+            await scroll.mount_all(list(self._letter_widgets(letter)))
+        self.query_one("#position", Static).update(
+            drawn.position(index, len(self.asked.letters), letter, paragraph)
+        )
+        self.history.replace(places.Place(self.asked.query, letter.slug, paragraph))
+        target = next(iter(scroll.query(f"#p{paragraph}")), None) if paragraph else None
+        if target is not None:
+            self.call_after_refresh(scroll.scroll_to_widget, target, top=True, animate=False)
+        else:
+            scroll.scroll_home(animate=False)
+
+    def _scrolled(self, top: float) -> None:
+        """Keep the position line on the paragraph at the top of the reader as it scrolls."""
+        if self.letter is None or self.letter not in self.asked.letters:
+            return
+        shown = next(
+            (
+                int(str(widget.id)[1:])
+                for widget in self.query_one("#letter").query(".paragraph")
+                if widget.id and widget.virtual_region.bottom > top
+            ),
+            None,
+        )
+        index = self.asked.letters.index(self.letter)
+        shown = shown if top > 0 else None
+        scroll = self.query_one("#letter", VerticalScroll)
+        if self.match is not None and self.match.row == index and self.match.paragraph:
+            # The match stepped to stays the paragraph named while it is in view (near the end of a
+            # letter it cannot reach the top).
+            found = next(iter(scroll.query(f"#p{self.match.paragraph}")), None)
+            if found is not None and top <= found.virtual_region.y < top + scroll.size.height:
+                shown = self.match.paragraph
+        where = drawn.position(index, len(self.asked.letters), self.letter, shown)
+        self.query_one("#position", Static).update(where)
+
+    def _letter_widgets(self, letter: Letter) -> list[Static | Collapsible]:
+        widgets: list[Static | Collapsible] = [
+            Static(drawn.heading(letter), id="heading", markup=False),
+            Static(drawn.metadata(letter), id="metadata", markup=False),
+        ]
+        for block in drawn.letter_blocks(letter, self.asked.pattern):
+            name = f"p{block.paragraph}" if block.paragraph else None
+            widgets.append(
+                Static(block.text, id=name, classes="edition" if block.edition else "paragraph", markup=False)
+            )
+        notes = drawn.notes(letter)
+        if notes is not None:
+            widgets.append(Static(notes, id="notes", markup=False))
+        apparatus = drawn.apparatus(letter)
+        if apparatus is not None:
+            body = Static(apparatus, id="apparatus", markup=False)
+            widgets.append(Collapsible(body, title=APPARATUS_HEADING, collapsed=True, id="apparatus-fold"))
+        return widgets
+
+    # Keys ----------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The reader's keys act on the letter and the list: not from behind a dialog or a profile.
+        return action not in MAIN_SCREEN_ONLY or self.screen is self.screen_stack[0]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for title, said, action in PALETTE:
+            yield SystemCommand(title, said, partial(self.run_action, action))
+
+    async def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = event.cursor_row
+        # Stale (the list was re-filled, the cursor has moved on since), or the cursor moved by open()
+        # itself: nothing to open.
+        stale = row != event.data_table.cursor_row
+        if not stale and 0 <= row < len(self.asked.letters) and self.asked.letters[row] is not self.letter:
+            await self.open(row, None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.query_one("#letter", VerticalScroll).focus()
+
+    def action_cursor(self, by: int) -> None:
+        table = self.query_one(DataTable)
+        if table.has_focus:
+            table.move_cursor(row=max(0, table.cursor_row + by))
+        else:
+            scroll = self.query_one("#letter", VerticalScroll)
+            scroll.scroll_relative(y=by, animate=False)
+
+    def action_ask(self) -> None:
+        self.push_screen(QueryScreen(self.asked.query), self._asked)
+
+    async def _asked(self, query: object) -> None:
+        if isinstance(query, str):
+            await self.go(places.Place(query, None))
+
+    async def go(self, place: places.Place) -> None:
+        """Go to a place and remember it, for Esc to come back."""
+        self.history.go(place)
+        await self.show(place)
+
+    async def show(self, place: places.Place) -> None:
+        if place.query != self.asked.query:
+            await self._list(places.ask(self.edition, place.query))
+        slugs = [letter.slug for letter in self.asked.letters]
+        if place.slug in slugs:
+            await self.open(slugs.index(place.slug), place.paragraph)
+        elif self.asked.matches:  # a new query opens at its first match
+            self.match = self.asked.matches[0]
+            await self.open(self.match.row, self.match.paragraph)
+
+    async def action_step(self, forward: bool) -> None:
+        found = self.asked.matches
+        here = self.match
+        if here is None and self.letter is not None and self.letter in self.asked.letters:
+            here = places.Match(self.asked.letters.index(self.letter), 0 if forward else None)
+        self.match = places.step(found, here, forward)
+        if self.match is None:
+            self.notify("no matches: / to ask", markup=False)
+            return
+        slug = self.asked.letters[self.match.row].slug
+        await self.go(places.Place(self.asked.query, slug, self.match.paragraph))
+
+    async def action_back(self) -> None:
+        place = self.history.back()
+        if place is not None:
+            await self.show(place)
+
+    async def action_forward(self) -> None:
+        place = self.history.forward()
+        if place is not None:
+            await self.show(place)
+
+    def action_keys(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_apparatus(self) -> None:
+        for fold in self.query("#apparatus-fold").results(Collapsible):
+            fold.collapsed = not fold.collapsed
+
+    def action_people(self) -> None:
+        if self.letter is None:
+            return
+        named = {mention.person for mention in self.letter.mentions}
+        people = [person for person in self.edition.people if person.id in named]
+        if not people:
+            self.notify("this letter names no one the edition lists", markup=False)
+            return
+        self.push_screen(PeoplePicker(people), self._person_chosen)
+
+    def _person_chosen(self, person: object) -> None:
+        if person is not None:
+            self.show_person(person)  # type: ignore[arg-type]
+
+    def show_person(self, person: Person) -> None:
+        self.push_screen(PersonScreen(person, self.edition.profile(person)), self._letter_chosen)
+
+    async def _letter_chosen(self, chosen: object) -> None:
+        if not isinstance(chosen, tuple):
+            return
+        letter, paragraph = chosen
+        query = self.asked.query if letter in self.asked.letters else ""
+        await self.go(places.Place(query, letter.slug, paragraph))
+
+    def action_related(self) -> None:
+        if self.letter is None:
+            return
+        if self._relations is None:
+            self._relations = self.edition.relations()
+        grouped = self._relations.grouped(self.letter)
+        if not grouped:
+            self.notify("no letter is related to this one", markup=False)
+            return
+        self.push_screen(RelatedScreen(self.letter, grouped), self._letter_chosen)
+
+    def action_timeline(self) -> None:
+        self.push_screen(TimelineScreen(self.edition.timeline_bins("week", self.asked.predicate)), self._week)
+
+    async def _week(self, week: object) -> None:
+        if isinstance(week, str):
+            query = self.asked.query.strip()
+            await self.go(places.Place(f"({query}) {week}" if query else week, None))
+
+    def action_export(self) -> None:
+        if not self.asked.letters:
+            self.notify("no letters listed: / to ask", markup=False)
+            return
+        self.push_screen(ExportScreen(self.export, len(self.asked.letters)), self._exported)
+
+    def export(self, name: str) -> str:
+        """Write the listed letters to a file, as `export -o` does; what was done, in words."""
+        from pathlib import Path
+
+        from leninletters.core.errors import OutputError
+        from leninletters.core.present import plural
+        from leninletters.core.references import Selected
+        from leninletters.formats import export
+        from leninletters.store.edition import is_bundled
+        from leninletters.ui import files
+
+        target = Path(name).expanduser()
+        if is_bundled(target):
+            raise OutputError(
+                f"{name} is part of the bundled edition, which is read-only: choose another file"
+            )
+        fmt = EXPORT_FORMATS.get(target.suffix.lower(), export.Format.text)
+        chosen = [Selected(letter) for letter in self.asked.letters]
+        files.write_atomically(target, export.document(chosen, fmt, self.edition), force=False)
+        return f"wrote {plural(len(chosen), 'letter')} to {name}"
+
+    def _exported(self, said: object) -> None:
+        if isinstance(said, str):
+            self.notify(said, markup=False)
+
+    def action_cite(self) -> None:
+        if self.letter is None:
+            return
+        from leninletters.formats import cite
+
+        key = cite.keys(self.edition.dated_slugs())[self.letter.slug]
+        citation = cite.text(cite.citation(self.letter, None, self.edition.metadata, key))
+        self.copy_to_clipboard(citation)
+        self.push_screen(CitationScreen(citation))
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=ExitStatus.INTERRUPTED)
+
+    def interrupted(self) -> None:
+        self.exit(return_code=ExitStatus.INTERRUPTED)
+
+    # Errors: one line after the screen is restored, never Textual's traceback --------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.failure = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # Textual would keep a traceback to print after exit; the reader prints one line instead.
+        self._close_messages_no_wait()
+
+
+def run(edition: Edition, query: str = "", **driver: Any) -> int:
+    """Run the reader on a terminal until the user quits; the exit status (docs/errors.md). `driver`
+    goes to Textual's App.run (headless, auto_pilot: for tests)."""
+    from leninletters.core.errors import internal_error_message
+    from leninletters.ui.streams import say
+
+    reader = Reader(edition, query)
+    reader.run(**driver)
+    failure = reader.failure
+    if isinstance(failure, LeninLettersError):
+        say(f"error: {failure}")
+        return failure.exit_status
+    if failure is not None:
+        say(internal_error_message(failure))
+        return ExitStatus.INTERNAL
+    return reader.return_code or 0
