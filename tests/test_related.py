@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -106,19 +107,31 @@ def test_show_json_adds_related_beside_each_letter() -> None:
     }  # fmt: skip
 
 
-def test_a_thread_is_the_letter_and_its_related_letters_in_date_order() -> None:
+def test_a_thread_follows_every_link_as_far_as_it_goes_in_date_order() -> None:
+    # Issue 19: --thread 20 missed 17 and 18, which 22 reaches through the nationalities notes.
     code, stdout, stderr = run("show", "--thread", "22")
     assert (code, stderr) == (0, "")
     assert stdout.startswith(
-        "Thread: 3 letters\n"
+        "Thread: 7 letters\n"
+        "    7  1922-12-21  To Leon Trotsky\n"
+        "   16  1922-12-30  The Question of Nationalities or ‘Autonomisation’\n"
+        "   17  1922-12-31  The Question of Nationalities or ‘Autonomisation’ (continued)\n"
         "   18  1922-12-31  The Question of Nationalities or ‘Autonomisation’ (continued)\n"
         "   20  1923-03-05  To Leon Trotsky\n"
+        "   21  1923-03-05  To Joseph Stalin\n"
         ">  22  1923-03-06  To P.G. Mdivani, F.Y. Makharadze, and Others\n"
     )
-    headings = [line for line in stdout.splitlines() if line[:3].rstrip(".").isdigit() and ". " in line[:4]]
-    assert [h.split(".")[0] for h in headings] == ["18", "20", "22"]
-    code, stdout, _ = run("show", "--thread", "20", "--json")
-    assert [letter["number"] for letter in json.loads(stdout)] == [7, 16, 20, 21, 22]
+    headings = [line for line in stdout.splitlines() if re.match(r"\d+\. ", line)]
+    assert [h.split(".")[0] for h in headings] == ["7", "16", "17", "18", "20", "21", "22"]
+    for asked in ("20", "22"):  # one connected set; 21 adds its own previous letter to Stalin, 6
+        code, stdout, _ = run("show", "--thread", asked, "--json")
+        assert [letter["number"] for letter in json.loads(stdout)] == [7, 16, 17, 18, 20, 21, 22]
+
+
+def test_a_thread_takes_the_addressees_neighbours_of_the_letter_asked_for_only() -> None:
+    # Letter 1's next letter to Trotsky is 3; 3's own neighbours (4, 5, ...) are not followed.
+    code, stdout, _ = run("show", "--thread", "1", "--json")
+    assert code == 0 and [letter["number"] for letter in json.loads(stdout)] == [1, 2, 3]
 
 
 def test_an_export_carries_the_links_among_its_letters_and_reads_back(edition: Corpus) -> None:

@@ -110,7 +110,8 @@ def show(
         bool,
         typer.Option(
             "--thread",
-            help="Show the letters with every letter related to them, in date order, as one thread.",
+            help="Show the letter with everything joined to it (every link and heading, as far as they go), "
+            "in date order, as one thread.",
             rich_help_panel=OUTPUT,
         ),
     ] = False,

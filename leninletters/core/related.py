@@ -153,13 +153,23 @@ class Relations:
         return list(groups.values())
 
     def thread(self, letters: Iterable[Letter]) -> list[Letter]:
-        """The letters with every letter related to them (their whole series too), once each, in date
-        order (as notmuch shows a thread)."""
+        """The letters with everything joined to them, once each, in date order (as notmuch shows a
+        thread): every curated link and every heading followed as far as they go (20 reaches the
+        nationalities notes, 16-18, through 22), and the previous and next letter to the same addressee
+        of the letters asked for only (followed further, they would join every letter to Trotsky)."""
+        asked = list(letters)
         members: dict[int, Letter] = {}
-        for letter in letters:
+        waiting = list(asked)
+        while waiting:
+            letter = waiting.pop()
+            if letter.number in members:
+                continue
             members[letter.number] = letter
-            for other in (*(r.other for r in self.of(letter)), *self._sections.get(letter.number, ())):
-                members.setdefault(other.number, other)
+            joined = (*(r.other for r in self._linked(letter)), *self._sections.get(letter.number, ()))
+            waiting.extend(other for other in joined if other.number not in members)
+        for letter in asked:
+            for relation in self._same_addressee(letter):
+                members.setdefault(relation.other.number, relation.other)
         return sorted(members.values(), key=lambda letter: (letter.date, letter.number))
 
     def _linked(self, letter: Letter) -> Iterable[Relation]:
