@@ -37,7 +37,7 @@ def test_list_prints_every_letter_with_a_header_and_counts_on_stderr() -> None:
     assert lines[0].split()[:4] == ["No.", "Date", "Scribe", "Words"]
     assert len(lines) == 23
     # dated by its parts, and by the standard edition where it dates a part otherwise
-    assert lines[9].split()[:6] == ["9", "1922-12-25", "(+1923-01-04)", "(LCW", "1922-12-24)", "M.V.,"]
+    assert lines[9].split()[:6] == ["9", "1922-12-25", "(+1923-01-04)", "(LCW", "1922-12-24?)", "M.V.,"]
     assert "Letter to the Congress (The Testament of Lenin)" in lines[9]
     assert stderr == "leninletters: 22 letters\n"
     assert "\x1b" not in stdout

@@ -69,9 +69,9 @@ def test_a_multi_part_letter_shows_each_parts_hand_and_date(edition: Corpus) -> 
     assert text.startswith(
         "9. Letter to the Congress (The Testament of Lenin)\n"
         "Date: 25 December 1922 (P.S. 4 January 1923), as printed\n"
-        "LCW dating: 24 December 1922 (paragraphs 1–8); 25 December 1922 (paragraphs 9–10); 4\n"
-        "January 1923 (paragraph 11)\n"
-        "To: Twelfth Party Congress\n"
+        "LCW dating: 24 December 1922 (paragraphs 1–8, medium certainty); 25 December 1922\n"
+        "(paragraphs 9–10, low certainty); 4 January 1923 (paragraph 11)\n"
+        "To: Twelfth Party Congress (inferred, medium certainty)\n"
     )
     assert "Source: LCW, vol. 36, pp. 593-97. ⟨inferred from its group⟩\n\nApparatus" in text
 
@@ -95,8 +95,8 @@ def test_the_list_table_has_its_columns_and_a_count(edition: Corpus) -> None:
 def test_a_wide_terminal_shows_slugs_and_later_parts_dates(edition: Corpus) -> None:
     text = draw(render.list_table(edition.letters[7:9], 140), 140)
     assert text.splitlines()[0].split() == ["No.", "Date", "Slug", "Title", "To", "Scribe", "Words"]
-    assert "  9   1922-12-25         testament      " in text
-    assert "\n      (+1923-01-04)      " in text and "\n      (LCW 1922-12-24)\n" in text
+    assert "  9   1922-12-25          testament      " in text
+    assert "\n      (+1923-01-04)       " in text and "\n      (LCW 1922-12-24?)\n" in text
 
 
 def test_a_passage_shows_its_paragraphs_hands_and_which_they_are(edition: Corpus) -> None:

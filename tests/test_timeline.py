@@ -43,7 +43,7 @@ March 1923
         :  25 days without a letter (7–31 March 1923)
 Marks: * a letter
 Hands: - no hand printed; F taken down by L.F. (Lydia Fotieva); k taken down by N.K. Krupskaya (attributed \
-by LCW, not printed); l written by V.I. Lenin (attributed by LCW, not printed)
+by LCW, not printed); l written by V.I. Lenin (attributed by LCW, not printed, medium certainty)
 """
 
 
@@ -56,7 +56,10 @@ def test_piped_the_timeline_is_plain_with_ascii_marks_and_the_count_on_stderr() 
 def test_the_whole_timeline_shows_the_long_silence_and_every_kind_of_mark() -> None:
     stdout = run("timeline")[1]
     assert "        :  40 days without a letter (24 January – 4 March 1923)\n" in stdout
-    assert "24 Sun  oV  9 Letter to the Congress (The Testament of Lenin) (LCW dating)\n" in stdout
+    assert (
+        "24 Sun  oV  9 Letter to the Congress (The Testament of Lenin) (LCW dating, medium certainty)\n"
+        in stdout
+    )
     assert " 4 Thu  +F  9 Letter to the Congress (The Testament of Lenin) (P.S.)\n" in stdout
     assert "Marks: * a letter; + a later part; o LCW's dating\n" in stdout
     assert stdout.index("January 1923\n") < stdout.index("3 days without a letter (1–3 January 1923)")
@@ -87,7 +90,8 @@ Hands: - no hand printed; F taken down
 by L.F. (Lydia Fotieva); k taken down by
 N.K. Krupskaya (attributed by LCW, not
 printed); l written by V.I. Lenin
-(attributed by LCW, not printed)
+(attributed by LCW, not printed, medium
+certainty)
 """
 
 
@@ -128,8 +132,11 @@ def test_the_marks_in_json() -> None:
         "title": "To Leon Trotsky",
         "mark": "letter",
         "hand": "l",
-        "hand_name": "written by V.I. Lenin (attributed by LCW, not printed)",
+        "hand_name": "written by V.I. Lenin (attributed by LCW, not printed, medium certainty)",
+        "certainty": "high",  # of the mark's date: the letter's own, printed
     }
+    [lcw] = [m for m in marks if m["mark"] == "lcw"]
+    assert (lcw["date"], lcw["certainty"]) == ("1922-12-24", "medium")
 
 
 def test_the_histogram_by_month_and_week() -> None:

@@ -71,3 +71,12 @@ OptionalPartialDay = Annotated[
 Position = Annotated[int, Meta(ge=0, description="a whole number from 0")]
 Facts = Meta(description="an array of objects")
 OneFact = Meta(description="an object or null")
+
+
+def doubt(certainty: str, *, compact: bool = False) -> str:
+    """How a summary says that the edition holds a fact with less than high certainty, by one convention
+    (docs/corpus.md, "Certainty in summaries"): "medium certainty" in words, "?" where room is short (a
+    column); nothing for a fact held with high certainty."""
+    if certainty == "high":
+        return ""
+    return "?" if compact else f"{certainty} certainty"

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from leninletters import __version__
 from leninletters.core.dates import MONTH_NAMES, printed_date
+from leninletters.core.kinds import doubt
 from leninletters.core.model import PARAGRAPH_BREAK, Expansion, Letter, LetterApparatus, Note, Part
 
 NO_VALUE = "-"
@@ -70,7 +71,7 @@ class Piece(NamedTuple):
 
 
 def _certainty(certainty: str) -> str:
-    return "" if certainty == "high" else f"; certainty {certainty}"
+    return f"; {doubt(certainty)}" if doubt(certainty) else ""
 
 
 def shown_supplied(apparatus: LetterApparatus | None) -> tuple[Any, ...]:
@@ -231,22 +232,34 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
 
 
 def date_label(letter: Letter) -> str:
-    """The letter's date, its later parts' dates after it, and the standard edition's other datings:
-    1922-12-25 (+1923-01-04) (LCW 1922-12-24)."""
+    """The letter's date, its later parts' dates after it, and the standard edition's other datings, each
+    with a ? where the edition holds it with less than high certainty: 1922-12-25 (+1923-01-04) (LCW
+    1922-12-24?)."""
     printed = letter.printed_dates
     later = [day.isoformat() for day in printed if day != letter.date]
     label = letter.date.isoformat() + (f" (+{', +'.join(later)})" if later else "")
-    other = [day.isoformat() for day in letter.dates if day not in printed]
-    return label + (f" (LCW {', '.join(other)})" if other else "")
+    other = [
+        dating.date.isoformat() + doubt(dating.certainty, compact=True)
+        for dating in _datings(letter)
+        if dating.date not in printed
+    ]
+    return label + (f" (LCW {', '.join(dict.fromkeys(other))})" if other else "")
 
 
-INFERRED = "inferred from the series"
+INFERRED = "inferred"
 
 
-def recipients_label(letter: Letter) -> str:
-    """The recipients, saying so where the edition inferred them."""
+def recipients_label(letter: Letter, *, compact: bool = True) -> str:
+    """The recipients, saying so where the edition inferred them and where it holds them with less than
+    high certainty: "Twelfth Party Congress (inferred?)" in a column, "(inferred, medium certainty)" in a
+    heading."""
     to = ", ".join(letter.recipients)
-    return f"{to} ({INFERRED})" if to and letter.recipients_inferred else to
+    settled = letter.apparatus.recipients if letter.apparatus else None
+    doubted = doubt(settled.certainty, compact=compact) if settled else ""
+    if not to or not (letter.recipients_inferred or doubted):
+        return to
+    said = INFERRED if letter.recipients_inferred else ""
+    return f"{to} ({said}{doubted})" if compact else f"{to} ({', '.join(filter(None, [said, doubted]))})"
 
 
 def addressees(letter: Letter) -> str:
@@ -294,6 +307,12 @@ def _datings(letter: Letter) -> tuple[Any, ...]:
     return letter.apparatus.datings if letter.apparatus else ()
 
 
+def _dated_stretch(dating: Any) -> str:
+    """24 December 1922 (paragraphs 1–8, medium certainty)."""
+    said = ", ".join(filter(None, [span_words(dating.paragraphs), doubt(dating.certainty)]))
+    return f"{long_date(dating.date)} ({said})"
+
+
 def metadata_lines(letter: Letter) -> list[str]:
     """The heading block of a letter: date(s), the standard edition's datings, addressees, classification."""
     lines = [f"Date: {long_date(letter.date)}"]
@@ -308,10 +327,14 @@ def metadata_lines(letter: Letter) -> list[str]:
     if datings:
         lines[0] += ", as printed"
         lines.append(
-            "LCW dating: " + "; ".join(f"{long_date(d.date)} ({span_words(d.paragraphs)})" for d in datings)
+            "LCW dating: "
+            + "; ".join(
+                _dated_stretch(d)
+                for d in datings
+            )
         )
     if letter.recipients:
-        lines.append(f"To: {recipients_label(letter)}")
+        lines.append(f"To: {recipients_label(letter, compact=False)}")
     if letter.copies:
         lines.append(f"Copy: {', '.join(letter.copies)}")
     if letter.classification:

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from leninletters.core.dates import MONTH_NAMES
+from leninletters.core.kinds import doubt
 from leninletters.core.model import Letter, Part
 
 # A run of at least this many days without a letter is drawn as one line.
@@ -54,6 +55,7 @@ class Mark(NamedTuple):
     kind: MarkKind
     hand: str  # a one-letter code (F, V, K; lower case where attributed, not printed), or "-"
     hand_name: str  # what the code stands for, in words
+    certainty: str = "high"  # of an LCW dating: how sure the edition is of it
 
     @property
     def label(self) -> str:
@@ -63,7 +65,7 @@ class Mark(NamedTuple):
             labels = [p.label for p in self.letter.parts if p.date == self.date and p.label]
             suffix = f" ({labels[0] if labels else 'later part'})"
         elif self.kind is MarkKind.lcw:
-            suffix = " (LCW dating)"
+            suffix = f" (LCW dating{', ' + doubt(self.certainty) if doubt(self.certainty) else ''})"
         return f"{self.letter.number:>2} {self.letter.title}{suffix}"
 
     def to_json(self) -> dict[str, Any]:
@@ -75,6 +77,7 @@ class Mark(NamedTuple):
             "mark": str(self.kind),
             "hand": self.hand,
             "hand_name": self.hand_name,
+            "certainty": self.certainty,
         }
 
 
@@ -97,7 +100,8 @@ def hand_of(letter: Letter, part: Part) -> tuple[str, str]:
     for hand in letter.apparatus.hands if letter.apparatus else ():
         if hand.paragraphs[0] <= last and first <= hand.paragraphs[1]:
             who = hand.scribe or hand.written_by or ""
-            return _surname_initial(who).lower(), f"{hand.who} (attributed by LCW, not printed)"
+            doubted = f", {doubt(hand.certainty)}" if doubt(hand.certainty) else ""
+            return _surname_initial(who).lower(), f"{hand.who} (attributed by LCW, not printed{doubted})"
     return NO_HAND, "no hand printed"
 
 
@@ -118,7 +122,7 @@ def marks(letters: Iterable[Letter]) -> list[Mark]:
                 dating = next(d for d in letter.apparatus.datings if d.date == day)  # type: ignore[union-attr]
                 part = next(p for p in parts if p.first_paragraph <= dating.paragraphs[0] <= p.last_paragraph)
                 code, name = hand_of(letter, part)
-                found.append(Mark(day, letter, MarkKind.lcw, code, name))
+                found.append(Mark(day, letter, MarkKind.lcw, code, name, dating.certainty))
     order = {MarkKind.letter: 0, MarkKind.part: 1, MarkKind.lcw: 2}
     return sorted(found, key=lambda mark: (mark.date, mark.letter.number, order[mark.kind]))
 
