@@ -326,13 +326,7 @@ def metadata_lines(letter: Letter) -> list[str]:
     datings = _datings(letter)
     if datings:
         lines[0] += ", as printed"
-        lines.append(
-            "LCW dating: "
-            + "; ".join(
-                _dated_stretch(d)
-                for d in datings
-            )
-        )
+        lines.append("LCW dating: " + "; ".join(_dated_stretch(d) for d in datings))
     if letter.recipients:
         lines.append(f"To: {recipients_label(letter, compact=False)}")
     if letter.copies:
