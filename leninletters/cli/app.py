@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from leninletters import __version__
+from leninletters.cli.indexing import ProgressBar, index
 from leninletters.cli.options import (
     OUTPUT,
     REPEAT_RULE,
@@ -189,11 +190,17 @@ app = typer.Typer(
 class State:
     """What the top-level options say, shared with every command."""
 
-    def __init__(self, corpus_path: Path | None = None) -> None:
-        self.corpus_path = corpus_path
+    def __init__(self, corpus_path: Path | None = None, use_index: bool = True, reindex: bool = True) -> None:
+        self.corpus_path, self.use_index, self.reindex = corpus_path, use_index, reindex
 
     def edition(self) -> "Edition":
-        return door.open_edition(self.corpus_path)
+        return door.open_edition(
+            self.corpus_path,
+            use_index=self.use_index,
+            reindex=self.reindex,
+            notify=say,
+            progress=ProgressBar(),
+        )
 
 
 def _edition(ctx: typer.Context) -> "Edition":
@@ -212,6 +219,12 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     corpus_path: CorpusPath = None,
+    no_index: Annotated[
+        bool, typer.Option("--no-index", help="Read the corpus file, not its index (leninletters index).")
+    ] = False,
+    no_reindex: Annotated[
+        bool, typer.Option("--no-reindex", help="Refuse a changed corpus rather than index it again.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
@@ -234,7 +247,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Browse Lenin's last letters and notes."""
-    ctx.obj = State(corpus_path or door.default_corpus())
+    ctx.obj = State(corpus_path or door.default_corpus(), not no_index, not no_reindex)
     if ctx.invoked_subcommand is None:
         print(ctx.get_help())
 
@@ -262,6 +275,9 @@ QUERY_HELP = (
     "goes after --. " + REPEAT_RULE + " Options and query apply together. A letter matches a date by "
     "any of its dated parts."
 )
+
+
+app.command()(index)
 
 
 @app.command("list", epilog=QUERY_HELP)

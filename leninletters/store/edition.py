@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -211,41 +211,10 @@ class MemoryEdition:
         return self.resolver.names_something(word)
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
-        from leninletters.core import search as searching
-
-        deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
-        found: list[Found] = []
-        for letter in self.select(predicate):
-            matches = searching.find(letter, search, deadline)
-            if not matches:
-                continue
-            held = narrowed(letter, predicate)
-            for part in letter.all_parts:
-                inside = [
-                    m
-                    for m in matches
-                    if part.first_paragraph <= m.paragraph <= part.last_paragraph
-                    and (held is None or m.paragraph in held)
-                ]
-                if inside:
-                    snippets = searching.snippets(letter, inside, context)
-                    found.append(Found(letter, part, tuple(inside), tuple(snippets)))
-        return found
+        return found_in(self.select(predicate), search, predicate, context)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
-        from leninletters.core import search as searching
-
-        deadline = searching.Deadline()
-        counted: list[Counted] = []
-        for letter in self.select(predicate):
-            held = narrowed(letter, predicate)
-            if held is None:
-                number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
-            else:
-                number = sum(m.paragraph in held for m in searching.find(letter, search, deadline))
-            if number:
-                counted.append(Counted(letter, number))
-        return counted
+        return counted_in(self.select(predicate), search, predicate)
 
     # People -------------------------------------------------------------------------------------
 
@@ -332,18 +301,7 @@ class MemoryEdition:
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
     ) -> list[Occurrence]:
         """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
-        from leninletters.core.mentions import Occurrence
-
-        found: list[Occurrence] = []
-        for letter in self.select(predicate):
-            own = tuple(m for m in letter.mentions if wanted(m))
-            held = narrowed(letter, predicate) if own else None
-            if held is not None:
-                # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
-                own = tuple(m for m in own if m.where != "text" or (m.paragraph or 0) in held)
-            if own:
-                found.append(Occurrence(letter, own))
-        return found
+        return mentions_in(self.select(predicate), wanted, predicate)
 
     def suggest(self, word: str, people_only: bool = False) -> list[str]:
         """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
@@ -379,9 +337,46 @@ def default_corpus() -> Path | None:
     return corpus.default_path()
 
 
-def open_edition(path: str | os.PathLike[str] | None = None) -> MemoryEdition:
-    """The edition in a corpus file (validated as it is read), or the bundled edition for None."""
+def open_edition(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    use_index: bool = True,
+    reindex: bool = True,
+    notify: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Edition:
+    """The edition in a corpus file, or the bundled edition for None.
+
+    A corpus file with an index (leninletters index) is answered from it, the index first rebuilt where
+    the corpus changed (notify says so; reindex=False refuses instead); without one, or with
+    use_index=False, the file is read and validated whole.
+    """
+    if path is not None and use_index:
+        from leninletters.store import indexfile
+
+        connection = indexfile.open_index(path, reindex=reindex, notify=notify, progress=progress)
+        if connection is not None:
+            from leninletters.store.index import IndexEdition
+
+            return IndexEdition(connection)
     return MemoryEdition(corpus.load(path))
+
+
+def build_index(
+    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None, force: bool = False
+) -> bool:
+    """Index a corpus file for fast answers, unless its index is fresh (or force): whether it was built.
+    The corpus is validated as it is read; progress is told (letters done, letters in all)."""
+    from leninletters.store import indexfile
+
+    return indexfile.build_fresh(path, progress, force)
+
+
+def index_location(path: str | os.PathLike[str]) -> Path:
+    """Where a corpus file's index is kept."""
+    from leninletters.store import indexfile
+
+    return indexfile.index_path(path)
 
 
 def check_corpus(path: str | os.PathLike[str] | None) -> tuple[MemoryEdition | None, list[str]]:
@@ -432,3 +427,65 @@ def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:
         return None  # a letter in one piece, once selected, counts whole
     held = predicate.paragraphs(letter)
     return None if len(held) == letter.paragraph_count else held
+
+
+# Answers over selected letters, the same from every store. ------------------------------------------
+
+
+def found_in(letters: Iterable[Letter], search: Search, predicate: Predicate, context: int) -> list[Found]:
+    """The matches of a search in letters a predicate selected, by part (and within the part it holds for)."""
+    from leninletters.core import search as searching
+
+    deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
+    found: list[Found] = []
+    for letter in letters:
+        matches = searching.find(letter, search, deadline)
+        if not matches:
+            continue
+        held = narrowed(letter, predicate)
+        for part in letter.all_parts:
+            inside = [
+                m
+                for m in matches
+                if part.first_paragraph <= m.paragraph <= part.last_paragraph
+                and (held is None or m.paragraph in held)
+            ]
+            if inside:
+                snippets = searching.snippets(letter, inside, context)
+                found.append(Found(letter, part, tuple(inside), tuple(snippets)))
+    return found
+
+
+def counted_in(letters: Iterable[Letter], search: Search, predicate: Predicate) -> list[Counted]:
+    """How many matches a search has in each of the letters a predicate selected (none left out)."""
+    from leninletters.core import search as searching
+
+    deadline = searching.Deadline()
+    counted: list[Counted] = []
+    for letter in letters:
+        held = narrowed(letter, predicate)
+        if held is None:
+            number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
+        else:
+            number = sum(m.paragraph in held for m in searching.find(letter, search, deadline))
+        if number:
+            counted.append(Counted(letter, number))
+    return counted
+
+
+def mentions_in(
+    letters: Iterable[Letter], wanted: Callable[[Mention], bool], predicate: Predicate
+) -> list[Occurrence]:
+    """The mentions `wanted` accepts in letters a predicate selected, by letter."""
+    from leninletters.core.mentions import Occurrence
+
+    found: list[Occurrence] = []
+    for letter in letters:
+        own = tuple(m for m in letter.mentions if wanted(m))
+        held = narrowed(letter, predicate) if own else None
+        if held is not None:
+            # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
+            own = tuple(m for m in own if m.where != "text" or (m.paragraph or 0) in held)
+        if own:
+            found.append(Occurrence(letter, own))
+    return found
