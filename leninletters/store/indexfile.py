@@ -123,7 +123,19 @@ def is_fresh(connection: sqlite3.Connection, path: str | os.PathLike[str]) -> bo
         return True
     if meta(connection, "size") != now.size:
         return False
-    return meta(connection, "hash") == content_hash(corpora.read_bytes(path))
+    if meta(connection, "hash") != content_hash(corpora.read_bytes(path)):
+        return False
+    _restamp(path, now)  # the same contents touched (copied, checked out): known by stat() again next time
+    return True
+
+
+def _restamp(path: str | os.PathLike[str], now: Stamp) -> None:
+    """Record a corpus's new modification time in its index, where the index may be written."""
+    try:
+        with contextlib.closing(sqlite3.connect(index_path(path), timeout=0.1)) as writable, writable:
+            writable.execute("UPDATE meta SET value = ? WHERE key = 'mtime_ns'", (now.mtime_ns,))
+    except sqlite3.Error:
+        pass  # a read-only cache, or a builder at work: the hash is checked again next time
 
 
 @contextlib.contextmanager

@@ -115,7 +115,8 @@ def compile_clause(clause: Clause) -> Compiled:
     if not clause.field:
         parts = [compile_clause(child) for child in clause.children]
         if clause.test == "not":
-            return Compiled(f"NOT ({parts[0].where})", parts[0].params)
+            # A test of a missing value (no classification) is NULL, whose NOT would be NULL too.
+            return Compiled(f"NOT coalesce(({parts[0].where}), 0)", parts[0].params)
         if not parts:
             return Compiled("1" if clause.test == "and" else "0")
         joiner = " AND " if clause.test == "and" else " OR "
