@@ -101,6 +101,11 @@ QUERIES = st.one_of(
     st.builds(p.Section, st.sampled_from(["gosplan", "letter-to-the-congress", "nationalities"])),
     st.builds(p.Slug, st.sampled_from(["to-trotsky-1922-12-13", "TO-STALIN-1922-12-15", "letter-7"])),
     st.builds(
+        p.Beyond,
+        st.sampled_from(sorted(p.BEYOND_TEXT)),
+        st.sampled_from(["wednesday", "falsification", "krupskaya", "lcw", "op. cit", "e", "Synthetic"]),
+    ),
+    st.builds(
         p.Phrase, st.text(alphabet="aeinorst ’'.Éé", min_size=1, max_size=4) | st.sampled_from(["Trotsky"])
     ),
 )
@@ -322,3 +327,14 @@ def test_the_installed_script_answers_from_the_index_as_from_the_json(tmp_path: 
         indexed, plain = script(*args), script("--no-index", *args)
         assert (indexed.returncode, indexed.stdout) == (plain.returncode, plain.stdout), args
         assert indexed.stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "numbers"),
+    [("note:wednesday", [20]), ("source:falsification", [2]), ("apparatus:krupskaya", [7])],
+)
+def test_notes_sources_and_apparatus_are_searched_by_field(query: str, numbers: list[int]) -> None:
+    # The words grep cannot find, being outside the letters' text: note 13, a source's note, a hand.
+    status, stdout, stderr = run("list", query, "--json")
+    assert status == 0, stderr
+    assert [letter["number"] for letter in json.loads(stdout)] == numbers

@@ -26,8 +26,9 @@ import msgspec
 
 from leninletters import __version__
 from leninletters.core.model import Corpus, Letter, Person
+from leninletters.core.predicates import BEYOND_TEXT
 from leninletters.store import corpus as corpora
-from leninletters.store.sql import items, words
+from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
 SCHEMA = 1
@@ -47,7 +48,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
 CREATE TABLE letters (
     id INTEGER PRIMARY KEY, number INTEGER NOT NULL, slug TEXT NOT NULL, date TEXT NOT NULL,
     classification TEXT, section TEXT NOT NULL, recipients TEXT NOT NULL, copies TEXT NOT NULL,
-    json BLOB NOT NULL, mentioned BLOB
+    notes TEXT NOT NULL, sources TEXT NOT NULL, apparatus TEXT NOT NULL, json BLOB NOT NULL, mentioned BLOB
 );
 CREATE TABLE dates (letter INTEGER NOT NULL, day TEXT NOT NULL);
 CREATE TABLE mention_keys (letter INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL);
@@ -243,6 +244,7 @@ def _write_letters(
                 words(letter.section),
                 items(letter.recipients),
                 items(letter.copies),
+                *(beyond(letter, where) for where in BEYOND_TEXT),
                 encode_letter(letter),
                 encode_letter(mentioned) if people is not None else None,
             )
@@ -250,7 +252,7 @@ def _write_letters(
         days += [(ident, day.isoformat()) for day in set(letter.dates)]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
-    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO dates VALUES (?, ?)", days)
     connection.executemany("INSERT INTO mention_keys VALUES (?, ?, ?)", keys)
     connection.executemany("INSERT INTO texts (rowid, folded) VALUES (?, ?)", texts)

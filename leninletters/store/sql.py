@@ -12,11 +12,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from leninletters.core.folding import fold
-from leninletters.core.predicates import Clause
+from leninletters.core.model import Letter
+from leninletters.core.predicates import Clause, beyond_the_text
 
 # What separates the strings of an array field (recipients, copies) in its column: whitespace to
 # str.split(), so no folded word holds it and a run of words cannot reach across two strings.
-ITEM_SEPARATOR = " \x1f "
+UNIT_SEPARATOR = "\x1f"
+ITEM_SEPARATOR = f" {UNIT_SEPARATOR} "
 # Trigrams need three characters: a shorter phrase is looked for by instr() alone.
 TRIGRAM = 3
 
@@ -42,6 +44,18 @@ def words(value: str) -> str:
 def items(values: Iterable[str]) -> str:
     """An array field's strings as its column holds them: each one's words, the strings kept apart."""
     return ITEM_SEPARATOR.join(words(value) for value in values)
+
+
+def beyond(letter: Letter, where: str) -> str:
+    """A letter's notes, sources or apparatus as its column holds them: each string folded, kept apart."""
+    return ITEM_SEPARATOR.join(fold(line) for line in beyond_the_text(letter, where))
+
+
+def _beyond(clause: Clause) -> Compiled:
+    wanted = str(clause.values[0])
+    if UNIT_SEPARATOR in wanted:
+        return Compiled("0")  # no string of a corpus holds a control character (model.LINE_PATTERN)
+    return Compiled(f"instr(l.{clause.field}, ?) > 0", [wanted])
 
 
 def _padded(column: str) -> str:
@@ -106,6 +120,9 @@ def _leaf(clause: Clause) -> Compiled:
         ("copies", "words"): _words,
         ("mentions", "person"): _person,
         ("text", "contains"): lambda c: contains(str(c.values[0])),
+        ("notes", "contains"): _beyond,
+        ("sources", "contains"): _beyond,
+        ("apparatus", "contains"): _beyond,
     }
     return leaves[(clause.field, clause.test)](clause)
 
