@@ -305,24 +305,14 @@ class MemoryEdition:
 
     def suggest(self, word: str, people_only: bool = False) -> list[str]:
         """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
-        from leninletters.core import names
+        return suggestions(word, self.people, self.vocabulary, self._slugs, people_only)
 
-        forms = {form for person in self.people for form in (person.name, *person.forms)}
-        if people_only:  # a handful of names: closer misspellings than among thousands of words
-            return names.suggest(word, sorted(forms))
-        found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
-        if len(found) < 3:
-            found += names.suggest(word, self.vocabulary(), n=3 - len(found), cutoff=CUTOFF)
-        if len(found) < 3:
-            slugs = [letter.slug for letter in self.letters]
-            found += names.suggest(word, slugs, n=3 - len(found), cutoff=CUTOFF, key=str.lower)
-        return list(dict.fromkeys(found))[:3]
+    def _slugs(self) -> list[str]:
+        return [letter.slug for letter in self.letters]
 
     def vocabulary(self) -> list[str]:
         """The words of the letters, once each, in the order they first appear."""
-        # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
-        words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
-        return list(dict.fromkeys(words))
+        return vocabulary(self.letters[:VOCABULARY_LETTERS])
 
 
 # The periods a timeline is counted by (the timeline's By), named without importing the timeline.
@@ -489,3 +479,36 @@ def mentions_in(
         if own:
             found.append(Occurrence(letter, own))
     return found
+
+
+# The letters whose words are suggested for a word that finds nothing: a suggestion must come fast, even
+# from a corpus of 100,000.
+VOCABULARY_LETTERS = 1000
+
+
+def vocabulary(letters: Iterable[Letter]) -> list[str]:
+    """The words of some letters, once each, in the order they first appear."""
+    words = (w for letter in letters for w in re.findall(r"[^\W\d_]{4,}", letter.text))
+    return list(dict.fromkeys(words))
+
+
+def suggestions(
+    word: str,
+    people: Sequence[Person],
+    words: Callable[[], list[str]],
+    slugs: Callable[[], list[str]],
+    people_only: bool = False,
+) -> list[str]:
+    """What a word that finds nothing probably meant: a person's name, then a word of the letters, then a
+    slug (the words and slugs asked for only where the names leave room)."""
+    from leninletters.core import names
+
+    forms = {form for person in people for form in (person.name, *person.forms)}
+    if people_only:  # a handful of names: closer misspellings than among thousands of words
+        return names.suggest(word, sorted(forms))
+    found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
+    if len(found) < 3:
+        found += names.suggest(word, words(), n=3 - len(found), cutoff=CUTOFF)
+    if len(found) < 3:
+        found += names.suggest(word, slugs(), n=3 - len(found), cutoff=CUTOFF, key=str.lower)
+    return list(dict.fromkeys(found))[:3]

@@ -27,6 +27,7 @@ from leninletters.core.predicates import EVERYTHING, Predicate, people_in
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store import sql
 from leninletters.store.edition import (
+    VOCABULARY_LETTERS,
     Counted,
     Found,
     MemoryEdition,
@@ -35,6 +36,8 @@ from leninletters.store.edition import (
     counted_in,
     found_in,
     mentions_in,
+    suggestions,
+    vocabulary,
 )
 from leninletters.store.indexfile import meta
 
@@ -100,8 +103,11 @@ class IndexEdition:
         clause = predicate.clause() if use_derived or not asks_people else None
         compiled = sql.TRUE if clause is None else sql.compile_clause(clause)
         exact = clause is not None and clause.exact
-        column = "coalesce(l.mentioned, l.json)" if use_derived else "l.json"
-        query = f"SELECT {column} FROM letters l WHERE ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
+        column = "coalesce(b.mentioned, b.json)" if use_derived else "b.json"
+        query = (
+            f"SELECT {column} FROM letters l JOIN bodies b ON b.id = l.id "
+            f"WHERE ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
+        )
         rows = self.connection.execute(query, [*compiled.params, *extra.params])
         return (_letter(data) for (data,) in rows), exact
 
@@ -139,9 +145,13 @@ class IndexEdition:
             if re.fullmatch(NUMBER_RANGE, text) or re.fullmatch(PASSAGE, text):
                 return None
             if _NUMBER.fullmatch(text):
-                row = self.connection.execute("SELECT json FROM letters WHERE number = ?", (int(text),))
+                row = self.connection.execute(
+                    "SELECT json FROM bodies JOIN letters USING (id) WHERE number = ?", (int(text),)
+                )
             elif text.casefold() not in sections and "." not in text and ":" not in text:
-                row = self.connection.execute("SELECT json FROM letters WHERE slug = ?", (text.casefold(),))
+                row = self.connection.execute(
+                    "SELECT json FROM bodies JOIN letters USING (id) WHERE slug = ?", (text.casefold(),)
+                )
             else:
                 return None
             data = row.fetchone()
@@ -192,16 +202,21 @@ class IndexEdition:
         return self._named.look_up_person(name)
 
     def suggest(self, word: str, people_only: bool = False) -> list[str]:
-        if people_only:
-            return self._named.suggest(word, people_only=True)
-        return self._whole.suggest(word, people_only)
+        return suggestions(word, self.people, self._vocabulary, self._slugs, people_only)
+
+    def _vocabulary(self) -> list[str]:
+        rows = self.connection.execute("SELECT json FROM bodies ORDER BY id LIMIT ?", (VOCABULARY_LETTERS,))
+        return vocabulary(_letter(data) for (data,) in rows)
+
+    def _slugs(self) -> list[str]:
+        return [slug for (slug,) in self.connection.execute("SELECT slug FROM letters ORDER BY id")]
 
     # What the whole corpus is asked for -----------------------------------------------------------
 
     @cached_property
     def _whole(self) -> MemoryEdition:
         """Every letter in memory, for the answers the index has no shortcut to."""
-        rows = self.connection.execute("SELECT json FROM letters ORDER BY id")
+        rows = self.connection.execute("SELECT json FROM bodies ORDER BY id")
         letters = tuple(_letter(data) for (data,) in rows)
         return MemoryEdition(
             Corpus(letters, tuple(self.people), self.metadata, tuple(self.references), tuple(self.links))

@@ -31,7 +31,7 @@ from leninletters.store import corpus as corpora
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 1
+SCHEMA = 2
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -48,8 +48,10 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
 CREATE TABLE letters (
     id INTEGER PRIMARY KEY, number INTEGER NOT NULL, slug TEXT NOT NULL, date TEXT NOT NULL,
     classification TEXT, section TEXT NOT NULL, recipients TEXT NOT NULL, copies TEXT NOT NULL,
-    notes TEXT NOT NULL, sources TEXT NOT NULL, apparatus TEXT NOT NULL, json BLOB NOT NULL, mentioned BLOB
+    notes TEXT NOT NULL, sources TEXT NOT NULL, apparatus TEXT NOT NULL
 );
+-- The letters themselves apart: a scan of the fields above need not read past them.
+CREATE TABLE bodies (id INTEGER PRIMARY KEY, json BLOB NOT NULL, mentioned BLOB);
 CREATE TABLE dates (letter INTEGER NOT NULL, day TEXT NOT NULL);
 CREATE TABLE mention_keys (letter INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL);
 CREATE VIRTUAL TABLE texts USING fts5(folded, tokenize = 'trigram case_sensitive 1', detail = 'none');
@@ -230,7 +232,7 @@ def _write_letters(
     from leninletters.core import mentions as mentioning
     from leninletters.core.folding import fold
 
-    rows, days, keys, texts = [], [], [], []
+    rows, bodies, days, keys, texts = [], [], [], [], []
     for offset, letter in enumerate(batch):
         ident = start + offset
         mentioned = letter if people is None else mentioning.with_mentions(letter, people)
@@ -245,14 +247,16 @@ def _write_letters(
                 items(letter.recipients),
                 items(letter.copies),
                 *(beyond(letter, where) for where in BEYOND_TEXT),
-                encode_letter(letter),
-                encode_letter(mentioned) if people is not None else None,
             )
+        )
+        bodies.append(
+            (ident, encode_letter(letter), encode_letter(mentioned) if people is not None else None)
         )
         days += [(ident, day.isoformat()) for day in set(letter.dates)]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
-    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)
     connection.executemany("INSERT INTO dates VALUES (?, ?)", days)
     connection.executemany("INSERT INTO mention_keys VALUES (?, ?, ?)", keys)
     connection.executemany("INSERT INTO texts (rowid, folded) VALUES (?, ?)", texts)

@@ -80,8 +80,9 @@ def _between(clause: Clause) -> Compiled:
     if isinstance(high, dt.date):
         tests.append("d.day <= ?")
         params.append(high.isoformat())
-    where = " AND ".join(["d.letter = l.id", *tests])
-    return Compiled(f"EXISTS (SELECT 1 FROM dates d WHERE {where})", params)
+    where = " AND ".join(tests) or "1"
+    # One pass over the index of days, not one look-up per letter.
+    return Compiled(f"l.id IN (SELECT d.letter FROM dates d WHERE {where})", params)
 
 
 def _person(clause: Clause) -> Compiled:
@@ -89,7 +90,7 @@ def _person(clause: Clause) -> Compiled:
     wanted = sorted(str(kind) for kind in kinds)  # type: ignore[attr-defined]
     marks = ", ".join("?" for _ in wanted)
     return Compiled(
-        f"EXISTS (SELECT 1 FROM mention_keys m WHERE m.key = ? AND m.letter = l.id AND m.kind IN ({marks}))",
+        f"l.id IN (SELECT m.letter FROM mention_keys m WHERE m.key = ? AND m.kind IN ({marks}))",
         [key, *wanted],
     )
 
