@@ -48,7 +48,7 @@ def fish(line: str) -> list[str]:
 @pytest.mark.parametrize(
     ("words", "offered"),
     [
-        (("",), ["list", "show", "grep", "export", "validate", "people", "cite", "timeline"]),
+        (("",), ["list", "show", "grep", "export", "validate", "people", "cite", "timeline", "index"]),
         (("pe",), ["people"]),
         (("grep", "--pe"), ["--person"]),
         (("show", "tes"), ["testament"]),

@@ -270,14 +270,12 @@ def _explain(selection: Predicate, references: Sequence[str] = ()) -> None:
 QUERY_HELP = (
     "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, person:NAME (any spelling; "
     "person:NAME:text for Lenin's words only), date:A..B (date:1923.., "
-    'date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, bare words and "phrases"; terms '
+    "date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, note:WORDS, source:WORDS, "
+    'apparatus:WORDS (the notes, the source, the apparatus), bare words and "phrases"; terms '
     "joined by and (implicit), or, not or a leading -, and grouped by ( ). A query that starts with - "
     "goes after --. " + REPEAT_RULE + " Options and query apply together. A letter matches a date by "
     "any of its dated parts."
 )
-
-
-app.command()(index)
 
 
 @app.command("list", epilog=QUERY_HELP)
@@ -861,6 +859,9 @@ def timeline(
         else HistogramView(edition.timeline_bins(by, selection), by)
     )
     _output(color).emit(view, as_json=json, page=False)
+
+
+app.command()(index)  # last in the list: a big corpus's concern, not a reader's first
 
 
 def main() -> None:

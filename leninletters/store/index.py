@@ -26,19 +26,17 @@ from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Refer
 from leninletters.core.predicates import EVERYTHING, Predicate, people_in
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store import sql
-from leninletters.store.edition import (
+from leninletters.store.answers import (
     VOCABULARY_LETTERS,
     Counted,
     Found,
-    MemoryEdition,
-    PersonLookup,
-    Profile,
     counted_in,
     found_in,
     mentions_in,
     suggestions,
     vocabulary,
 )
+from leninletters.store.edition import MemoryEdition, PersonLookup, Profile
 from leninletters.store.indexfile import meta
 
 if TYPE_CHECKING:
