@@ -178,6 +178,12 @@ def test_the_rest_of_the_door_answers_alike(pairs: list[Pair]) -> None:
         assert index.timeline_marks(p.Recipient("stalin")) == memory.timeline_marks(p.Recipient("stalin"))
         assert index.people_summaries() == memory.people_summaries()
         assert index.suggest("trotsky") == memory.suggest("trotsky")
+        # show's related letters and threads: links, heading groups, the previous and next to each addressee.
+        for slug, _ in memory.dated_slugs():
+            letter = memory.resolve([slug])[0].letter
+            assert index.relations().of(letter) == memory.relations().of(letter), slug
+        asked = [item.letter for item in memory.resolve(["1", "2"])]
+        assert index.relations().thread(asked) == memory.relations().thread(asked)
         slugs = [slug for slug, _ in memory.dated_slugs()]
         for references in (["1"], [slugs[-1]], [slugs[0].upper(), "2"], ["1-3"], ["1922-12-24"]):
             try:

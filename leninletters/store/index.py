@@ -224,7 +224,9 @@ class IndexEdition:
         return self._whole.span()
 
     def relations(self) -> Relations:
-        return self._whole.relations()
+        from leninletters.store.indexrelations import IndexRelations
+
+        return IndexRelations(self.connection, tuple(self.links))
 
     def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]:
         from leninletters.core import timeline

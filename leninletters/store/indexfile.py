@@ -31,7 +31,7 @@ from leninletters.store import corpus as corpora
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 2
+SCHEMA = 3
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -54,6 +54,9 @@ CREATE TABLE letters (
 CREATE TABLE bodies (id INTEGER PRIMARY KEY, json BLOB NOT NULL, mentioned BLOB);
 CREATE TABLE dates (letter INTEGER NOT NULL, day TEXT NOT NULL);
 CREATE TABLE mention_keys (letter INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL);
+-- Who each letter is addressed to (related.addressees), and the heading group it is printed in.
+CREATE TABLE addressees (letter INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE headings (letter INTEGER PRIMARY KEY, opening TEXT NOT NULL);
 CREATE VIRTUAL TABLE texts USING fts5(folded, tokenize = 'trigram case_sensitive 1', detail = 'none');
 """
 INDEXES = """
@@ -61,6 +64,8 @@ CREATE UNIQUE INDEX letters_number ON letters (number);
 CREATE UNIQUE INDEX letters_slug ON letters (slug);
 CREATE INDEX dates_day ON dates (day, letter);
 CREATE INDEX mention_keys_key ON mention_keys (key, letter, kind);
+CREATE INDEX addressees_name ON addressees (name, letter);
+CREATE INDEX headings_opening ON headings (opening, letter);
 """
 
 
@@ -217,6 +222,11 @@ def _write_head(connection: sqlite3.Connection, loaded: Corpus) -> None:
         "sections": encode(sorted(sections(loaded.letters))),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", head.items())
+    ids = {letter.slug: ident for ident, letter in enumerate(loaded.letters)}
+    groups = [
+        (ids[letter.slug], opening) for opening, group in sections(loaded.letters).items() for letter in group
+    ]
+    connection.executemany("INSERT INTO headings VALUES (?, ?)", groups)
 
 
 def _derived_mentions(loaded: Corpus) -> bool:
@@ -231,8 +241,9 @@ def _write_letters(
     """A batch of letters, with their mentions derived from the people where people are given."""
     from leninletters.core import mentions as mentioning
     from leninletters.core.folding import fold
+    from leninletters.core.related import addressees
 
-    rows, bodies, days, keys, texts = [], [], [], [], []
+    rows, bodies, days, keys, texts, names = [], [], [], [], [], []
     for offset, letter in enumerate(batch):
         ident = start + offset
         mentioned = letter if people is None else mentioning.with_mentions(letter, people)
@@ -253,11 +264,13 @@ def _write_letters(
             (ident, encode_letter(letter), encode_letter(mentioned) if people is not None else None)
         )
         days += [(ident, day.isoformat()) for day in set(letter.dates)]
+        names += [(ident, name) for name in dict.fromkeys(addressees(letter))]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
     connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)
     connection.executemany("INSERT INTO dates VALUES (?, ?)", days)
+    connection.executemany("INSERT INTO addressees VALUES (?, ?)", names)
     connection.executemany("INSERT INTO mention_keys VALUES (?, ?, ?)", keys)
     connection.executemany("INSERT INTO texts (rowid, folded) VALUES (?, ?)", texts)
 
