@@ -45,6 +45,10 @@ FIELD_VALUES: dict[str, Callable[[Letter], tuple[object, ...]]] = {
     "recipients": lambda letter: letter.recipients,
     "copies": lambda letter: letter.copies,
     "text": lambda letter: (letter.text,),
+    **{
+        field: lambda letter, where=where: p.beyond_the_text(letter, where)  # type: ignore[misc]
+        for where, field in p.BEYOND_TEXT.items()
+    },
 }
 
 
@@ -76,6 +80,11 @@ MORE_LEAVES = st.one_of(
     st.builds(p.Person, st.sampled_from(["trotsky", "Trotzki", "Сталин", "krupskaya", "stomonyakov"])),
     st.builds(p.Section, st.sampled_from(["gosplan", "letter-to-the-congress", "nationalities"])),
     st.builds(p.Slug, st.sampled_from(["to-trotsky-1922-12-13", "TO-STALIN-1922-12-15", "testament"])),
+    st.builds(
+        p.Beyond,
+        st.sampled_from(sorted(p.BEYOND_TEXT)),
+        st.sampled_from(["wednesday", "falsification", "krupskaya", "lcw", "op. cit", "e"]),
+    ),
 )
 TREES = st.recursive(
     MORE_LEAVES,

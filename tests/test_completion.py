@@ -47,7 +47,10 @@ def asked(shell: str, line: str) -> list[str]:
 @pytest.mark.parametrize(
     ("words", "offered"),
     [
-        (("",), ["list", "show", "grep", "export", "validate", "people", "cite", "timeline", "read"]),
+        (
+            ("",),
+            ["list", "show", "grep", "export", "validate", "people", "cite", "timeline", "read", "index"],
+        ),
         (("pe",), ["people"]),
         (("grep", "--pe"), ["--person"]),
         (("show", "tes"), ["testament"]),

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from leninletters import __version__
-from leninletters.cli import letters, reading, scholar, searching
+from leninletters.cli import indexing, letters, reading, scholar, searching
 from leninletters.cli.context import QUERY_HELP, State
 from leninletters.cli.failures import LettersGroup, ending
 from leninletters.cli.options import CorpusPath
@@ -55,6 +55,12 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     corpus_path: CorpusPath = None,
+    no_index: Annotated[
+        bool, typer.Option("--no-index", help="Read the corpus file, not its index (leninletters index).")
+    ] = False,
+    no_reindex: Annotated[
+        bool, typer.Option("--no-reindex", help="Refuse a changed corpus rather than index it again.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
@@ -77,7 +83,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Browse Lenin's last letters and notes."""
-    ctx.obj = State(corpus_path or door.default_corpus())
+    ctx.obj = State(corpus_path or door.default_corpus(), not no_index, not no_reindex)
     if ctx.invoked_subcommand is None:
         print(ctx.get_help())
 
@@ -92,6 +98,7 @@ app.command()(scholar.people)
 app.command()(scholar.cite)
 app.command(epilog=QUERY_HELP)(scholar.timeline)
 app.command("read", epilog=QUERY_HELP)(reading.read)  # the interactive reader (leninletters/reader)
+app.command()(indexing.index)  # last in the list: a big corpus's concern, not a reader's first
 
 
 def one_line_paragraphs(doc: str) -> str:

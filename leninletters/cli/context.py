@@ -28,11 +28,19 @@ if TYPE_CHECKING:
 class State:
     """What the top-level options say, shared with every command."""
 
-    def __init__(self, corpus_path: Path | None = None) -> None:
-        self.corpus_path = corpus_path
+    def __init__(self, corpus_path: Path | None = None, use_index: bool = True, reindex: bool = True) -> None:
+        self.corpus_path, self.use_index, self.reindex = corpus_path, use_index, reindex
 
     def edition(self) -> "Edition":
-        return door.open_edition(self.corpus_path)
+        from leninletters.cli.indexing import ProgressBar
+
+        return door.open_edition(
+            self.corpus_path,
+            use_index=self.use_index,
+            reindex=self.reindex,
+            notify=say,
+            progress=ProgressBar(),
+        )
 
 
 def edition_of(ctx: typer.Context) -> "Edition":
@@ -57,7 +65,8 @@ def explain_query(selection: Predicate, references: Sequence[str] = ()) -> None:
 QUERY_HELP = (
     "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, person:NAME (any spelling; "
     "person:NAME:text for Lenin's words only), date:A..B (date:1923.., "
-    'date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, bare words and "phrases"; terms '
+    "date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, note:WORDS, source:WORDS, "
+    'apparatus:WORDS (the notes, the source, the apparatus), bare words and "phrases"; terms '
     "joined by and (implicit), or, not or a leading -, and grouped by ( ). A query that starts with - "
     "goes after --. " + REPEAT_RULE + " Options and query apply together. A letter matches a date by "
     "any of its dated parts."

@@ -17,6 +17,7 @@ from leninletters.core import dates
 from leninletters.core.errors import DateError, QueryError, shortened
 from leninletters.core.predicates import (
     EVERYTHING,
+    Beyond,
     Classified,
     DateRange,
     Not,
@@ -89,6 +90,18 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
     "secret": (lambda value: Classified(value.strip()), "classified (secret:, or secret:top)"),
     "slug": (_needs_value(Slug, "slug:testament"), "the letter with a slug"),
     "text": (_needs_value(Phrase, 'text:"too rude"'), "the text holds a word or phrase"),
+    "note": (
+        _needs_value(lambda text: Beyond("note", text), "note:wednesday"),
+        "a note holds a word or phrase",
+    ),
+    "source": (
+        _needs_value(lambda text: Beyond("source", text), "source:falsification"),
+        "the source or its note holds a word or phrase",
+    ),
+    "apparatus": (
+        _needs_value(lambda text: Beyond("apparatus", text), "apparatus:krupskaya"),
+        "the edition's apparatus (datings, hands, provenance) holds a word or phrase",
+    ),
 }
 OPERATORS = {"and", "or", "not"}
 

@@ -196,17 +196,25 @@ class Relations:
             to_them = self._to[name]
             at = self._at[name, letter.number]
             for index, word in ((at - 1, "previous"), (at + 1, "next")):
-                if not 0 <= index < len(to_them):
-                    continue
-                other = to_them[index]
-                inferred = letter.recipients_inferred or other.recipients_inferred
-                reason = f"The {word} letter to {name}" + (
-                    " (the edition's inference from the recipients, themselves inferred from the series)."
-                    if inferred
-                    else " (the edition's inference from the recipients)."
-                )
-                certainty = _least_sure(_recipients_certainty(letter), _recipients_certainty(other))
-                yield Relation(other, ADDRESSEE, reason, "edition", certainty, True)
+                if 0 <= index < len(to_them):
+                    yield addressee_relation(letter, to_them[index], word, name)
+
+
+def addressees(letter: Letter) -> list[str]:
+    """The names a letter is addressed to, for the previous and next letter to each."""
+    return _addressees(letter)
+
+
+def addressee_relation(letter: Letter, other: Letter, word: str, name: str) -> Relation:
+    """`other` as the previous or next (word) letter to an addressee of `letter`."""
+    inferred = letter.recipients_inferred or other.recipients_inferred
+    reason = f"The {word} letter to {name}" + (
+        " (the edition's inference from the recipients, themselves inferred from the series)."
+        if inferred
+        else " (the edition's inference from the recipients)."
+    )
+    certainty = _least_sure(_recipients_certainty(letter), _recipients_certainty(other))
+    return Relation(other, ADDRESSEE, reason, "edition", certainty, True)
 
 
 def _heading_groups(letters: Sequence[Letter]) -> dict[int, tuple[Letter, ...]]:

@@ -10,44 +10,36 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from leninletters.core.model import Corpus, Letter, Link, Mention, Part, Person, Reference
+from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store import corpus
+from leninletters.store.answers import (
+    VOCABULARY_LETTERS,
+    counted_in,
+    found_in,
+    mentions_in,
+    suggestions,
+    vocabulary,
+)
+
+# Re-exported: the door's answers, as the commands and views name them.
+from leninletters.store.answers import Counted as Counted
+from leninletters.store.answers import Found as Found
+from leninletters.store.answers import dated_parts as dated_parts
+from leninletters.store.answers import narrowed as narrowed
 
 if TYPE_CHECKING:
     # Imported where they are used: `list` needs no searching, references, names or mentions.
     from leninletters.core.mentions import Occurrence, Summary
     from leninletters.core.references import Resolver, Selected
     from leninletters.core.related import Relations
-    from leninletters.core.search import Match, Snippet
     from leninletters.core.search import Search as Search
     from leninletters.core.timeline import Bin, Mark
-
-# How close a word must come to a name, a word of the letters or a slug to be suggested for it (difflib's
-# ratio, between the names.name_key of each): Kerensky is not Krestinsky.
-CUTOFF = 0.8
-
-
-class Found(NamedTuple):
-    """The matches of a search in one part of a letter, dated by that part."""
-
-    letter: Letter
-    part: Part
-    matches: tuple[Match, ...]
-    snippets: tuple[Snippet, ...]
-
-
-class Counted(NamedTuple):
-    """How many matches a search has in one letter."""
-
-    letter: Letter
-    matches: int
 
 
 class Profile(NamedTuple):
@@ -211,41 +203,10 @@ class MemoryEdition:
         return self.resolver.names_something(word)
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
-        from leninletters.core import search as searching
-
-        deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
-        found: list[Found] = []
-        for letter in self.select(predicate):
-            matches = searching.find(letter, search, deadline)
-            if not matches:
-                continue
-            held = narrowed(letter, predicate)
-            for part in letter.all_parts:
-                inside = [
-                    m
-                    for m in matches
-                    if part.first_paragraph <= m.paragraph <= part.last_paragraph
-                    and (held is None or m.paragraph in held)
-                ]
-                if inside:
-                    snippets = searching.snippets(letter, inside, context)
-                    found.append(Found(letter, part, tuple(inside), tuple(snippets)))
-        return found
+        return found_in(self.select(predicate), search, predicate, context)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
-        from leninletters.core import search as searching
-
-        deadline = searching.Deadline()
-        counted: list[Counted] = []
-        for letter in self.select(predicate):
-            held = narrowed(letter, predicate)
-            if held is None:
-                number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
-            else:
-                number = sum(m.paragraph in held for m in searching.find(letter, search, deadline))
-            if number:
-                counted.append(Counted(letter, number))
-        return counted
+        return counted_in(self.select(predicate), search, predicate)
 
     # People -------------------------------------------------------------------------------------
 
@@ -332,39 +293,18 @@ class MemoryEdition:
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
     ) -> list[Occurrence]:
         """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
-        from leninletters.core.mentions import Occurrence
-
-        found: list[Occurrence] = []
-        for letter in self.select(predicate):
-            own = tuple(m for m in letter.mentions if wanted(m))
-            held = narrowed(letter, predicate) if own else None
-            if held is not None:
-                # Where the query narrows a letter to some parts (a date, a scribe), its text is read there.
-                own = tuple(m for m in own if m.where != "text" or (m.paragraph or 0) in held)
-            if own:
-                found.append(Occurrence(letter, own))
-        return found
+        return mentions_in(self.select(predicate), wanted, predicate)
 
     def suggest(self, word: str, people_only: bool = False) -> list[str]:
         """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
-        from leninletters.core import names
+        return suggestions(word, self.people, self.vocabulary, self._slugs, people_only)
 
-        forms = {form for person in self.people for form in (person.name, *person.forms)}
-        if people_only:  # a handful of names: closer misspellings than among thousands of words
-            return names.suggest(word, sorted(forms))
-        found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
-        if len(found) < 3:
-            found += names.suggest(word, self.vocabulary(), n=3 - len(found), cutoff=CUTOFF)
-        if len(found) < 3:
-            slugs = [letter.slug for letter in self.letters]
-            found += names.suggest(word, slugs, n=3 - len(found), cutoff=CUTOFF, key=str.lower)
-        return list(dict.fromkeys(found))[:3]
+    def _slugs(self) -> list[str]:
+        return [letter.slug for letter in self.letters]
 
     def vocabulary(self) -> list[str]:
         """The words of the letters, once each, in the order they first appear."""
-        # The first thousand letters: a suggestion must come fast, even from a corpus of 100,000.
-        words = (w for letter in self.letters[:1000] for w in re.findall(r"[^\W\d_]{4,}", letter.text))
-        return list(dict.fromkeys(words))
+        return vocabulary(self.letters[:VOCABULARY_LETTERS])
 
 
 # The periods a timeline is counted by (the timeline's By), named without importing the timeline.
@@ -379,9 +319,46 @@ def default_corpus() -> Path | None:
     return corpus.default_path()
 
 
-def open_edition(path: str | os.PathLike[str] | None = None) -> MemoryEdition:
-    """The edition in a corpus file (validated as it is read), or the bundled edition for None."""
+def open_edition(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    use_index: bool = True,
+    reindex: bool = True,
+    notify: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Edition:
+    """The edition in a corpus file, or the bundled edition for None.
+
+    A corpus file with an index (leninletters index) is answered from it, the index first rebuilt where
+    the corpus changed (notify says so; reindex=False refuses instead); without one, or with
+    use_index=False, the file is read and validated whole.
+    """
+    if path is not None and use_index:
+        from leninletters.store import indexfile
+
+        connection = indexfile.open_index(path, reindex=reindex, notify=notify, progress=progress)
+        if connection is not None:
+            from leninletters.store.index import IndexEdition
+
+            return IndexEdition(connection)
     return MemoryEdition(corpus.load(path))
+
+
+def build_index(
+    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None, force: bool = False
+) -> bool:
+    """Index a corpus file for fast answers, unless its index is fresh (or force): whether it was built.
+    The corpus is validated as it is read; progress is told (letters done, letters in all)."""
+    from leninletters.store import indexfile
+
+    return indexfile.build_fresh(path, progress, force)
+
+
+def index_location(path: str | os.PathLike[str]) -> Path:
+    """Where a corpus file's index is kept."""
+    from leninletters.store import indexfile
+
+    return indexfile.index_path(path)
 
 
 def check_corpus(path: str | os.PathLike[str] | None) -> tuple[MemoryEdition | None, list[str]]:
@@ -414,21 +391,3 @@ def check_search_settings() -> None:
     from leninletters.core.search import regex_size_limit, search_seconds
 
     search_seconds(), regex_size_limit()
-
-
-def dated_parts(letter: Letter, predicate: Predicate = EVERYTHING) -> tuple[dt.date, ...]:
-    """The printed dates of the parts of a selected letter that a predicate holds for (all of them when it
-    holds for the whole letter): where a letter stands in time for that query."""
-    held = narrowed(letter, predicate)
-    parts = [p for p in letter.all_parts if held is None or any(letter.part_at(n) is p for n in held)]
-    return tuple(dict.fromkeys(part.date for part in parts)) or (letter.date,)
-
-
-def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:
-    """The paragraphs of a selected letter that a predicate holds for, where that is not the whole letter:
-    a date, a scribe or a phrase may meet the Testament in its P.S. only, a date in LCW's paragraphs 1-8.
-    None for the whole letter."""
-    if predicate == EVERYTHING or not (letter.parts or (letter.apparatus and letter.apparatus.datings)):
-        return None  # a letter in one piece, once selected, counts whole
-    held = predicate.paragraphs(letter)
-    return None if len(held) == letter.paragraph_count else held

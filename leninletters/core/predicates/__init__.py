@@ -23,7 +23,9 @@ from leninletters.core.predicates.base import (
 )
 from leninletters.core.predicates.terms import (
     ANY_KIND,
+    BEYOND_TEXT,
     NO_SCRIBE,
+    Beyond,
     Classified,
     DateRange,
     NumberRange,
@@ -33,6 +35,7 @@ from leninletters.core.predicates.terms import (
     Scribe,
     Section,
     Slug,
+    beyond_the_text,
     name_key,
     name_matches,
     people_in,
@@ -42,11 +45,13 @@ from leninletters.core.predicates.terms import (
 
 __all__ = [
     "ANY_KIND",
+    "BEYOND_TEXT",
     "EVERYTHING",
     "KEYWORDS",
     "NO_SCRIBE",
     "All",
     "Any",
+    "Beyond",
     "Classified",
     "Clause",
     "DateRange",
@@ -61,6 +66,7 @@ __all__ = [
     "Slug",
     "all_of",
     "any_of",
+    "beyond_the_text",
     "describe",
     "name_key",
     "name_matches",

@@ -22,6 +22,9 @@ from leninletters.core.model import Letter, Part
 #            among the field's folded words (for an array field: in any one of its strings)
 #   mentions person   (key, kinds): a mention of one of kinds whose person a name's key names
 #   text     contains (folded,): the folded text holds the folded phrase
+#   notes, sources, apparatus   contains (folded,): one of the field's strings, folded, holds the folded
+#            phrase (terms.beyond_the_text: the notes' texts; the source and its note; every string of the
+#            apparatus)
 # and the combinations "and", "or", "not" over children.
 CLAUSE_FIELDS = {
     "dates": ("between",),
@@ -33,6 +36,9 @@ CLAUSE_FIELDS = {
     "copies": ("words",),
     "mentions": ("person",),
     "text": ("contains",),
+    "notes": ("contains",),
+    "sources": ("contains",),
+    "apparatus": ("contains",),
 }
 COMBINATIONS = ("and", "or", "not")
 

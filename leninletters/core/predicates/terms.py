@@ -8,7 +8,7 @@ one entry in querylang.FIELDS. Pure: knows nothing of the command line or the te
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from leninletters.core.errors import QueryError, shortened
 from leninletters.core.folding import fold
@@ -406,3 +406,57 @@ class Slug(Predicate):
 
     def meaning(self) -> str:
         return f"the letter {self.slug!r}"
+
+
+# Where beyond the text a phrase may be looked for (note:, source:, apparatus:), and the clause field of each.
+BEYOND_TEXT = {"note": "notes", "source": "sources", "apparatus": "apparatus"}
+
+
+def beyond_the_text(letter: Letter, where: str) -> tuple[str, ...]:
+    """The strings of a letter's notes, its source (and the source's note), or its apparatus."""
+    if where == "note":
+        return tuple(note.text for note in letter.notes)
+    if where == "source":
+        return tuple(line for line in (letter.source, letter.source_note) if line)
+    return tuple(_strings(letter.apparatus)) if letter.apparatus else ()
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string a record holds, however deep (the apparatus's facts and their notes), keys left out."""
+    import msgspec
+
+    pending = [msgspec.to_builtins(value)]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            pending.extend(reversed(list(item.values())))
+        elif isinstance(item, list | tuple):
+            pending.extend(reversed(item))
+
+
+class Beyond(Predicate):
+    """A note, the source or the apparatus holds a word or phrase: any case, typography and accents folded."""
+
+    __slots__ = ("text", "where")
+    text: str
+    where: str
+
+    def __init__(self, where: str, text: str) -> None:
+        if where not in BEYOND_TEXT:
+            raise ValueError(f"nothing to search called {where!r}")
+        self._set(where=where, text=text)
+
+    def matches(self, letter: Letter) -> bool:
+        wanted = fold(self.text)
+        return any(wanted in fold(line) for line in beyond_the_text(letter, self.where))
+
+    def clause(self) -> Clause:
+        return Clause("contains", BEYOND_TEXT[self.where], (fold(self.text),))
+
+    def explain(self) -> str:
+        return f"{self.where}:{quote(self.text)}"
+
+    def meaning(self) -> str:
+        return f"{'a note' if self.where == 'note' else 'the ' + self.where} holds {self.text!r} (any case)"

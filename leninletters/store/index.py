@@ -1,0 +1,252 @@
+"""An edition answered from its index (store.indexfile): the same answers as MemoryEdition, reading only
+the letters an answer holds.
+
+A selection is compiled to SQL (store.sql) from the predicate's clause; only the rows it finds are
+decoded, and checked with the predicate where the clause is not exact. A search reads only the letters
+whose folded text holds its literal (the trigram index narrows). What has no native answer here (a
+timeline, the people's summaries, the relations) is asked of a MemoryEdition of every letter, made once
+when first needed: the same answer, at the JSON path's price.
+
+Pure: knows nothing of the command line or the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from leninletters.core.folding import fold
+from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
+from leninletters.core.predicates import EVERYTHING, Predicate, people_in
+from leninletters.core.predicates import Person as PersonTerm
+from leninletters.store import sql
+from leninletters.store.answers import (
+    VOCABULARY_LETTERS,
+    Counted,
+    Found,
+    counted_in,
+    found_in,
+    mentions_in,
+    suggestions,
+    vocabulary,
+)
+from leninletters.store.edition import MemoryEdition, PersonLookup, Profile
+from leninletters.store.indexfile import meta
+
+if TYPE_CHECKING:
+    from leninletters.core.mentions import Occurrence, Summary
+    from leninletters.core.references import Selected
+    from leninletters.core.related import Relations
+    from leninletters.core.search import Search
+    from leninletters.core.timeline import Bin, Mark
+
+_letter = msgspec.json.Decoder(Letter).decode
+# A reference that names one letter by its number alone.
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+class IndexEdition:
+    """An edition answered from an SQLite index of a corpus file."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    # What the index holds beside the letters ------------------------------------------------------
+
+    def __len__(self) -> int:
+        count = meta(self.connection, "count")
+        return count if isinstance(count, int) else 0
+
+    def _head(self, key: str, kind: Any) -> Any:
+        return msgspec.json.decode(meta(self.connection, key), type=kind)  # type: ignore[call-overload]
+
+    @cached_property
+    def people(self) -> Sequence[Person]:
+        return self._head("people", tuple[Person, ...])  # type: ignore[no-any-return]
+
+    @cached_property
+    def metadata(self) -> dict[str, Any]:
+        return self._head("metadata", dict[str, Any])  # type: ignore[no-any-return]
+
+    @cached_property
+    def references(self) -> Sequence[Reference]:
+        return self._head("references", tuple[Reference, ...])  # type: ignore[no-any-return]
+
+    @cached_property
+    def links(self) -> Sequence[Link]:
+        return self._head("links", tuple[Link, ...])  # type: ignore[no-any-return]
+
+    def dated_slugs(self) -> list[tuple[str, dt.date]]:
+        rows = self.connection.execute("SELECT slug, date FROM letters ORDER BY id")
+        return [(slug, dt.date.fromisoformat(day)) for slug, day in rows]
+
+    # Selecting ----------------------------------------------------------------------------------
+
+    def _rows(
+        self, predicate: Predicate, extra: sql.Compiled = sql.TRUE, derived: bool | None = None
+    ) -> tuple[Iterator[Letter], bool]:
+        """The letters the predicate's clause (and an extra condition) selects, and whether that is exact.
+
+        Their mentions are derived where the corpus gives none (derived=None: where the predicate asks
+        for people, as MemoryEdition.select does); the clause reads derived mentions, so with raw letters
+        only a predicate naming no person may use it."""
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        use_derived = asks_people if derived is None else derived
+        clause = predicate.clause() if use_derived or not asks_people else None
+        compiled = sql.TRUE if clause is None else sql.compile_clause(clause)
+        exact = clause is not None and clause.exact
+        column = "coalesce(b.mentioned, b.json)" if use_derived else "b.json"
+        query = (
+            f"SELECT {column} FROM letters l JOIN bodies b ON b.id = l.id "
+            f"WHERE ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
+        )
+        rows = self.connection.execute(query, [*compiled.params, *extra.params])
+        return (_letter(data) for (data,) in rows), exact
+
+    def _selected(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> list[Letter]:
+        letters, exact = self._rows(predicate, extra)
+        if exact:
+            return list(letters)
+        return [letter for letter in letters if predicate.matches(letter)]
+
+    def select(self, predicate: Predicate) -> list[Letter]:
+        return self._selected(predicate)
+
+    def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
+
+    def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        return counted_in(self._selected(predicate, _may_hold(search)), search, predicate)
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]:
+        return mentions_in(self.select(predicate), wanted, predicate)
+
+    # References ---------------------------------------------------------------------------------
+
+    def _named_directly(self, references: Sequence[str]) -> list[Letter] | None:
+        """The letters references name when each is a plain number or a letter's slug (not a section's),
+        the commonest references (show 12, show testament); None when any needs the whole resolver."""
+        from leninletters.core.references import NUMBER_RANGE, PASSAGE
+
+        sections = set(self._head("sections", list[str]))
+        found: list[Letter] = []
+        for reference in references:
+            text = reference.strip()
+            if re.fullmatch(NUMBER_RANGE, text) or re.fullmatch(PASSAGE, text):
+                return None
+            if _NUMBER.fullmatch(text):
+                row = self.connection.execute(
+                    "SELECT json FROM bodies JOIN letters USING (id) WHERE number = ?", (int(text),)
+                )
+            elif text.casefold() not in sections and "." not in text and ":" not in text:
+                row = self.connection.execute(
+                    "SELECT json FROM bodies JOIN letters USING (id) WHERE slug = ?", (text.casefold(),)
+                )
+            else:
+                return None
+            data = row.fetchone()
+            if data is None:
+                return None
+            found.append(_letter(data[0]))
+        return found
+
+    def resolve(self, references: Sequence[str]) -> list[Selected]:
+        from leninletters.core import dates
+        from leninletters.core.references import Resolver
+
+        if not any(dates.is_date_reference(word.strip()) for word in references):
+            named = self._named_directly(references)
+            if named is not None:
+                return Resolver(named).resolve(references)
+        return self._whole.resolve(references)
+
+    def is_reference(self, word: str) -> bool:
+        from leninletters.core.references import looks_like_reference
+
+        text = word.strip()
+        if looks_like_reference(text):
+            return True
+        row = self.connection.execute("SELECT 1 FROM letters WHERE slug = ?", (text.casefold(),))
+        return row.fetchone() is not None
+
+    def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]:
+        from leninletters.core.references import Selected
+
+        if references:
+            return [item for item in self.resolve(references) if predicate.matches(item.letter)]
+        # As MemoryEdition does, every letter as the corpus gives it (its mentions not derived).
+        letters, _ = self._rows(predicate, derived=False)
+        return [Selected(letter) for letter in letters if predicate.matches(letter)]
+
+    # People -------------------------------------------------------------------------------------
+
+    @cached_property
+    def _named(self) -> MemoryEdition:
+        """The people alone, for the questions about names that need no letter."""
+        return MemoryEdition(Corpus((), tuple(self.people)))
+
+    def find_people(self, name: str) -> list[Person]:
+        return self._named.find_people(name)
+
+    def look_up_person(self, name: str) -> PersonLookup:
+        return self._named.look_up_person(name)
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]:
+        return suggestions(word, self.people, self._vocabulary, self._slugs, people_only)
+
+    def _vocabulary(self) -> list[str]:
+        rows = self.connection.execute("SELECT json FROM bodies ORDER BY id LIMIT ?", (VOCABULARY_LETTERS,))
+        return vocabulary(_letter(data) for (data,) in rows)
+
+    def _slugs(self) -> list[str]:
+        return [slug for (slug,) in self.connection.execute("SELECT slug FROM letters ORDER BY id")]
+
+    # What the whole corpus is asked for -----------------------------------------------------------
+
+    @cached_property
+    def _whole(self) -> MemoryEdition:
+        """Every letter in memory, for the answers the index has no shortcut to."""
+        rows = self.connection.execute("SELECT json FROM bodies ORDER BY id")
+        letters = tuple(_letter(data) for (data,) in rows)
+        return MemoryEdition(
+            Corpus(letters, tuple(self.people), self.metadata, tuple(self.references), tuple(self.links))
+        )
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        return self._whole.span()
+
+    def relations(self) -> Relations:
+        from leninletters.store.indexrelations import IndexRelations
+
+        return IndexRelations(self.connection, tuple(self.links))
+
+    def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]:
+        from leninletters.core import timeline
+
+        return timeline.marks(self.select(predicate))
+
+    def timeline_bins(self, by: str, predicate: Predicate = EVERYTHING) -> list[Bin]:
+        return self._whole.timeline_bins(by, predicate)
+
+    def people_summaries(self) -> list[Summary]:
+        return self._whole.people_summaries()
+
+    def profile(self, person: Person) -> Profile:
+        return self._whole.profile(person)
+
+
+def _may_hold(search: Search) -> sql.Compiled:
+    """The letters a search can match in: those whose folded text holds its literal (a regex, any)."""
+    if search.regex:
+        return sql.TRUE
+    # find() folds the text with its case kept for a case-sensitive search; folded whole, its case folded
+    # too, a text holding the literal holds the pattern's fold, as the column is folded.
+    return sql.contains(fold(search.pattern))

@@ -1,0 +1,144 @@
+"""The clauses of predicates.base said in SQL, over the tables of the index (store.index).
+
+Every leaf compiles to an exact test, so a clause's SQL selects what the clause selects: the store checks
+candidates with the predicate's matches() only where the clause itself says it is not exact.
+
+Pure: knows nothing of the command line or the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from leninletters.core.folding import fold
+from leninletters.core.model import Letter
+from leninletters.core.predicates import Clause, beyond_the_text
+
+# What separates the strings of an array field (recipients, copies) in its column: whitespace to
+# str.split(), so no folded word holds it and a run of words cannot reach across two strings.
+UNIT_SEPARATOR = "\x1f"
+ITEM_SEPARATOR = f" {UNIT_SEPARATOR} "
+# Trigrams need three characters: a shorter phrase is looked for by instr() alone.
+TRIGRAM = 3
+
+
+class Compiled:
+    """A WHERE condition on the letters table (aliased l) and its parameters."""
+
+    __slots__ = ("params", "where")
+
+    def __init__(self, where: str, params: Iterable[object] = ()) -> None:
+        self.where = where
+        self.params = list(params)
+
+
+TRUE = Compiled("1")
+
+
+def words(value: str) -> str:
+    """A field's folded words as a column holds them: one space apart, dots spaced as name_matches does."""
+    return " ".join(fold(value).replace(".", ". ").split())
+
+
+def items(values: Iterable[str]) -> str:
+    """An array field's strings as its column holds them: each one's words, the strings kept apart."""
+    return ITEM_SEPARATOR.join(words(value) for value in values)
+
+
+def beyond(letter: Letter, where: str) -> str:
+    """A letter's notes, sources or apparatus as its column holds them: each string folded, kept apart."""
+    return ITEM_SEPARATOR.join(fold(line) for line in beyond_the_text(letter, where))
+
+
+def _beyond(clause: Clause) -> Compiled:
+    wanted = str(clause.values[0])
+    if UNIT_SEPARATOR in wanted:
+        return Compiled("0")  # no string of a corpus holds a control character (model.LINE_PATTERN)
+    return Compiled(f"instr(l.{clause.field}, ?) > 0", [wanted])
+
+
+def _padded(column: str) -> str:
+    return f"(' ' || {column} || ' ')"
+
+
+def _words(clause: Clause) -> Compiled:
+    wanted = words(str(clause.values[0]))
+    if not wanted:
+        return Compiled("0")
+    return Compiled(f"instr({_padded('l.' + clause.field)}, ?) > 0", [f" {wanted} "])
+
+
+def _between(clause: Clause) -> Compiled:
+    low, high = clause.values
+    if clause.field == "number":
+        return Compiled("l.number BETWEEN ? AND ?", [low, high])
+    tests, params = [], []
+    if isinstance(low, dt.date):
+        tests.append("d.day >= ?")
+        params.append(low.isoformat())
+    if isinstance(high, dt.date):
+        tests.append("d.day <= ?")
+        params.append(high.isoformat())
+    where = " AND ".join(tests) or "1"
+    # One pass over the index of days, not one look-up per letter.
+    return Compiled(f"l.id IN (SELECT d.letter FROM dates d WHERE {where})", params)
+
+
+def _person(clause: Clause) -> Compiled:
+    key, kinds = clause.values
+    wanted = sorted(str(kind) for kind in kinds)  # type: ignore[attr-defined]
+    marks = ", ".join("?" for _ in wanted)
+    return Compiled(
+        f"l.id IN (SELECT m.letter FROM mention_keys m WHERE m.key = ? AND m.kind IN ({marks}))",
+        [key, *wanted],
+    )
+
+
+def contains(folded: str) -> Compiled:
+    """The letters whose folded text holds a folded string: by the trigram index, with GLOB (which it
+    answers exactly where case is kept, and the column is folded already)."""
+    if len(folded) < TRIGRAM:
+        return Compiled("instr((SELECT t.folded FROM texts t WHERE t.rowid = l.id), ?) > 0", [folded])
+    pattern = f"*{glob_literal(folded)}*"
+    return Compiled("l.id IN (SELECT t.rowid FROM texts t WHERE t.folded GLOB ?)", [pattern])
+
+
+def glob_literal(text: str) -> str:
+    """Text that GLOB matches only as written: its wildcards each in a class of its own."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def _leaf(clause: Clause) -> Compiled:
+    leaves: dict[tuple[str, str], Callable[[Clause], Compiled]] = {
+        ("dates", "between"): _between,
+        ("number", "between"): _between,
+        ("slug", "equals"): lambda c: Compiled("l.slug = ?", [c.values[0]]),
+        ("classification", "present"): lambda c: Compiled("l.classification IS NOT NULL"),
+        ("classification", "words"): _words,
+        ("section", "words"): _words,
+        ("recipients", "words"): _words,
+        ("copies", "words"): _words,
+        ("mentions", "person"): _person,
+        ("text", "contains"): lambda c: contains(str(c.values[0])),
+        ("notes", "contains"): _beyond,
+        ("sources", "contains"): _beyond,
+        ("apparatus", "contains"): _beyond,
+    }
+    return leaves[(clause.field, clause.test)](clause)
+
+
+def compile_clause(clause: Clause) -> Compiled:
+    """The clause as a WHERE condition on the letters table (l)."""
+    if not clause.field:
+        parts = [compile_clause(child) for child in clause.children]
+        if clause.test == "not":
+            # A test of a missing value (no classification) is NULL, whose NOT would be NULL too.
+            return Compiled(f"NOT coalesce(({parts[0].where}), 0)", parts[0].params)
+        if not parts:
+            return Compiled("1" if clause.test == "and" else "0")
+        joiner = " AND " if clause.test == "and" else " OR "
+        return Compiled(
+            joiner.join(f"({part.where})" for part in parts), [v for part in parts for v in part.params]
+        )
+    return _leaf(clause)
