@@ -106,6 +106,16 @@ class Series(NamedTuple):
         }
 
 
+def links_by_slug(links: Iterable[Link]) -> dict[str, list[Link]]:
+    """Each letter's curated links, by its slug (a link is on both of its letters)."""
+    found: dict[str, list[Link]] = {}
+    for link in links:
+        found.setdefault(link.a, []).append(link)
+        if link.b != link.a:
+            found.setdefault(link.b, []).append(link)
+    return found
+
+
 class Relations:
     """The relations among one list of letters, computed once: each letter's take linear time in all."""
 
@@ -113,11 +123,7 @@ class Relations:
         self.letters = letters
         self.by_slug = {letter.slug: letter for letter in letters}
         self.links = links
-        self._links_of: dict[str, list[Link]] = {}
-        for link in links:
-            self._links_of.setdefault(link.a, []).append(link)
-            if link.b != link.a:
-                self._links_of.setdefault(link.b, []).append(link)
+        self._links_of = links_by_slug(links)
         self._sections = _heading_groups(letters)
         # Each series once (its letters share one tuple), each letter's place in it.
         series = {id(group): group for group in self._sections.values()}.values()
@@ -143,7 +149,10 @@ class Relations:
         group = self._sections.get(letter.number)
         if group is None:
             return None
-        return Series(letter.section, group, self._places[letter.number])
+        return Series(letter.section, group, self._place(letter, group))
+
+    def _place(self, letter: Letter, group: Sequence[Letter]) -> int:
+        return self._places[letter.number]
 
     def grouped(self, letter: Letter) -> list[tuple[Letter, list[Relation]]]:
         """The related letters in order, each with all its reasons."""

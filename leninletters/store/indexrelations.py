@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 import msgspec
 
 from leninletters.core.model import Letter, Link
-from leninletters.core.related import Relation, Relations, addressee_relation, addressees
+from leninletters.core.related import Relation, Relations, addressee_relation, addressees, links_by_slug
 
 _letter = msgspec.json.Decoder(Letter).decode
 _BODY = "SELECT b.json FROM bodies b JOIN letters l ON l.id = b.id WHERE "
@@ -40,6 +40,10 @@ class IndexRelations(Relations):
         self.links = links
         self.by_slug = _Lookup(lambda slug: self._one(_BODY + "l.slug = ?", (slug,)))  # type: ignore[assignment]
         self._sections = _Lookup(self._group)  # type: ignore[assignment]
+        self._links_of = links_by_slug(links)
+
+    def _place(self, letter: Letter, group: Sequence[Letter]) -> int:
+        return next(index for index, other in enumerate(group) if other.number == letter.number)
 
     def _one(self, query: str, params: tuple[object, ...]) -> Letter | None:
         row = self.connection.execute(query, params).fetchone()
