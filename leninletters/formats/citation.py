@@ -34,6 +34,9 @@ AUTHOR_FAMILY = "Lenin"
 AUTHOR_GIVEN = "Vladimir Ilyich"
 LCW_NAME = "LCW (V.I. Lenin, Collected Works)"
 # Where the print's note names the work it took a letter from: "... See Trotsky, The Stalin School ..."
+# A slug's closing letter after its date marks one of several letters of a day (to-trotsky-1922-12-15b).
+_OF_THE_DAY = re.compile(r"\d{4}-\d\d-\d\d(?P<which>[a-e])\Z")
+ORDINALS = {"a": "first", "b": "second", "c": "third", "d": "fourth", "e": "fifth"}
 # Letter 22's "and others", kept as the print has it: not a name, so no article before it.
 OTHERS = "and others"
 _SEE = re.compile(r"\bSee (?P<work>.+?)\.?\Z")
@@ -105,12 +108,19 @@ class Citation(NamedTuple):
         title = self.title + (f", {self.passage}" if self.passage else "")
         if self.part_label:
             title += f" ({self.part_label})"
-        title += f", {long_date(self.date)}"
+        title += f", {long_date(self.date)}{self.of_the_day}"
         if self.recipients and self.unnamed_recipients:
             title += f", to {self.addressees}{self.inferred}"
         if self.source_work:
             title += f" (printed from {self.source_work})"
         return title
+
+    @property
+    def of_the_day(self) -> str:
+        """ " (second of the day)" for one of several letters of a day under one heading in the print (their
+        slugs end a, b, c), so that their citations differ; "" for the rest."""
+        found = _OF_THE_DAY.search(self.letter.slug)
+        return f" ({ORDINALS[found['which']]} of the day)" if found else ""
 
     @property
     def source_work(self) -> str:
