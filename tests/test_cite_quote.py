@@ -10,8 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from leninletters.core.model import PARAGRAPH_BREAK
+from leninletters.core.model import PARAGRAPH_BREAK, Letter
+from leninletters.formats import cite
 from leninletters.store.corpus import load
 
 from .conftest import run
@@ -150,3 +153,30 @@ def test_letters_of_one_day_under_one_heading_cite_apart() -> None:
         f"TI  - Granting Legislative Functions to Gosplan (continued), 29 December 1922 ({which} of the day)"
         for which in ("first", "second", "third")
     ]
+
+
+def _passages(letter: Letter) -> st.SearchStrategy[tuple[int, int]]:
+    count = len(letter.paragraphs)
+    return st.tuples(st.integers(1, count), st.integers(1, count)).map(lambda s: (min(s), max(s)))
+
+
+PASSAGES = st.sampled_from(EDITION.letters).flatmap(
+    lambda letter: st.tuples(st.just(letter), _passages(letter))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(PASSAGES)
+def test_every_passage_quotes_exactly_as_printed_and_ends_with_its_own_citation(
+    selected: tuple[Letter, tuple[int, int]],
+) -> None:
+    letter, (first, last) = selected
+    dated = [(one.slug, one.date) for one in EDITION.letters]
+    [cited] = cite.citations([selected], dated, EDITION.metadata)
+    quoted = "".join(cite.quotations([cited], "text"))
+    passage = PARAGRAPH_BREAK.join(letter.paragraphs[first - 1 : last])
+    assert quoted == f"{passage}\n\n{cite.text(cited)}\n"
+    # In Markdown every line of the passage is quoted, and nothing else is.
+    block, _, reference = "".join(cite.quotations([cited], "text", "markdown")).rpartition("\n\n")
+    assert all(line == ">" or line.startswith("> ") for line in block.split("\n"))
+    assert reference == f"{cite.text(cited)}\n"
