@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from leninletters import __version__
@@ -105,12 +105,17 @@ class Citation(NamedTuple):
         """The title a reference manager shows, one letter apart from another of the same heading: the
         heading, the passage, the letter's date, the recipients where the heading does not name them, and
         where the book took the letter from when that is not the standard edition."""
+        return self.title_with()
+
+    def title_with(self, remark: Callable[[str], str] = str) -> str:
+        """distinct_title, its remarks (which of the day, inferred, how certain) passed through `remark`:
+        CSL keeps their lower case through styles that capitalise titles."""
         title = self.title + (f", {self.passage}" if self.passage else "")
         if self.part_label:
             title += f" ({self.part_label})"
-        title += f", {long_date(self.date)}{self.of_the_day}"
+        title += f", {long_date(self.date)}{remark(self.of_the_day)}"
         if self.recipients and self.unnamed_recipients:
-            title += f", to {self.addressees}{self.inferred}"
+            title += f", to {self.addressees}{remark(self.inferred)}"
         if self.source_work:
             title += f" (printed from {self.source_work})"
         return title

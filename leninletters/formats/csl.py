@@ -15,6 +15,15 @@ from typing import Any
 from leninletters.formats.citation import AUTHOR_FAMILY, AUTHOR_GIVEN, Citation, book_authors
 
 
+def _kept_lower(remark: str) -> str:
+    """ " (medium certainty)" as CSL's rich text that no style capitalises: the tool's convention for
+    certainty reads the same in every rendering."""
+    stripped = remark.lstrip()
+    return (
+        f'{remark[: len(remark) - len(stripped)]}<span class="nocase">{stripped}</span>' if stripped else ""
+    )
+
+
 def _names(authors: str) -> list[dict[str, str]]:
     return [
         {"family": family, "given": given} if given else {"literal": family}
@@ -28,7 +37,7 @@ def csl(cited: Citation) -> dict[str, Any]:
         "id": cited.key,
         "type": "chapter",
         "author": [{"family": AUTHOR_FAMILY, "given": AUTHOR_GIVEN}],
-        "title": cited.distinct_title,
+        "title": cited.title_with(_kept_lower),
         "original-date": {"date-parts": [[cited.date.year, cited.date.month, cited.date.day]]},
     }
     if cited.recipients:
