@@ -34,9 +34,10 @@ from .conftest import draw, run
 BUNDLED: dict[str, Any] = json.loads(bundled_text("letters.json"))
 STATEMENT = (
     "Lenin’s Last Letters: Appendix C of Lenin and Trotsky – What they really stood for (Alan Woods and "
-    "Ted Grant), which reprints the translation of V.I. Lenin, Collected Works (LCW), Progress Publishers, "
-    f"Moscow. Edition: leninletters {__version__}; ⟨ ⟩ marks this edition's words, square brackets the "
-    "print's."
+    "Ted Grant). By its own notes, its texts come from V.I. Lenin, Collected Works (LCW), vols. 33, 36 and "
+    "45; Leon Trotsky, The Stalin School of Falsification (London, 1974) for letters 2 and 4; and, for the "
+    "P.S. of letter 7, a translation from the fifth Russian edition (vol. 54). "
+    f"Edition: leninletters {__version__}; ⟨ ⟩ marks this edition's words, square brackets the print's."
 )
 
 
@@ -284,9 +285,11 @@ def test_the_json_export_carries_the_edition_object_with_its_statement(edition: 
     document = json.loads(stdout)
     assert document["edition"]["statement"] == STATEMENT
     assert document["edition"]["version"] == __version__
-    assert (
-        document["edition"]["translation"] == "V.I. Lenin, Collected Works (LCW), Progress Publishers, Moscow"
+    # What the appendix's own notes say of where its texts come from, and no claim that it reprints LCW.
+    assert document["edition"]["sources"].startswith(
+        "V.I. Lenin, Collected Works (LCW), vols. 33, 36 and 45;"
     )
+    assert "translation" not in document["edition"]
     assert parse_document(document).letters == (letter(edition, "testament"),)
 
 

@@ -11,12 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leninletters.core.model import Corpus, Letter
+from leninletters.core.present import long_date
 from leninletters.formats import cite
 from leninletters.store.corpus import load
 
 from .conftest import run
 
 EDITION = load()
+# The web text the source file is (apparatus reference "web-text"): the one address the edition records.
+WEB_TEXT = "https://www.marxist.com/lenin-trotsky-stalinism-johnstone/all-pages.htm"
 
 
 # A BibTeX reader, from the format's rules: @type{key, name = {value}, ...}, braces balanced inside
@@ -115,7 +118,7 @@ def parse_ris(text: str) -> list[list[tuple[str, str]]]:
 # literal; dates as date-parts; every other variable a string or number.
 CSL_TYPES = {"letter", "chapter", "book", "article", "manuscript", "personal_communication"}
 CSL_NAME_VARIABLES = {"author", "recipient", "container-author", "editor"}
-CSL_DATE_VARIABLES = {"issued"}
+CSL_DATE_VARIABLES = {"issued", "original-date"}
 CSL_STRING_VARIABLES = {
     "id",
     "type",
@@ -126,6 +129,9 @@ CSL_STRING_VARIABLES = {
     "version",
     "page",
     "volume",
+    "number",
+    "publisher",
+    "publisher-place",
     "URL",
 }
 
@@ -138,8 +144,9 @@ def check_csl(item: dict[str, Any]) -> None:
         for name in item[variable]:
             assert set(name) in ({"family", "given"}, {"literal"}), name
             assert all(isinstance(part, str) and part for part in name.values())
-    parts = item["issued"]["date-parts"]
-    assert len(parts) == 1 and 1 <= len(parts[0]) <= 3 and all(isinstance(p, int) for p in parts[0])
+    for variable in CSL_DATE_VARIABLES & set(item):
+        parts = item[variable]["date-parts"]
+        assert len(parts) == 1 and 1 <= len(parts[0]) <= 3 and all(isinstance(p, int) for p in parts[0])
     for variable in CSL_STRING_VARIABLES & set(item):
         assert isinstance(item[variable], str) and item[variable]
 
@@ -151,8 +158,9 @@ def test_cite_text_exactly() -> None:
     code, stdout, stderr = run("cite", "1")
     assert (code, stderr) == (0, "")
     assert stdout == (
-        "Lenin, V.I. “To Leon Trotsky.” 12 December 1922. In Alan Woods and Ted Grant, Lenin and Trotsky – "
-        "What they really stood for, Appendix C: Lenin’s Last Letters. Also in LCW (V.I. Lenin, Collected "
+        "Lenin, Vladimir Ilyich. “To Leon Trotsky.” 12 December 1922. In Alan Woods and Ted Grant, Lenin and "
+        "Trotsky – What they really stood for, Appendix C: Lenin’s Last Letters. "
+        f"{WEB_TEXT}. Also in LCW (V.I. Lenin, Collected "
         "Works), vol. 45, p. 601. leninletters 0.1.0, letter 1 (to-trotsky-1922-12-12).\n"
     )
 
@@ -162,24 +170,25 @@ def test_cite_bibtex_exactly_and_it_parses() -> None:
     assert (code, stderr) == (0, "")
     assert stdout == (
         "@incollection{lenin1922totrotsky1212,\n"
-        "  author = {Lenin, V.I.},\n"
-        "  title = {{To Leon Trotsky}},\n"
-        "  date = {1922-12-12},\n"
-        "  year = {1922},\n"
+        "  author = {Lenin, Vladimir Ilyich},\n"
+        "  title = {{To Leon Trotsky, 12 December 1922}},\n"
+        "  origdate = {1922-12-12},\n"
+        "  year = {n.d.},\n"
         "  booktitle = {{Lenin and Trotsky – What they really stood for}},\n"
-        "  bookauthor = {Woods, Alan and Grant, Ted},\n"
+        "  editor = {Woods, Alan and Grant, Ted},\n"
         "  chapter = {Appendix C: Lenin’s Last Letters},\n"
-        "  note = {Letter to Leon Trotsky. Also in LCW (V.I. Lenin, Collected Works), vol. 45, p. 601. "
-        "leninletters 0.1.0, letter 1 (to-trotsky-1922-12-12).},\n"
-        "  version = {0.1.0},\n"
+        f"  url = {{{WEB_TEXT}}},\n"
+        "  note = {Letter to Leon Trotsky. Printed in Appendix C: Lenin’s Last Letters. Also in LCW (V.I. "
+        "Lenin, Collected Works), vol. 45, p. 601. leninletters 0.1.0, letter 1 (to-trotsky-1922-12-12).},\n"
         "}\n"
     )
     [(kind, key, fields)] = parse_bibtex(stdout)
+    # The book's year is not known: "n.d.", never the letter's year where the book's belongs.
     assert (kind, key, fields["title"], fields["year"]) == (
         "incollection",
         "lenin1922totrotsky1212",
-        "To Leon Trotsky",
-        "1922",
+        "To Leon Trotsky, 12 December 1922",
+        "n.d.",
     )
 
 
@@ -190,16 +199,17 @@ def test_cite_csl_json_exactly() -> None:
         {
             "id": "lenin1922tostalin1215",
             "type": "chapter",
-            "genre": "letter",
-            "author": [{"family": "Lenin", "given": "V.I."}],
-            "title": "Letter to Joseph Stalin for Central Committee Members",
-            "issued": {"date-parts": [[1922, 12, 15]]},
+            "author": [{"family": "Lenin", "given": "Vladimir Ilyich"}],
+            "title": "Letter to Joseph Stalin for Central Committee Members, 15 December 1922",
+            "original-date": {"date-parts": [[1922, 12, 15]]},
             "recipient": [{"literal": "Joseph Stalin"}, {"literal": "Central Committee members"}],
             "container-title": "Lenin and Trotsky – What they really stood for",
             "container-author": [{"family": "Woods", "given": "Alan"}, {"family": "Grant", "given": "Ted"}],
-            "note": "Letter to Joseph Stalin, Central Committee members. Also in LCW (V.I. Lenin, Collected "
-            "Works), vol. 33, pp. 460–461. leninletters 0.1.0, letter 6 (to-stalin-1922-12-15).",
-            "version": "0.1.0",
+            "number": "Appendix C",
+            "URL": WEB_TEXT,
+            "note": "Letter to Joseph Stalin and the Central Committee members. Printed in Appendix C: "
+            "Lenin’s Last Letters. Also in LCW (V.I. Lenin, Collected Works), vol. 33, pp. 460–461. "
+            "leninletters 0.1.0, letter 6 (to-stalin-1922-12-15).",
         }
     ]
     check_csl(json.loads(stdout)[0])
@@ -211,14 +221,14 @@ def test_cite_ris_exactly() -> None:
     assert stdout == (
         "TY  - CHAP\n"
         "ID  - lenin1922totrotsky1212\n"
-        "AU  - Lenin, V.I.\n"
-        "TI  - To Leon Trotsky\n"
+        "AU  - Lenin, Vladimir Ilyich\n"
+        "TI  - To Leon Trotsky, 12 December 1922\n"
         "T2  - Lenin and Trotsky – What they really stood for\n"
-        "PY  - 1922\n"
-        "DA  - 1922/12/12/\n"
-        "SE  - Appendix C: Lenin’s Last Letters\n"
-        "N1  - Letter to Leon Trotsky. Also in LCW (V.I. Lenin, Collected Works), vol. 45, p. 601. "
-        "leninletters 0.1.0, letter 1 (to-trotsky-1922-12-12). Book by Alan Woods and Ted Grant.\n"
+        "A2  - Woods, Alan\n"
+        "A2  - Grant, Ted\n"
+        f"UR  - {WEB_TEXT}\n"
+        "N1  - Letter to Leon Trotsky. Printed in Appendix C: Lenin’s Last Letters. Also in LCW (V.I. Lenin, "
+        "Collected Works), vol. 45, p. 601. leninletters 0.1.0, letter 1 (to-trotsky-1922-12-12).\n"
         "ER  - \n"
     )
     [record] = parse_ris(stdout)
@@ -229,11 +239,12 @@ def test_a_paragraph_cites_the_paragraph_dated_by_its_part() -> None:
     code, stdout, _ = run("cite", "9:11")
     assert code == 0
     assert stdout.startswith(
-        "Lenin, V.I. “Letter to the Congress (The Testament of Lenin).” Paragraph 11 (P.S.). 4 January 1923."
+        "Lenin, Vladimir Ilyich. “Letter to the Congress (The Testament of Lenin).” Paragraph 11 (P.S.). "
+        "4 January 1923."
     )
     assert stdout.rstrip().endswith("letter 9 (testament), paragraph 11.")
     [(_, key, fields)] = parse_bibtex(run("cite", "testament:11", "--style", "bibtex")[1])
-    assert key == "lenin1922testament-p11" and fields["date"] == "1923-01-04"
+    assert key == "lenin1922testament-p11" and fields["origdate"] == "1923-01-04"
 
 
 def test_the_whole_testament_names_its_postscript_and_a_letter_without_lcw_place_says_nothing() -> None:
@@ -307,9 +318,9 @@ def test_every_letter_and_passage_cites_in_every_style_and_reads_back(
     [cited] = cite.citations([selected], [(e.slug, e.date) for e in EDITION.letters], EDITION.metadata)
     [(kind, key, fields)] = parse_bibtex("".join(cite.document([cited], "bibtex")))
     assert kind == "incollection" and key == cited.key
-    assert {"author", "title", "date", "year", "booktitle", "note"} <= set(fields)
-    assert fields["title"].startswith(letter.title)
-    assert fields["date"] == cited.date.isoformat()
+    assert {"author", "title", "origdate", "year", "booktitle", "editor", "note"} <= set(fields)
+    assert fields["title"].startswith(letter.title) and long_date(cited.date) in fields["title"]
+    assert fields["origdate"] == cited.date.isoformat()
     [item] = json.loads("".join(cite.document([cited], "csl-json")))
     check_csl(item)
     assert item["id"] == key

@@ -204,4 +204,6 @@ def test_a_title_validate_accepts_is_one_line_in_every_line_based_format(title: 
     dated = [(letter.slug, letter.date) for letter in accepted.letters]
     [cited] = cite.citations([(accepted.letters[0], None)], dated, accepted.metadata)
     record = "".join(cite.document([cited], "ris"))
-    assert f"TI  - {title}" in record.splitlines()
+    # The title as given, then the letter's date: one line still.
+    assert cited.distinct_title.startswith(title)
+    assert f"TI  - {cited.distinct_title}" in record.splitlines()

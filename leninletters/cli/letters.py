@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation of every
 # command on each run (a fifth of a small command's time); real annotations cost nothing to read.
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -190,6 +191,15 @@ def export_letters(
     force: Annotated[
         bool, typer.Option("--force", help="Replace FILE if it exists.", rich_help_panel=OUTPUT)
     ] = False,
+    text_only: Annotated[
+        bool,
+        typer.Option(
+            "--text-only",
+            help="Only the letters' text with their headings (text or markdown): no notes, apparatus or "
+            "edition statement.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
     url: Annotated[
         str | None,
         typer.Option(
@@ -237,7 +247,9 @@ def export_letters(
         hints = name_hints(edition, selection)
         raise InputError(f"no letters match; nothing to export{hints or ' (try fewer filters)'}")
     cmif_url = _cmif_url(fmt, url)
-    pieces = export.document(chosen, fmt, edition, cmif_url=cmif_url)
+    pieces = (
+        _text_only(chosen, fmt) if text_only else export.document(chosen, fmt, edition, cmif_url=cmif_url)
+    )
     if output is None:
         out = output_for()
         # Data formats stay valid on any stream: escaped, never made "visible" or transliterated.
@@ -284,6 +296,17 @@ def validate(
     first, last = loaded.first_and_last_dates()
     letters = plural(len(loaded), "letter")
     output_for().write([f"{name}: valid: {letters}, {first.isoformat()} to {last.isoformat()}\n"])
+
+
+def _text_only(chosen: Any, fmt: Format) -> Iterator[str]:
+    """export --text-only: the letters' words and headings, in text or Markdown."""
+    from leninletters.formats import cite
+
+    if fmt not in (Format.text, Format.markdown, Format.md):
+        raise InputError(
+            f"--text-only is plain text: give it with --format text or markdown, not {fmt.value}"
+        )
+    return cite.text_only(chosen, cite.Layout(fmt.value))
 
 
 def _cmif_url(fmt: Format, url: str | None) -> str | None:

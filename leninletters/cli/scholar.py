@@ -113,11 +113,30 @@ def cite(
             autocompletion=complete_style,
         ),
     ] = "text",
+    quote: Annotated[
+        bool,
+        typer.Option(
+            "--quote",
+            help="Print the passage exactly as printed, then its citation: ready to paste as a quotation.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False,
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="With --quote: text, or markdown (or md) for a block quote.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = "text",
 ) -> None:
     """Print a citation of letters or passages, ready to paste into a paper or a reference manager.
 
-    Author, title, date, recipients, the book and appendix, the standard edition's volume and pages
-    (where known), this edition's version and the letter's slug.
+    Writer, title with the letter's date and recipients, the book with its authors and appendix, where
+    the book took the letter from, the standard edition's volume and pages (where known, with their
+    certainty), this edition's version and the letter's slug. With --quote, the passage first.
 
     References as show takes them: 9, testament, 16-18, nationalities, 1922-12-29, a paragraph 9:11.
 
@@ -127,6 +146,8 @@ def cite(
 
       leninletters cite 9:11 --style bibtex >> letters.bib
 
+      leninletters cite 9:11 --quote --format markdown
+
       leninletters cite nationalities --style csl-json
 
       leninletters cite 20 21 22 --style ris > georgian-affair.ris
@@ -135,11 +156,19 @@ def cite(
 
     if style not in set(citing.Style):
         raise InputError(f"--style {shortened(style)!r}: choose text, bibtex, csl-json or ris")
+    if layout not in set(citing.Layout):
+        raise InputError(f"--format {shortened(layout)!r}: choose text or markdown")
+    if quote and style == citing.Style.csl_json:
+        raise InputError("--quote prints text: give it with --style text, bibtex or ris")
+    if layout != citing.Layout.text and not quote:
+        raise InputError("--format is the layout of a quotation: give it with --quote")
     if not references:
         fail("which letter? give a number, slug or date, for example: leninletters cite testament")
     edition = edition_of(ctx)
     cited = citing.citations(edition.resolve(references), edition.dated_slugs(), edition.metadata)
     out = output_for()
+    if quote:
+        return out.write(citing.quotations(cited, style, layout))
     # CSL-JSON stays valid JSON on any stream, as every JSON output does.
     (out.write_json if style == citing.Style.csl_json else out.write)(citing.document(cited, style))
 

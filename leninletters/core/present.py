@@ -189,7 +189,7 @@ APPARATUS_HEADING = "Apparatus (this edition's, not the print's)"
 
 
 def edition_statement(edition: Mapping[str, Any]) -> str:
-    """What a reader quoting from this output cites: the book and appendix, the translation it reprints,
+    """What a reader quoting from this output cites: the book and appendix, where its texts come from,
     and the edition's version (the corpus's own, else this program's)."""
     title, book = edition.get("title"), edition.get("book")
     cited = str(title or "")
@@ -197,7 +197,9 @@ def edition_statement(edition: Mapping[str, Any]) -> str:
         where = f"{edition['appendix']} of " if edition.get("appendix") else ""
         by = f" ({edition['authors']})" if edition.get("authors") else ""
         cited = f"{title}: {where}{book}{by}" if title else f"{where}{book}{by}"
-    if edition.get("translation"):
+    if edition.get("sources"):
+        cited = f"{cited or 'The text'}. By its own notes, its texts come from {edition['sources']}"
+    elif edition.get("translation"):
         cited = f"{cited or 'The text'}, which reprints the translation of {edition['translation']}"
     version = edition.get("version") or __version__
     mark = "⟨ ⟩ marks this edition's words, square brackets the print's"

@@ -131,7 +131,9 @@ def _bibl_text(edition: Mapping[str, Any]) -> str:
         pieces.append(str(edition["book"]))
     if edition.get("appendix") or edition.get("title"):
         pieces.append(": ".join(str(edition[k]) for k in ("appendix", "title") if edition.get(k)))
-    if edition.get("translation"):
+    if edition.get("sources"):
+        pieces.append(f"its texts from {edition['sources']}")
+    elif edition.get("translation"):
         pieces.append(f"reprinting the translation of {edition['translation']}")
     return ", ".join(pieces) or "leninletters"
 
