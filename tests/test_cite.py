@@ -370,6 +370,6 @@ def test_csl_json_stays_valid_json_on_a_stream_that_cannot_encode_it() -> None:
 
 
 def test_inferred_recipients_say_so_in_every_citation() -> None:
-    assert "(recipients inferred by this edition)" in run("cite", "16")[1]
+    assert "(recipients inferred by this edition, low certainty)" in run("cite", "16")[1]
     assert "recipients inferred by this edition" in run("cite", "16", "--style", "bibtex")[1]
     assert "inferred" not in run("cite", "20")[1]

@@ -135,13 +135,13 @@ def test_a_passage_names_the_standard_editions_other_dating_with_its_certainty()
 
 def test_inferred_recipients_are_marked_inferred_with_their_certainty() -> None:
     assert (
-        "To the Twelfth Party Congress (recipients inferred by this edition) (low certainty)."
+        "To the Twelfth Party Congress (recipients inferred by this edition, low certainty)."
         in run("cite", "16")[1]
     )
     title = run("cite", "12", "--style", "ris")[1].splitlines()[3]
     assert title == (
         "TI  - Granting Legislative Functions to Gosplan (continued), 28 December 1922, to the Twelfth Party "
-        "Congress (recipients inferred by this edition) (medium certainty)"
+        "Congress (recipients inferred by this edition, medium certainty)"
     )
 
 
