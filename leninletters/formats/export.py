@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -24,6 +24,7 @@ from leninletters.core.present import (
     source_line,
     supplied,
 )
+from leninletters.formats.source import Source
 
 if TYPE_CHECKING:
     from leninletters.core.references import Selected
@@ -204,22 +205,6 @@ def _json_document(selection: Sequence[Selected], source: Source) -> Iterator[st
     yield '"letters": '
     yield from json_array(selected_json(letter, passages) for letter, passages in by_letter(selection))
     yield "}\n"
-
-
-class Source(Protocol):
-    """Where exported letters come from: what an export carries beside them (a Corpus, or an Edition)."""
-
-    @property
-    def metadata(self) -> Mapping[str, Any]: ...
-
-    @property
-    def people(self) -> Sequence[Person]: ...
-
-    @property
-    def references(self) -> Sequence[Reference]: ...
-
-    @property
-    def links(self) -> Sequence[Link]: ...
 
 
 class _Nothing:

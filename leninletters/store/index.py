@@ -36,8 +36,8 @@ from leninletters.store.answers import (
     suggestions,
     vocabulary,
 )
-from leninletters.store.edition import MemoryEdition, PersonLookup, Profile
 from leninletters.store.indexfile import meta
+from leninletters.store.memory import MemoryEdition, PersonLookup, Profile
 
 if TYPE_CHECKING:
     from leninletters.core.mentions import Occurrence, Summary

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from leninletters.core.references import Selected
     from leninletters.core.related import Relations, Series
     from leninletters.core.timeline import Bin, Mark
-    from leninletters.formats.export import Source
+    from leninletters.formats.source import Source
     from leninletters.ui.render import RenderableType
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from leninletters.core.mentions import Occurrence, Summary
     from leninletters.core.model import Mention
     from leninletters.core.references import Selected
-    from leninletters.formats.export import Source
+    from leninletters.formats.source import Source
     from leninletters.store.edition import Counted, Found
     from leninletters.ui.render import RenderableType
 

@@ -1,0 +1,247 @@
+"""The edition held in memory: every question a pass over the letters of one corpus (store.corpus reads
+and validates it). The door (store.edition) hands it out for the bundled edition and for a corpus
+without an index; the index (store.index) asks it what it answers over every letter.
+
+Pure: knows nothing of the command line or the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
+from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
+from leninletters.core.predicates import Person as PersonTerm
+from leninletters.store.answers import (
+    VOCABULARY_LETTERS,
+    counted_in,
+    found_in,
+    mentions_in,
+    suggestions,
+    vocabulary,
+)
+
+# Re-exported: the door's answers, as the commands and views name them.
+from leninletters.store.answers import Counted as Counted
+from leninletters.store.answers import Found as Found
+from leninletters.store.answers import dated_parts as dated_parts
+from leninletters.store.answers import narrowed as narrowed
+
+if TYPE_CHECKING:
+    # Imported where they are used: `list` needs no searching, references, names or mentions.
+    from leninletters.core.mentions import Occurrence, Summary
+    from leninletters.core.references import Resolver, Selected
+    from leninletters.core.related import Relations
+    from leninletters.core.search import Search as Search
+    from leninletters.core.timeline import Bin, Mark
+
+
+class Profile(NamedTuple):
+    """One person as the edition knows them: the counts, every mention by letter, every spelling."""
+
+    summary: Summary
+    seen: list[Occurrence]
+    spellings: list[str]
+
+
+class PersonLookup(NamedTuple):
+    """Whom a typed name stands for, and whether it is one of their listed spellings or a near miss."""
+
+    people: list[Person]
+    as_listed: bool
+
+
+class MemoryEdition:
+    """An edition answered from a corpus in memory: every question is a pass over its letters."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._resolver: Resolver | None = None
+        self._mentioned: Sequence[Letter] | None = None
+
+    def __len__(self) -> int:
+        return len(self.corpus.letters)
+
+    def dated_slugs(self) -> list[tuple[str, dt.date]]:
+        return [(letter.slug, letter.date) for letter in self.corpus.letters]
+
+    @property
+    def letters(self) -> Sequence[Letter]:
+        """Every letter: this store's own, for what it answers; not part of the Edition protocol."""
+        return self.corpus.letters
+
+    @property
+    def people(self) -> Sequence[Person]:
+        return self.corpus.people
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.corpus.metadata
+
+    @property
+    def references(self) -> Sequence[Reference]:
+        return self.corpus.references
+
+    @property
+    def links(self) -> Sequence[Link]:
+        return self.corpus.links
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            from leninletters.core.references import Resolver
+
+            self._resolver = Resolver(self.corpus.letters)
+        return self._resolver
+
+    def select(self, predicate: Predicate) -> list[Letter]:
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        letters = self.mentioned() if asks_people else self.corpus.letters
+        return select(letters, predicate)
+
+    def mentioned(self) -> Sequence[Letter]:
+        """The letters with their mentions: as the corpus gives them, or, for a corpus that lists people
+        but gives no mentions (one's own, made without the build), derived once when first asked."""
+        if self._mentioned is None:
+            letters = self.corpus.letters
+            people = self.corpus.people
+            if people and not any(letter.mentions for letter in letters):
+                from leninletters.core import mentions as mentioning
+
+                letters = tuple(mentioning.with_mentions(letter, people) for letter in letters)
+            self._mentioned = letters
+        return self._mentioned
+
+    def resolve(self, references: Sequence[str]) -> list[Selected]:
+        from leninletters.core.errors import LetterNotFound, shortened
+
+        try:
+            return self.resolver.resolve(references)
+        except LetterNotFound:
+            missed = [word for word in references if not self.is_reference(word)]
+            person_hint = self._letters_of_person(missed[0]) if len(missed) == 1 else ""
+            if not person_hint:
+                raise
+            raise LetterNotFound(f"no letter {shortened(missed[0].strip())!r}: {person_hint}") from None
+
+    def _letters_of_person(self, word: str) -> str:
+        """For a name where a letter was asked for (show stalin): the letters to them and their profile."""
+        people = self.find_people(word)
+        if len(people) != 1:
+            return ""
+        person = people[0]
+        numbers = " ".join(str(letter.number) for letter in self.select(Recipient(person.id)))
+        to = f"the letters to {person.name} are {numbers} (leninletters show {numbers}); " if numbers else ""
+        return f"{to}who {person.name} is: leninletters people {person.id}"
+
+    def is_reference(self, word: str) -> bool:
+        return self.resolver.names_something(word)
+
+    def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        return found_in(self.select(predicate), search, predicate, context)
+
+    def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        return counted_in(self.select(predicate), search, predicate)
+
+    # People -------------------------------------------------------------------------------------
+
+    def find_people(self, name: str) -> list[Person]:
+        """The people a name stands for: by id, or by any spelling of their names, in any script."""
+        wanted = name.strip()
+        by_id = [person for person in self.people if person.id == wanted.casefold()]
+        if by_id:
+            return by_id
+        from leninletters.core import names
+
+        ids = set(names.find_people(wanted, self.people))
+        return [person for person in self.people if person.id in ids]
+
+    def look_up_person(self, name: str) -> PersonLookup:
+        """The people a name stands for, said whether it is spelt as listed (an id, any listed spelling in
+        any script) or only forgiven by the loose match (Stallin): a near miss is for suggesting."""
+        from leninletters.core import names
+
+        found = self.find_people(name)
+        return PersonLookup(found, any(names.spelt_as_listed(name, person) for person in found))
+
+    def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]:
+        """The letters and passages the references name (every letter for none), those the query keeps."""
+        from leninletters.core.references import Selected
+
+        named = self.resolve(references) if references else [Selected(letter) for letter in self.letters]
+        return [item for item in named if predicate.matches(item.letter)]
+
+    def relations(self) -> Relations:
+        """Which letters belong with which, and why: curated links, series, replies, the same addressee."""
+        from leninletters.core.related import Relations
+
+        return Relations(self.letters, self.links)
+
+    def first_and_last_dates(self) -> tuple[dt.date, dt.date]:
+        """The earliest and latest dates the letters carry: later parts and LCW datings too."""
+        every = [day for letter in self.letters for day in letter.dates]
+        return min(every), max(every)
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The whole months the letters' dates fall in."""
+        from leninletters.core import timeline
+
+        return timeline.span(self.letters)
+
+    def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]:
+        """A mark per selected letter, later part and standard-edition dating, in date order."""
+        from leninletters.core import timeline
+
+        return timeline.marks(self.select(predicate))
+
+    def timeline_bins(self, by: str, predicate: Predicate = EVERYTHING) -> list[Bin]:
+        """The selected letters counted by period (week, month or day), each in the periods of the parts
+        the query holds for."""
+        from leninletters.core import timeline
+
+        first, last = self.span()
+        letters = self.select(predicate)
+        return timeline.bins(
+            letters, timeline.By(by), first, last, lambda letter: dated_parts(letter, predicate)
+        )
+
+    def people_summaries(self) -> list[Summary]:
+        """Everyone the corpus lists, with how many letters name them and how."""
+        from leninletters.core import mentions
+
+        return mentions.summaries(self.mentioned(), self.people)
+
+    def profile(self, person: Person) -> Profile:
+        """One person: counts, every mention by letter, and every spelling (Russian and Georgian last)."""
+        from leninletters.core import mentions, names
+
+        summary = mentions.summaries(self.mentioned(), [person])[0]
+        seen = mentions.occurrences(self.mentioned(), person.id)
+        entry = names.bundled_names().get(person.id)
+        if entry is None:
+            return Profile(summary, seen, list(person.forms))
+        native = [entry.native, *([entry.georgian] if entry.georgian else [])]
+        latin = sorted(names.forms(person.id) - set(native), key=str.casefold)
+        return Profile(summary, seen, [*latin, *native])
+
+    def mentions(
+        self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
+    ) -> list[Occurrence]:
+        """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
+        return mentions_in(self.select(predicate), wanted, predicate)
+
+    def suggest(self, word: str, people_only: bool = False) -> list[str]:
+        """What a word that finds nothing probably meant: a person's name, a word of the letters, a slug."""
+        return suggestions(word, self.people, self.vocabulary, self._slugs, people_only)
+
+    def _slugs(self) -> list[str]:
+        return [letter.slug for letter in self.letters]
+
+    def vocabulary(self) -> list[str]:
+        """The words of the letters, once each, in the order they first appear."""
+        return vocabulary(self.letters[:VOCABULARY_LETTERS])
+
+
+# The periods a timeline is counted by (the timeline's By), named without importing the timeline.
