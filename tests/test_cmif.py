@@ -7,6 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from leninletters.cli.app import app
@@ -284,3 +286,21 @@ def test_the_official_schema_accepts_the_export_with_copies_and_certainty() -> N
     action = document.xpath("//t:correspAction[@subtype='cc']", namespaces=ns)[0]
     action.set("type", "cc")
     assert not schema.validate(document)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40).map(lambda tail: "https://example.org/" + tail))
+def test_an_address_taken_is_carried_whole_in_well_formed_xml(url: str) -> None:
+    # Whatever --url accepts, the file stays well-formed XML and names it exactly; the rest is refused.
+    from leninletters.core.errors import InputError
+    from leninletters.formats import cmif
+
+    try:
+        checked = cmif.published_url(url)
+    except InputError:
+        assert not url.isascii() or not url.isprintable() or " " in url
+        return
+    code, stdout, stderr = export_at(checked, "20")
+    assert (code, stderr) == (0, "")
+    idno = check_cmif(stdout).find(f".//{T}publicationStmt/{T}idno")
+    assert idno is not None and idno.text == url

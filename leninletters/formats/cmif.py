@@ -53,8 +53,9 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_TEXT = "This file is licensed under the terms of the Creative Commons License CC-BY 4.0"
 # Where the file will be published: the corpus's edition.cmif_url, else an identifier that names it.
 DEFAULT_IDNO = "tag:leninletters,2026:cmif"
-# What correspSearch harvests: a file published at an https address.
-HARVESTABLE_URL = re.compile(r"\Ahttps://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?\Z")
+# What correspSearch harvests: a file published at an https address, written in printable ASCII (an
+# internationalised name in its punycode form), which XML and every harvester can carry.
+HARVESTABLE_URL = re.compile(r"\Ahttps://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?(?:[/?#][!-~]*)?\Z")
 DEFAULT_PUBLISHER = "leninletters"
 DEFAULT_EDITOR = "The leninletters maintainers"
 SENDER = "lenin"
