@@ -65,9 +65,9 @@ TREES = st.recursive(
 )
 
 
-def on_a_terminal(command: Sequence[str], environment: dict[str, str]) -> tuple[int, str, str]:
-    """Run a command with a pseudo-terminal as stdout (so it draws and pages); return its status, what it
-    drew on the terminal, and its stderr."""
+def terminal_output(command: Sequence[str], environment: dict[str, str]) -> tuple[int, bytes, str]:
+    """Run a command with a pseudo-terminal as stdout (so it draws and pages); return its status, the
+    bytes it wrote to the terminal, and its stderr."""
     import pty
 
     controller, terminal = pty.openpty()
@@ -86,9 +86,15 @@ def on_a_terminal(command: Sequence[str], environment: dict[str, str]) -> tuple[
         chunks.append(chunk)
     assert process.stderr is not None
     stderr = process.stderr.read().decode("utf-8", "replace")
-    status = process.wait(timeout=30)
+    status = process.wait(timeout=60)
     os.close(controller)
-    return status, b"".join(chunks).decode("utf-8", "replace"), stderr
+    return status, b"".join(chunks), stderr
+
+
+def on_a_terminal(command: Sequence[str], environment: dict[str, str]) -> tuple[int, str, str]:
+    """Run a command with a pseudo-terminal as stdout; its status, what it drew, and its stderr."""
+    status, drawn, stderr = terminal_output(command, environment)
+    return status, drawn.decode("utf-8", "replace"), stderr
 
 
 # An export that stops mid-write (after its third piece) and says so, for tests that signal it there.

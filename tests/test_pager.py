@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import run
+from .conftest import run, terminal_output
 
 SCRIPT = shutil.which("leninletters", path=str(Path(sys.executable).parent))
 
@@ -20,30 +19,12 @@ SCRIPT = shutil.which("leninletters", path=str(Path(sys.executable).parent))
 def terminal_bytes(args: list[str], **env: str) -> bytes:
     """Run the installed script with a pseudo-terminal as stdout; the bytes it wrote there, with the
     terminal's own \\r\\n turned back into \\n."""
-    import pty
-
     assert SCRIPT is not None, "the console script is not installed: pip install -e ."
     environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "PAGER"}}
     environment.update(COLUMNS="80", LINES="20", TERM="xterm", **env)
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [SCRIPT, *args], stdout=terminal, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=environment
-    )
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    assert process.stderr is not None
-    stderr = process.stderr.read()
-    assert process.wait(timeout=60) == 0, stderr
-    os.close(controller)
-    return b"".join(chunks).replace(b"\r\n", b"\n")
+    status, written, stderr = terminal_output([SCRIPT, *args], environment)
+    assert status == 0, stderr
+    return written.replace(b"\r\n", b"\n")
 
 
 def dumping_pager(tmp_path: Path) -> tuple[Path, Path]:

@@ -65,7 +65,7 @@ class Mark(NamedTuple):
             labels = [p.label for p in self.letter.parts if p.date == self.date and p.label]
             suffix = f" ({labels[0] if labels else 'later part'})"
         elif self.kind is MarkKind.lcw:
-            suffix = f" (LCW dating{', ' + doubt(self.certainty) if doubt(self.certainty) else ''})"
+            suffix = f" ({', '.join(filter(None, ['LCW dating', doubt(self.certainty)]))})"
         return f"{self.letter.number:>2} {self.letter.title}{suffix}"
 
     def to_json(self) -> dict[str, Any]:
@@ -100,8 +100,8 @@ def hand_of(letter: Letter, part: Part) -> tuple[str, str]:
     for hand in letter.apparatus.hands if letter.apparatus else ():
         if hand.paragraphs[0] <= last and first <= hand.paragraphs[1]:
             who = hand.scribe or hand.written_by or ""
-            doubted = f", {doubt(hand.certainty)}" if doubt(hand.certainty) else ""
-            return _surname_initial(who).lower(), f"{hand.who} (attributed by LCW, not printed{doubted})"
+            said = ", ".join(filter(None, ["attributed by LCW, not printed", doubt(hand.certainty)]))
+            return _surname_initial(who).lower(), f"{hand.who} ({said})"
     return NO_HAND, "no hand printed"
 
 

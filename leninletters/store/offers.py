@@ -8,7 +8,6 @@ Tab has nowhere to say why.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -47,8 +46,7 @@ _decode_bundled = msgspec.json.Decoder(list[OfferedLetter] | Offers).decode
 
 def corpus_path(given: Path | str | None) -> Path | None:
     """The corpus a command line names (--corpus, else $LENINLETTERS_CORPUS), or None for the bundled."""
-    value = given or os.environ.get(corpus.CORPUS_ENV)
-    return Path(value) if value else None
+    return Path(given) if given else corpus.default_path()
 
 
 @cache
