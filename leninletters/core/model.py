@@ -25,6 +25,7 @@ from leninletters.core.apparatus import Expansion as Expansion
 from leninletters.core.apparatus import LetterApparatus as LetterApparatus
 from leninletters.core.apparatus import PersonApparatus as PersonApparatus
 from leninletters.core.apparatus import Recipients
+from leninletters.core.dossiers import Dossier
 from leninletters.core.kinds import (
     Certainty,
     Date,
@@ -456,6 +457,7 @@ class Corpus(Struct, frozen=True, gc=False):
     metadata: dict[str, Any] = {}
     references: tuple[Reference, ...] = ()
     links: tuple[Link, ...] = ()
+    dossiers: tuple[Dossier, ...] = ()
 
     def __len__(self) -> int:
         return len(self.letters)

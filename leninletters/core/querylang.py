@@ -20,6 +20,7 @@ from leninletters.core.predicates import (
     Beyond,
     Classified,
     DateRange,
+    InDossier,
     Not,
     NumberRange,
     Phrase,
@@ -101,6 +102,10 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
     "apparatus": (
         _needs_value(lambda text: Beyond("apparatus", text), "apparatus:krupskaya"),
         "the edition's apparatus (datings, hands, provenance) holds a word or phrase",
+    ),
+    "dossier": (
+        _needs_value(InDossier, "dossier:georgian-affair"),
+        "one of the letters of a curated dossier (dossier:georgian-affair)",
     ),
 }
 OPERATORS = {"and", "or", "not"}

@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from leninletters.core.dossiers import Dossier, repeated_ids
 from leninletters.core.model import (
     MAYBE_EMPTY_LINE_PATTERN,
     UNNAMED,
@@ -38,6 +39,7 @@ class Document(Struct):
     edition: dict[str, Any] = {}
     references: list[Reference] = []
     links: list[Link] = []
+    dossiers: list[Dossier] = []
 
 
 SHAPE = list[Letter] | Document
@@ -48,7 +50,14 @@ def from_records(document: list[Letter] | Document) -> Corpus | None:
     """The corpus a decoded document makes, or None when a rule that joins its records fails."""
     if isinstance(document, list):
         return assembled(document, [], {})
-    return assembled(document.letters, document.people, document.edition, document.references, document.links)
+    return assembled(
+        document.letters,
+        document.people,
+        document.edition,
+        document.references,
+        document.links,
+        document.dossiers,
+    )
 
 
 def link_identity(link: Link) -> frozenset[str]:
@@ -62,6 +71,7 @@ def assembled(
     edition: dict[str, Any],
     references: Sequence[Reference] = (),
     links: Sequence[Link] = (),
+    dossiers: Sequence[Dossier] = (),
 ) -> Corpus | None:
     """The corpus from its checked records; None when a rule that joins them fails."""
     if not letters:
@@ -79,13 +89,15 @@ def assembled(
         return None
     if any(link.a not in slugs or link.b not in slugs for link in links):
         return None
+    if repeated_ids(dossiers) or any(not slugs.issuperset(dossier.letters) for dossier in dossiers):
+        return None
     scribe_names = checked.scribes
     for letter in letters:
         if letter.scribe_names is UNNAMED:
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
             msgspec.structs.force_setattr(letter, "scribe_names", names)
     letters.sort(key=lambda letter: letter.number)
-    return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links))
+    return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links), tuple(dossiers))
 
 
 def _names_only(letters: list[Letter], ids: set[str]) -> bool:

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from leninletters.core.dossiers import Dossier
 from leninletters.core.folding import fold
 from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
-from leninletters.core.predicates import EVERYTHING, Predicate, people_in
+from leninletters.core.predicates import EVERYTHING, Predicate, asks_dossiers, people_in, with_dossiers
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store import sql
 from leninletters.store.answers import (
@@ -82,6 +83,14 @@ class IndexEdition:
     def links(self) -> Sequence[Link]:
         return self._head("links", tuple[Link, ...])  # type: ignore[no-any-return]
 
+    @cached_property
+    def dossiers(self) -> Sequence[Dossier]:
+        return self._head("dossiers", tuple[Dossier, ...])  # type: ignore[no-any-return]
+
+    def given(self, predicate: Predicate) -> Predicate:
+        """The predicate with its dossier: terms given their letters (MemoryEdition.given)."""
+        return with_dossiers(predicate, self.dossiers) if asks_dossiers(predicate) else predicate
+
     def dated_slugs(self) -> list[tuple[str, dt.date]]:
         rows = self.connection.execute("SELECT slug, date FROM letters ORDER BY id")
         return [(slug, dt.date.fromisoformat(day)) for slug, day in rows]
@@ -116,17 +125,20 @@ class IndexEdition:
         return [letter for letter in letters if predicate.matches(letter)]
 
     def select(self, predicate: Predicate) -> list[Letter]:
-        return self._selected(predicate)
+        return self._selected(self.given(predicate))
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        predicate = self.given(predicate)
         return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        predicate = self.given(predicate)
         return counted_in(self._selected(predicate, _may_hold(search)), search, predicate)
 
     def mentions(
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
     ) -> list[Occurrence]:
+        predicate = self.given(predicate)
         return mentions_in(self.select(predicate), wanted, predicate)
 
     # References ---------------------------------------------------------------------------------
@@ -180,6 +192,7 @@ class IndexEdition:
     def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]:
         from leninletters.core.references import Selected
 
+        predicate = self.given(predicate)
         if references:
             return [item for item in self.resolve(references) if predicate.matches(item.letter)]
         # As MemoryEdition does, every letter as the corpus gives it (its mentions not derived).
@@ -217,7 +230,14 @@ class IndexEdition:
         rows = self.connection.execute("SELECT json FROM bodies ORDER BY id")
         letters = tuple(_letter(data) for (data,) in rows)
         return MemoryEdition(
-            Corpus(letters, tuple(self.people), self.metadata, tuple(self.references), tuple(self.links))
+            Corpus(
+                letters,
+                tuple(self.people),
+                self.metadata,
+                tuple(self.references),
+                tuple(self.links),
+                tuple(self.dossiers),
+            )
         )
 
     def span(self) -> tuple[dt.date, dt.date]:

@@ -31,7 +31,7 @@ from leninletters.store import corpus as corpora
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 3
+SCHEMA = 4
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -218,6 +218,7 @@ def _write_head(connection: sqlite3.Connection, loaded: Corpus) -> None:
         "metadata": encode(loaded.metadata),
         "references": encode(loaded.references),
         "links": encode(loaded.links),
+        "dossiers": encode(loaded.dossiers),
         # The slugs that name a section, which a reference to a slug must not be mistaken for.
         "sections": encode(sorted(sections(loaded.letters))),
     }

@@ -11,8 +11,17 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from leninletters.core.dossiers import Dossier
 from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
-from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
+from leninletters.core.predicates import (
+    EVERYTHING,
+    Predicate,
+    Recipient,
+    asks_dossiers,
+    people_in,
+    select,
+    with_dossiers,
+)
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store.answers import (
     VOCABULARY_LETTERS,
@@ -89,6 +98,15 @@ class MemoryEdition:
         return self.corpus.links
 
     @property
+    def dossiers(self) -> Sequence[Dossier]:
+        return self.corpus.dossiers
+
+    def given(self, predicate: Predicate) -> Predicate:
+        """The predicate with its dossier: terms given their letters (a QueryError for a dossier this
+        corpus does not have); every question that takes a predicate asks this first."""
+        return with_dossiers(predicate, self.corpus.dossiers) if asks_dossiers(predicate) else predicate
+
+    @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
             from leninletters.core.references import Resolver
@@ -97,6 +115,7 @@ class MemoryEdition:
         return self._resolver
 
     def select(self, predicate: Predicate) -> list[Letter]:
+        predicate = self.given(predicate)
         asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
         letters = self.mentioned() if asks_people else self.corpus.letters
         return select(letters, predicate)
@@ -140,9 +159,11 @@ class MemoryEdition:
         return self.resolver.names_something(word)
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        predicate = self.given(predicate)
         return found_in(self.select(predicate), search, predicate, context)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        predicate = self.given(predicate)
         return counted_in(self.select(predicate), search, predicate)
 
     # People -------------------------------------------------------------------------------------
@@ -170,6 +191,7 @@ class MemoryEdition:
         """The letters and passages the references name (every letter for none), those the query keeps."""
         from leninletters.core.references import Selected
 
+        predicate = self.given(predicate)
         named = self.resolve(references) if references else [Selected(letter) for letter in self.letters]
         return [item for item in named if predicate.matches(item.letter)]
 
@@ -202,6 +224,7 @@ class MemoryEdition:
         from leninletters.core import timeline
 
         first, last = self.span()
+        predicate = self.given(predicate)
         letters = self.select(predicate)
         return timeline.bins(
             letters, timeline.By(by), first, last, lambda letter: dated_parts(letter, predicate)
@@ -230,6 +253,7 @@ class MemoryEdition:
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
     ) -> list[Occurrence]:
         """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
+        predicate = self.given(predicate)
         return mentions_in(self.select(predicate), wanted, predicate)
 
     def suggest(self, word: str, people_only: bool = False) -> list[str]:
