@@ -14,7 +14,7 @@ from typing import Annotated, Any, NamedTuple, TypeVar, Union, get_args, get_ori
 import msgspec
 from msgspec import Meta, Struct
 
-from leninletters.core.dossiers import Dossier, unknown_letters
+from leninletters.core.dossiers import Dossier
 from leninletters.core.model import (
     LINE_PATTERN,
     PARAGRAPHS_PATTERN,
@@ -208,12 +208,19 @@ def _checked_links(raw_links: Any, slugs: set[str], problems: list[str]) -> list
 
 def _checked_dossiers(raw_dossiers: Any, slugs: set[str], problems: list[str]) -> list[Dossier]:
     """The curated dossiers, each naming only letters of the corpus, each id once."""
-    dossiers = _records(raw_dossiers, Dossier, "dossiers", "dossier", problems)
-    for dossier in dossiers:
-        problems += [
-            f"dossier {dossier.id!r}: letters: no letter has the slug {slug!r}"
-            for slug in unknown_letters(dossier, slugs)
-        ]
+    if not isinstance(raw_dossiers, list):
+        problems.append(f"dossiers: expected an array, found {_kind(raw_dossiers)}")
+        return []
+    dossiers: list[Dossier] = []
+    for position, raw in enumerate(raw_dossiers, start=1):
+        where = f"dossier at position {position}"
+        dossier = _record(raw, Dossier, where, problems)
+        if dossier is None:
+            continue
+        for index, slug in enumerate(dossier.letters, start=1):
+            if slug not in slugs:
+                problems.append(f"{where}: letters[{index}]: no letter has the slug {slug!r}")
+        dossiers.append(dossier)
     _explain_repeats(_raw_values(raw_dossiers, "id"), "dossier", "id", problems)
     return dossiers
 

@@ -81,4 +81,4 @@ def _no_such_dossier(name: str, dossiers: Sequence[Dossier]) -> str:
     if not dossiers:
         return f"dossier:{shortened(name)}: this corpus has no dossiers (see docs/corpus.md, 'Dossiers')"
     known = ", ".join(dossier.id for dossier in dossiers)
-    return f"dossier:{shortened(name)} names no dossier of this edition: the dossiers are {known}"
+    return f"dossier:{shortened(name)} names no dossier: the dossiers are {known}"
