@@ -85,11 +85,7 @@ def assembled(
     ids = {person.id for person in people}
     if len(ids) != len(people) or (people and not _names_only(letters, ids)):
         return None
-    if len({link_identity(link) for link in links}) != len(links):
-        return None
-    if any(link.a not in slugs or link.b not in slugs for link in links):
-        return None
-    if repeated_ids(dossiers) or any(not slugs.issuperset(dossier.letters) for dossier in dossiers):
+    if not _joins_hold(slugs, links, dossiers):
         return None
     scribe_names = checked.scribes
     for letter in letters:
@@ -98,6 +94,15 @@ def assembled(
             msgspec.structs.force_setattr(letter, "scribe_names", names)
     letters.sort(key=lambda letter: letter.number)
     return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links), tuple(dossiers))
+
+
+def _joins_hold(slugs: set[str], links: Sequence[Link], dossiers: Sequence[Dossier]) -> bool:
+    """Whether each link joins two letters of the corpus, each pair once, and each dossier names only
+    letters of the corpus, each id once."""
+    links_once = len({link_identity(link) for link in links}) == len(links)
+    links_known = all(link.a in slugs and link.b in slugs for link in links)
+    dossiers_known = all(slugs.issuperset(dossier.letters) for dossier in dossiers)
+    return links_once and links_known and dossiers_known and not repeated_ids(dossiers)
 
 
 def _names_only(letters: list[Letter], ids: set[str]) -> bool:
