@@ -10,18 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leninletters.build import BuildError
 from leninletters.build.letters import build, read_inputs
 from leninletters.cli import completion
+from leninletters.core import predicates as p
 from leninletters.core.model import Corpus
 from leninletters.store import corpus
 from leninletters.store import edition as door
 from leninletters.store.index import IndexEdition
 
-from .conftest import draw, run
+from .conftest import LEAVES, draw, run
 
 GEORGIAN = [16, 17, 18, 20, 22]
 MONOPOLY = [1, 2, 3, 4, 5, 6, 7]
@@ -398,3 +399,60 @@ def test_any_exported_selection_is_a_corpus_whose_dossiers_are_the_edition_s_amo
         if members:
             edition = door.MemoryEdition(loaded)
             assert [letter.slug for letter in edition.select(parse(f"dossier:{dossier.id}"))] == members
+
+
+DOSSIER_TREES = st.recursive(
+    st.one_of(
+        LEAVES,
+        st.builds(
+            p.InDossier,
+            st.sampled_from(["georgian-affair", "FOREIGN-TRADE-MONOPOLY", "letter-to-the-congress"]),
+        ),
+    ),
+    lambda inner: st.one_of(
+        st.builds(p.All, st.lists(inner, max_size=3)),
+        st.builds(p.Any, st.lists(inner, min_size=1, max_size=3)),
+        st.builds(p.Not, inner),
+    ),
+    max_leaves=6,
+)
+
+
+@pytest.fixture(scope="module")
+def both_stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
+    folder = tmp_path_factory.mktemp("stores")
+    path = written(folder / "all.json", exported(folder))
+    cache = tmp_path_factory.mktemp("index-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(cache))
+        assert door.build_index(path)
+        indexed = door.open_edition(path)
+    assert isinstance(indexed, IndexEdition)
+    return indexed, door.open_edition(path, use_index=False)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(DOSSIER_TREES)
+def test_both_stores_answer_dossier_terms_in_any_query_alike(
+    both_stores: tuple[Any, Any], predicate: p.Predicate
+) -> None:
+    indexed, memory = both_stores
+    selected = memory.select(predicate)
+    assert indexed.select(predicate) == selected, predicate.explain()
+    assert indexed.choose([], predicate) == memory.choose([], predicate)
+    assert indexed.timeline_marks(predicate) == memory.timeline_marks(predicate)
+    # A dossier term holds for exactly the dossier's letters, whatever surrounds it.
+    for term in _dossier_terms(predicate):
+        members = set(next(d.letters for d in memory.dossiers if d.id == term.name.casefold()))
+        assert {letter.slug for letter in memory.select(term)} == members
+        assert {letter.slug for letter in memory.select(p.Not(term))}.isdisjoint(members)
+
+
+def _dossier_terms(predicate: p.Predicate) -> list[p.InDossier]:
+    if isinstance(predicate, p.InDossier):
+        return [predicate]
+    if isinstance(predicate, p.All | p.Any):
+        return [term for item in predicate.items for term in _dossier_terms(item)]
+    if isinstance(predicate, p.Not):
+        return _dossier_terms(predicate.item)
+    return []
