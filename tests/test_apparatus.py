@@ -375,7 +375,7 @@ def test_no_apparatus_string_ever_appears_inside_a_printed_text() -> None:
 
 def test_the_apparatus_changes_no_letters_text_or_print_field() -> None:
     source, curation = build.read_inputs()
-    bare = build.build(source, curation, apparatus={})
+    bare = build.build(source, {**curation, "dossiers": []}, apparatus={})  # no references: no dossiers
     printed = (
         "text",
         "title",
@@ -418,9 +418,9 @@ def test_the_json_keeps_the_apparatus_apart_from_the_text(edition: Corpus) -> No
     assert shown["text"] == edition.letters[21].text
     assert shown["apparatus"]["supplied"][0]["text"] == "Lenin"
     exported = json.loads(run("export", "22", "-f", "json")[1])["letters"][0]
-    # show --json adds the related letters and the series beside the letter object (issues 12 and 21), as
-    # paragraphs add `passages`.
-    assert exported == {key: value for key, value in shown.items() if key not in ("related", "series")}
+    # show --json adds related letters, series and dossiers beside the letter object (issues 12, 21, 19).
+    added = {"related", "series", "dossiers"}
+    assert exported == {key: value for key, value in shown.items() if key not in added}
 
 
 def test_the_build_refuses_an_authority_that_names_no_reference() -> None:

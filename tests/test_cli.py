@@ -270,7 +270,7 @@ def test_a_json_export_is_a_whole_corpus_with_its_people_and_references(tmp_path
     code, stdout, _ = run("export", "4", "-f", "json")
     assert code == 0
     exported = json.loads(stdout)
-    assert list(exported) == ["edition", "people", "references", "links", "letters"]
+    assert list(exported) == ["edition", "people", "references", "links", "dossiers", "letters"]
     reloaded = parse_document(exported)
     assert [letter.number for letter in reloaded.letters] == [4]
     assert len(reloaded.people) == len(load().people) and reloaded.references == load().references

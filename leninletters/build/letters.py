@@ -30,6 +30,7 @@ import msgspec
 from leninletters import __version__
 from leninletters.build import BuildError
 from leninletters.build.apparatus import Apparatus, join_links, read_apparatus
+from leninletters.build.dossiers import join_dossiers
 from leninletters.core import mentions
 from leninletters.core.dates import printed_date
 from leninletters.core.model import (
@@ -222,12 +223,14 @@ def build(source: str, curation: dict[str, Any], apparatus: dict[str, Any] | Non
             raise BuildError(f"footnote [{note_marker}] is attached to {count} letters, not one")
     joined.check_all_used({letter.slug for letter in letters}, {person.id for person in people})
     links = join_links(joined, [letter.slug for letter in letters])
+    dossiers = join_dossiers(curation.get("dossiers", []), [letter.slug for letter in letters], joined.ids)
     return {
         "edition": {**curation.get("edition", {}), "version": __version__, "scribes": scribe_names},
         "people": [person.to_json() for person in people],
         "letters": [letter.to_json() for letter in letters],
         "references": [msgspec.to_builtins(reference) for reference in joined.references],
         "links": [link.to_json() for link in links],
+        "dossiers": [dossier.to_json() for dossier in dossiers],
     }
 
 

@@ -110,4 +110,6 @@ def field_values(field: str, value: str, path: Path | None = None) -> list[Item]
         return _starting(value, ((str(e.number), e.title) for e in offers(path).letters))
     if field == "secret":
         return _starting(value, [("top", "Top secret")])
+    if field == "dossier":
+        return _starting(value, ((dossier.id, dossier.title) for dossier in offers(path).dossiers))
     return []

@@ -26,6 +26,7 @@ from leninletters.core.apparatus import LetterApparatus as LetterApparatus
 from leninletters.core.apparatus import PersonApparatus as PersonApparatus
 from leninletters.core.apparatus import Recipients
 from leninletters.core.correspondence import Dating, Event, Languages, OptionalLanguage, Place, Uris
+from leninletters.core.dossiers import Dossier
 from leninletters.core.kinds import (
     Date,
     Flag,
@@ -480,6 +481,7 @@ class Corpus(Struct, frozen=True, gc=False):
     metadata: dict[str, Any] = {}
     references: tuple[Reference, ...] = ()
     links: tuple[Link, ...] = ()
+    dossiers: tuple[Dossier, ...] = ()
 
     def __len__(self) -> int:
         return len(self.letters)

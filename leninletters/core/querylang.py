@@ -21,6 +21,7 @@ from leninletters.core.predicates import (
     Beyond,
     Classified,
     DateRange,
+    InDossier,
     Not,
     NumberRange,
     Phrase,
@@ -114,6 +115,10 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
         "sent by a name (from:lenin; the edition's sender too)",
     ),
     "place": (_needs_value(Place, "place:wien"), "sent from or received at a place (place:wien)"),
+    "dossier": (
+        _needs_value(InDossier, "dossier:georgian-affair"),
+        "one of the letters of a curated dossier (dossier:georgian-affair)",
+    ),
 }
 OPERATORS = {"and", "or", "not"}
 

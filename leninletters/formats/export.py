@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from leninletters import __version__
+from leninletters.core.dossiers import Dossier, restricted
 from leninletters.core.model import PARAGRAPH_BREAK, Letter, Link, Person, Reference
 from leninletters.core.present import (
     APPARATUS_HEADING,
@@ -202,6 +203,9 @@ def _json_document(selection: Sequence[Selected], source: Source) -> Iterator[st
     chosen = {letter.slug for letter, _ in selection}
     links = (link.to_json() for link in source.links if link.a in chosen and link.b in chosen)
     yield '"links": ' + "".join(json_array(links)).rstrip("\n") + ",\n"
+    # The dossiers as they stand among the letters exported: each keeps its members among them.
+    dossiers = (dossier.to_json() for dossier in restricted(source.dossiers, chosen))
+    yield '"dossiers": ' + "".join(json_array(dossiers)).rstrip("\n") + ",\n"
     yield '"letters": '
     yield from json_array(selected_json(letter, passages) for letter, passages in by_letter(selection))
     yield "}\n"
@@ -214,6 +218,7 @@ class _Nothing:
     people: Sequence[Person] = ()
     references: Sequence[Reference] = ()
     links: Sequence[Link] = ()
+    dossiers: Sequence[Dossier] = ()
 
 
 def _joined(

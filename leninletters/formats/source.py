@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from leninletters.core.dossiers import Dossier
 from leninletters.core.model import Link, Person, Reference
 
 
@@ -23,3 +24,6 @@ class Source(Protocol):
 
     @property
     def links(self) -> Sequence[Link]: ...
+
+    @property
+    def dossiers(self) -> Sequence[Dossier]: ...

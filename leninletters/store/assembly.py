@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from leninletters.core.dossiers import Dossier, repeated_ids
 from leninletters.core.model import (
     MAYBE_EMPTY_LINE_PATTERN,
     UNNAMED,
@@ -38,6 +39,7 @@ class Document(Struct):
     edition: dict[str, Any] = {}
     references: list[Reference] = []
     links: list[Link] = []
+    dossiers: list[Dossier] = []
 
 
 SHAPE = list[Letter] | Document
@@ -48,7 +50,14 @@ def from_records(document: list[Letter] | Document) -> Corpus | None:
     """The corpus a decoded document makes, or None when a rule that joins its records fails."""
     if isinstance(document, list):
         return assembled(document, [], {})
-    return assembled(document.letters, document.people, document.edition, document.references, document.links)
+    return assembled(
+        document.letters,
+        document.people,
+        document.edition,
+        document.references,
+        document.links,
+        document.dossiers,
+    )
 
 
 def link_identity(link: Link) -> frozenset[str]:
@@ -62,6 +71,7 @@ def assembled(
     edition: dict[str, Any],
     references: Sequence[Reference] = (),
     links: Sequence[Link] = (),
+    dossiers: Sequence[Dossier] = (),
 ) -> Corpus | None:
     """The corpus from its checked records; None when a rule that joins them fails."""
     if not letters:
@@ -75,9 +85,7 @@ def assembled(
     ids = {person.id for person in people}
     if len(ids) != len(people) or (people and not _names_only(letters, ids)):
         return None
-    if len({link_identity(link) for link in links}) != len(links):
-        return None
-    if any(link.a not in slugs or link.b not in slugs for link in links):
+    if not _joins_hold(slugs, links, dossiers):
         return None
     scribe_names = checked.scribes
     for letter in letters:
@@ -85,7 +93,16 @@ def assembled(
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
             msgspec.structs.force_setattr(letter, "scribe_names", names)
     letters.sort(key=lambda letter: letter.number)
-    return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links))
+    return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links), tuple(dossiers))
+
+
+def _joins_hold(slugs: set[str], links: Sequence[Link], dossiers: Sequence[Dossier]) -> bool:
+    """Whether each link joins two letters of the corpus, each pair once, and each dossier names only
+    letters of the corpus, each id once."""
+    links_once = len({link_identity(link) for link in links}) == len(links)
+    links_known = all(link.a in slugs and link.b in slugs for link in links)
+    dossiers_known = all(slugs.issuperset(dossier.letters) for dossier in dossiers)
+    return links_once and links_known and dossiers_known and not repeated_ids(dossiers)
 
 
 def _names_only(letters: list[Letter], ids: set[str]) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from leninletters.core.dossiers import Dossier
 from leninletters.core.model import Letter, Link, Mention, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate
 from leninletters.store import corpus
@@ -55,6 +56,9 @@ class Edition(Protocol):
 
     @property
     def links(self) -> Sequence[Link]: ...
+
+    @property
+    def dossiers(self) -> Sequence[Dossier]: ...
 
     def select(self, predicate: Predicate) -> list[Letter]: ...
 

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from leninletters.core.dossiers import Dossier
 from leninletters.core.folding import fold
 from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
-from leninletters.core.predicates import EVERYTHING, Predicate, people_in
+from leninletters.core.predicates import EVERYTHING, Predicate, asks_dossiers, people_in, with_dossiers
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.core.predicates.correspondence import with_sender
 from leninletters.store import sql
@@ -83,6 +84,16 @@ class IndexEdition:
     def links(self) -> Sequence[Link]:
         return self._head("links", tuple[Link, ...])  # type: ignore[no-any-return]
 
+    @cached_property
+    def dossiers(self) -> Sequence[Dossier]:
+        return self._head("dossiers", tuple[Dossier, ...])  # type: ignore[no-any-return]
+
+    def given(self, predicate: Predicate) -> Predicate:
+        """The predicate with its from: terms given the edition's sender and its dossier: terms their
+        letters (MemoryEdition.given)."""
+        predicate = with_sender(predicate, self.metadata.get("sender"))
+        return with_dossiers(predicate, self.dossiers) if asks_dossiers(predicate) else predicate
+
     def dated_slugs(self) -> list[tuple[str, dt.date]]:
         rows = self.connection.execute("SELECT slug, date FROM letters ORDER BY id")
         return [(slug, dt.date.fromisoformat(day)) for slug, day in rows]
@@ -111,24 +122,26 @@ class IndexEdition:
         return (_letter(data) for (data,) in rows), exact
 
     def _selected(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> list[Letter]:
-        predicate = with_sender(predicate, self.metadata.get("sender"))
         letters, exact = self._rows(predicate, extra)
         if exact:
             return list(letters)
         return [letter for letter in letters if predicate.matches(letter)]
 
     def select(self, predicate: Predicate) -> list[Letter]:
-        return self._selected(predicate)
+        return self._selected(self.given(predicate))
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        predicate = self.given(predicate)
         return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        predicate = self.given(predicate)
         return counted_in(self._selected(predicate, _may_hold(search)), search, predicate)
 
     def mentions(
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
     ) -> list[Occurrence]:
+        predicate = self.given(predicate)
         return mentions_in(self.select(predicate), wanted, predicate)
 
     # References ---------------------------------------------------------------------------------
@@ -182,7 +195,7 @@ class IndexEdition:
     def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]:
         from leninletters.core.references import Selected
 
-        predicate = with_sender(predicate, self.metadata.get("sender"))
+        predicate = self.given(predicate)
         if references:
             return [item for item in self.resolve(references) if predicate.matches(item.letter)]
         # As MemoryEdition does, every letter as the corpus gives it (its mentions not derived).
@@ -220,7 +233,14 @@ class IndexEdition:
         rows = self.connection.execute("SELECT json FROM bodies ORDER BY id")
         letters = tuple(_letter(data) for (data,) in rows)
         return MemoryEdition(
-            Corpus(letters, tuple(self.people), self.metadata, tuple(self.references), tuple(self.links))
+            Corpus(
+                letters,
+                tuple(self.people),
+                self.metadata,
+                tuple(self.references),
+                tuple(self.links),
+                tuple(self.dossiers),
+            )
         )
 
     def span(self) -> tuple[dt.date, dt.date]:

@@ -220,6 +220,7 @@ def _write_head(connection: sqlite3.Connection, loaded: Corpus) -> None:
         "metadata": encode(loaded.metadata),
         "references": encode(loaded.references),
         "links": encode(loaded.links),
+        "dossiers": encode(loaded.dossiers),
         # The slugs that name a section, which a reference to a slug must not be mistaken for.
         "sections": encode(sorted(sections(loaded.letters))),
     }

@@ -12,8 +12,17 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leninletters.core.dating import is_day
+from leninletters.core.dossiers import Dossier
 from leninletters.core.model import UNDATED, Corpus, Letter, Link, Mention, Person, Reference
-from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
+from leninletters.core.predicates import (
+    EVERYTHING,
+    Predicate,
+    Recipient,
+    asks_dossiers,
+    people_in,
+    select,
+    with_dossiers,
+)
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.core.predicates.correspondence import with_sender
 from leninletters.store.answers import (
@@ -91,6 +100,17 @@ class MemoryEdition:
         return self.corpus.links
 
     @property
+    def dossiers(self) -> Sequence[Dossier]:
+        return self.corpus.dossiers
+
+    def given(self, predicate: Predicate) -> Predicate:
+        """The predicate with what the store knows and a term cannot: its from: terms given the edition's
+        sender, its dossier: terms their letters (a QueryError for a dossier this corpus does not have).
+        Every question that takes a predicate asks this first."""
+        predicate = with_sender(predicate, self.corpus.metadata.get("sender"))
+        return with_dossiers(predicate, self.corpus.dossiers) if asks_dossiers(predicate) else predicate
+
+    @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
             from leninletters.core.references import Resolver
@@ -99,7 +119,7 @@ class MemoryEdition:
         return self._resolver
 
     def select(self, predicate: Predicate) -> list[Letter]:
-        predicate = with_sender(predicate, self.corpus.metadata.get("sender"))
+        predicate = self.given(predicate)
         asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
         letters = self.mentioned() if asks_people else self.corpus.letters
         return select(letters, predicate)
@@ -143,9 +163,11 @@ class MemoryEdition:
         return self.resolver.names_something(word)
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        predicate = self.given(predicate)
         return found_in(self.select(predicate), search, predicate, context)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        predicate = self.given(predicate)
         return counted_in(self.select(predicate), search, predicate)
 
     # People -------------------------------------------------------------------------------------
@@ -173,8 +195,8 @@ class MemoryEdition:
         """The letters and passages the references name (every letter for none), those the query keeps."""
         from leninletters.core.references import Selected
 
+        predicate = self.given(predicate)
         named = self.resolve(references) if references else [Selected(letter) for letter in self.letters]
-        predicate = with_sender(predicate, self.corpus.metadata.get("sender"))
         return [item for item in named if predicate.matches(item.letter)]
 
     def relations(self) -> Relations:
@@ -207,6 +229,7 @@ class MemoryEdition:
         from leninletters.core import timeline
 
         first, last = self.span()
+        predicate = self.given(predicate)
         letters = self.select(predicate)
         return timeline.bins(
             letters, timeline.By(by), first, last, lambda letter: dated_parts(letter, predicate)
@@ -235,6 +258,7 @@ class MemoryEdition:
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
     ) -> list[Occurrence]:
         """The mentions `wanted` accepts, in the letters the predicate selects, by letter."""
+        predicate = self.given(predicate)
         return mentions_in(self.select(predicate), wanted, predicate)
 
     def suggest(self, word: str, people_only: bool = False) -> list[str]:

@@ -1,4 +1,4 @@
-"""What a store offers Tab: the few fields of letters and people that completion shows, read fast.
+"""What a store offers Tab: the few fields of letters, people and dossiers that completion shows, read fast.
 
 Completion runs on every Tab, so the bundled edition (checked when it was built) is decoded into small
 records of a few fields, never into letters. A corpus the user names is untrusted: it is read through the
@@ -35,9 +35,15 @@ class OfferedPerson(msgspec.Struct, frozen=True):
     forms: tuple[str, ...] = ()
 
 
+class OfferedDossier(msgspec.Struct, frozen=True):
+    id: str
+    title: str
+
+
 class Offers(msgspec.Struct, frozen=True):
     letters: tuple[OfferedLetter, ...] = ()
     people: tuple[OfferedPerson, ...] = ()
+    dossiers: tuple[OfferedDossier, ...] = ()
 
 
 NOTHING = Offers()
@@ -72,7 +78,8 @@ def offers(path: Path | None = None) -> Offers:
         for letter in loaded.letters
     )
     people = tuple(OfferedPerson(person.id, person.name, person.forms) for person in loaded.people)
-    return Offers(letters, people)
+    dossiers = tuple(OfferedDossier(dossier.id, dossier.title) for dossier in loaded.dossiers)
+    return Offers(letters, people, dossiers)
 
 
 def _bundled() -> Offers:

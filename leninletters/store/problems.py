@@ -14,6 +14,7 @@ from typing import Annotated, Any, NamedTuple, TypeVar, Union, get_args, get_ori
 import msgspec
 from msgspec import Meta, Struct
 
+from leninletters.core.dossiers import Dossier
 from leninletters.core.model import (
     LINE_PATTERN,
     PARAGRAPHS_PATTERN,
@@ -48,12 +49,13 @@ class _Parts(NamedTuple):
     edition: Any = None
     references: Any = ()
     links: Any = ()
+    dossiers: Any = ()
 
 
 def _parts(document: Any, problems: list[str]) -> _Parts | str:
     """The document's parts, or why it has none to read."""
     if isinstance(document, list):
-        found = _Parts(document, [], {}, [], [])
+        found = _Parts(document, [], {}, [], [], [])
     elif isinstance(document, dict):
         if "letters" not in document:
             return "an object corpus needs a 'letters' key holding the list of letters"
@@ -64,6 +66,7 @@ def _parts(document: Any, problems: list[str]) -> _Parts | str:
             document.get("edition", {}),
             document.get("references", []),
             document.get("links", []),
+            document.get("dossiers", []),
         )
     else:
         return (
@@ -85,9 +88,10 @@ def _checked_document(document: Any) -> tuple[Corpus | None, list[str]]:
     _explain_repeats(_raw_values(parts.people, "id"), "person", "id", problems)
     references = _records(parts.references, Reference, "references", "reference", problems)
     links = _checked_links(parts.links, {letter.slug for letter in letters}, problems)
+    dossiers = _checked_dossiers(parts.dossiers, {letter.slug for letter in letters}, problems)
     if problems:
         return None, problems
-    corpus = assembled(letters, people, edition, references, links)
+    corpus = assembled(letters, people, edition, references, links, dossiers)
     return (corpus, []) if corpus else (None, ["not a corpus"])
 
 
@@ -200,6 +204,25 @@ def _checked_links(raw_links: Any, slugs: set[str], problems: list[str]) -> list
             )
         links.append(link)
     return links
+
+
+def _checked_dossiers(raw_dossiers: Any, slugs: set[str], problems: list[str]) -> list[Dossier]:
+    """The curated dossiers, each naming only letters of the corpus, each id once."""
+    if not isinstance(raw_dossiers, list):
+        problems.append(f"dossiers: expected an array, found {_kind(raw_dossiers)}")
+        return []
+    dossiers: list[Dossier] = []
+    for position, raw in enumerate(raw_dossiers, start=1):
+        where = f"dossier at position {position}"
+        dossier = _record(raw, Dossier, where, problems)
+        if dossier is None:
+            continue
+        for index, slug in enumerate(dossier.letters, start=1):
+            if slug not in slugs:
+                problems.append(f"{where}: letters[{index}]: no letter has the slug {slug!r}")
+        dossiers.append(dossier)
+    _explain_repeats(_raw_values(raw_dossiers, "id"), "dossier", "id", problems)
+    return dossiers
 
 
 def _where(raw: Any, position: int) -> str:

@@ -295,13 +295,30 @@ def related_view(groups: Sequence[tuple[Letter, Sequence[Any]]]) -> RenderableTy
     return Constrain(Group(*pieces), width=MEASURE)
 
 
+def dossiers_view(dossiers: Sequence[Any]) -> RenderableType:
+    """The curated dossiers a letter is in, each with the query that lists it, its reason, authority and
+    certainty."""
+    from leninletters.core.dossiers import DOSSIERS_HEADING
+
+    pieces: list[RenderableType] = [Text(DOSSIERS_HEADING, style="bold dim")]
+    for dossier in dossiers:
+        heading = _text(f"{dossier.title} ")
+        heading.append_text(_text(f"(leninletters list dossier:{dossier.id})", style="dim"))
+        pieces.append(Padding(heading, (0, 0, 0, 2)))
+        line = f"{dossier.reason} Authority: {dossier.authority}. Certainty: {dossier.certainty}."
+        pieces.append(Padding(_text(line, style="dim"), (0, 0, 0, 5)))
+    return Constrain(Group(*pieces), width=MEASURE)
+
+
 def show_view(
     selection: Sequence[tuple[Letter, tuple[int, int] | None]],
     groups: Sequence[Sequence[tuple[Letter, Sequence[Any]]]],
     edition: Mapping[str, Any],
     cite_line: str,
+    dossiers: Sequence[Sequence[Any]] = (),
 ) -> RenderableType:
-    """Letters to read, each with its related letters, then the edition statement and how to cite."""
+    """Letters to read, each with its related letters and the dossiers it is in, then the edition statement
+    and how to cite."""
     pieces: list[RenderableType] = []
     for index, ((letter, paragraphs), related) in enumerate(zip(selection, groups, strict=True)):
         if index:
@@ -309,6 +326,8 @@ def show_view(
         pieces.append(letter_view(letter, paragraphs))
         if related:
             pieces += [Text(""), related_view(related)]
+        if index < len(dossiers) and dossiers[index]:
+            pieces += [Text(""), dossiers_view(dossiers[index])]
     pieces += [Text(""), Constrain(_text(edition_statement(edition), style="dim"), width=MEASURE)]
     pieces.append(_text(cite_line, style="bold"))
     return Group(*pieces)

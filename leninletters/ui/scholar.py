@@ -13,6 +13,8 @@ from leninletters.formats import export
 from leninletters.ui.views import Reading
 
 if TYPE_CHECKING:
+    from leninletters.core.dossiers import Dossier
+    from leninletters.core.model import Letter
     from leninletters.core.references import Selected
     from leninletters.core.related import Relations, Series
     from leninletters.core.timeline import Bin, Mark
@@ -35,6 +37,7 @@ class ShowReading(Reading):
                 **export.selected_json(letter, passages),
                 "related": [relation.to_json() for relation in self.relations.of(letter)],
                 "series": _series_json(self.relations.series(letter)),
+                "dossiers": [dossier.id for dossier in self._dossiers(letter)],
             }
             for letter, passages in export.by_letter(self.selection)
         )
@@ -49,6 +52,7 @@ class ShowReading(Reading):
             related = plain_lines(self.relations.grouped(letter))
             if related:
                 yield "\n" + "\n".join([f"{RELATED_HEADING}:", *related]) + "\n"
+            yield from _dossier_block(self._dossiers(letter))
         yield f"\n{export.STATEMENT_RULE}\n{edition_statement(self.edition)}\n"
 
     def rich(self, width: int) -> RenderableType:
@@ -57,7 +61,22 @@ class ShowReading(Reading):
 
         groups = [self.relations.grouped(letter) for letter, _ in self.selection]
         cite = cite_references(self.selection)
-        return show_view(self.selection, groups, self.edition, f"Cite: leninletters cite {cite}")
+        dossiers = [self._dossiers(letter) for letter, _ in self.selection]
+        return show_view(self.selection, groups, self.edition, f"Cite: leninletters cite {cite}", dossiers)
+
+    def _dossiers(self, letter: Letter) -> list[Dossier]:
+        """The curated dossiers the letter is in (none where the source has no dossiers)."""
+        from leninletters.core.dossiers import containing
+
+        return containing(letter.slug, self.source.dossiers if self.source is not None else ())
+
+
+def _dossier_block(dossiers: Sequence[Dossier]) -> Iterator[str]:
+    """The plain block naming a letter's dossiers, nothing for a letter in none."""
+    from leninletters.core.dossiers import DOSSIERS_HEADING, plain_lines
+
+    if dossiers:
+        yield "\n" + "\n".join([f"{DOSSIERS_HEADING}:", *plain_lines(dossiers)]) + "\n"
 
 
 def _series_json(series: Series | None) -> dict[str, Any] | None:

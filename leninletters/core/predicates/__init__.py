@@ -21,6 +21,7 @@ from leninletters.core.predicates.base import (
     quote,
     select,
 )
+from leninletters.core.predicates.curated import InDossier, asks_dossiers, with_dossiers
 from leninletters.core.predicates.terms import (
     ANY_KIND,
     BEYOND_TEXT,
@@ -55,6 +56,7 @@ __all__ = [
     "Classified",
     "Clause",
     "DateRange",
+    "InDossier",
     "Not",
     "NumberRange",
     "Person",
@@ -66,6 +68,7 @@ __all__ = [
     "Slug",
     "all_of",
     "any_of",
+    "asks_dossiers",
     "beyond_the_text",
     "describe",
     "name_key",
@@ -74,5 +77,6 @@ __all__ = [
     "person_term",
     "quote",
     "select",
+    "with_dossiers",
     "with_editorial",
 ]
