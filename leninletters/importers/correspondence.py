@@ -1,0 +1,286 @@
+"""One correspDesc into the letter's metadata: who wrote to whom, where and when, as the shape of
+docs/corpus.md holds it. Shared by TEI letter files and CMIF files (which are correspDescs alone).
+
+What the source says is kept as it says it (a name's form, a ref, a date's bounds and the editor's words);
+what cannot be kept is counted in `unmapped`, by kind, for the summary.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from leninletters.importers import names
+from leninletters.importers.safexml import XML_NS, local
+
+NAME_TAGS = frozenset({"persName", "orgName", "name", "rs"})
+PLACE_TAGS = frozenset({"placeName", "settlement"})
+# What a ref may resolve to for a name: a person's ref that points at a place is an upstream slip.
+ENTITY_TAGS = {"person": "person", "personGrp": "person", "org": "person", "place": "place"}
+_DAY = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_DATE_KEYS = (("when", "when"), ("notBefore", "not_before"), ("notAfter", "not_after"), ("from", "from"))
+CERTAINTIES = frozenset({"high", "medium", "low", "unknown"})
+PREVIOUS = frozenset({"previous", "previous_letter", "prev", "previousLetter"})
+NEXT = frozenset({"next", "next_letter", "nextLetter"})
+OTHER_ACTIONS = "transmitted", "forwarded", "redirected", "delivered"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """What a file says of a person or place it registers (text/back): its kind, name and URIs."""
+
+    kind: str
+    name: str
+    uris: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name met in a correspAction: the form given, its ref raw, and who it is taken to be."""
+
+    form: str
+    ref: str | None
+    identity: str
+    name: str
+    uris: tuple[str, ...] = ()
+
+
+@dataclass
+class Correspondence:
+    """A letter's metadata, in the corpus's keys."""
+
+    senders: list[Named] = field(default_factory=list)
+    recipients: list[Named] = field(default_factory=list)
+    copies: list[Named] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    dating: dict[str, Any] | None = None
+    recipients_inferred: bool = False
+    links: list[tuple[str, str]] = field(default_factory=list)  # (reason, target as the file gives it)
+
+
+def register(*within: ET.Element | None) -> dict[str, Entity]:
+    """The persons, organisations and places the file describes, by their xml:id."""
+    found: dict[str, Entity] = {}
+    for root in within:
+        if root is None:
+            continue
+        for element in root.iter():
+            kind = ENTITY_TAGS.get(local(element.tag))
+            identifier = element.get(f"{XML_NS}id")
+            if kind and identifier:
+                found[identifier] = Entity(kind, _entity_name(element), tuple(_uris(element)))
+    return found
+
+
+def _entity_name(element: ET.Element) -> str:
+    """An entity's name in reading order: "Forename Surname" from its first name element's parts."""
+    for child in element:
+        tag = local(child.tag)
+        if tag in NAME_TAGS or tag in PLACE_TAGS or tag == "orgName":
+            forename = " ".join(
+                names.one_line("".join(p.itertext())) for p in child if local(p.tag) == "forename"
+            )
+            surname = " ".join(
+                names.one_line("".join(p.itertext())) for p in child if local(p.tag) == "surname"
+            )
+            if forename or surname:
+                return f"{forename} {surname}".strip()
+            return names.display_form(names.one_line("".join(child.itertext())))
+    return ""
+
+
+def _uris(element: ET.Element) -> Iterator[str]:
+    for child in element:
+        if local(child.tag) == "idno" and child.text:
+            uri = names.idno_uri(child.get("subtype") or child.get("type") or "", child.text)
+            if uri is None and child.get("type"):
+                uri = names.idno_uri(child.get("type") or "", child.text)
+            if uri:
+                yield uri
+
+
+def resolve(
+    form: str, ref: str | None, kind: str, entities: dict[str, Entity], unmapped: Counter[str]
+) -> Named:
+    """Who a name with a ref is: the registered entity it points at, the URI it is, or, where it points
+    nowhere or in an odd form, the raw ref kept and counted (never a guess)."""
+    display = names.display_form(form)
+    if not ref:
+        return Named(form, None, f"name:{form}", display)
+    first = ref.split()[0]
+    if len(ref.split()) > 1:
+        unmapped["a ref with several targets (the first is taken)"] += 1
+    if names.is_uri(first):
+        return Named(form, ref, first, display, (first,))
+    if not first.startswith("#"):
+        unmapped["a ref without '#' that is no URI (kept raw)"] += 1
+        return Named(form, ref, first, display)
+    entity = entities.get(first[1:])
+    if entity is None:
+        unmapped["a ref that resolves nowhere in its file (kept raw)"] += 1
+        return Named(form, ref, first, display)
+    if entity.kind != kind:
+        unmapped[f"a {kind}'s ref that points at a {entity.kind} (kept raw)"] += 1
+        return Named(form, ref, first, display)
+    return Named(form, ref, first, entity.name or display, entity.uris)
+
+
+def _text(element: ET.Element) -> str:
+    return names.one_line("".join(element.itertext()))
+
+
+def partial_day(value: str | None, unmapped: Counter[str]) -> str | None:
+    """A TEI date value as YYYY, YYYY-MM or YYYY-MM-DD (a time of day dropped); None, counted, if not."""
+    if value is None:
+        return None
+    value = value.strip().partition("T")[0]
+    match = _DAY.match(value)
+    if match and _real(*match.groups()):
+        return value
+    unmapped["a date value that is not YYYY, YYYY-MM or YYYY-MM-DD (its text is kept)"] += 1
+    return None
+
+
+def _real(year: str, month: str | None, day: str | None) -> bool:
+    if year == "0000" or (month and not 1 <= int(month) <= 12):
+        return False
+    return not day or 1 <= int(day) <= calendar.monthrange(int(year), int(month or 1))[1]
+
+
+def dating(element: ET.Element, action: str, unmapped: Counter[str]) -> dict[str, Any] | None:
+    """A date element as the corpus's dating: its bounds, the editor's text, @cert and @evidence."""
+    found: dict[str, Any] = {}
+    for attribute, key in (*_DATE_KEYS, ("to", "to")):
+        value = element.get(attribute) or element.get(f"{attribute}-iso")
+        day = partial_day(value, unmapped)
+        if day:
+            found[key] = day
+    text = _text(element)
+    if text and text != found.get("when"):
+        found["text"] = text
+    if not found:
+        return None
+    cert = element.get("cert")
+    if cert in CERTAINTIES:
+        found["cert"] = cert
+    elif cert:
+        unmapped["a date's @cert other than high, medium, low, unknown"] += 1
+    if element.get("evidence"):
+        found["evidence"] = names.one_line(element.get("evidence") or "") or None
+    found["action"] = action
+    return found
+
+
+def earliest(found: dict[str, Any] | None) -> str | None:
+    """The first day a dating allows, as YYYY-MM-DD (with only not_after, that day); None if undated."""
+    if not found:
+        return None
+    for key in ("when", "not_before", "from", "not_after", "to"):
+        value = str(found.get(key) or "")
+        if value:
+            return value + "-01" * (2 - value.count("-"))
+    return None
+
+
+def exact_day(found: dict[str, Any] | None) -> str | None:
+    """The letter's date where its dating names one day and nothing else (when="1889-08-02")."""
+    if not found or any(found.get(key) for key in ("not_before", "not_after", "from", "to")):
+        return None
+    when = found.get("when")
+    return str(when) if when and len(when) == 10 else None
+
+
+def correspondence(desc: ET.Element, entities: dict[str, Entity], unmapped: Counter[str]) -> Correspondence:
+    """The metadata of one correspDesc."""
+    out = Correspondence()
+    received_date: dict[str, Any] | None = None
+    for child in desc:
+        tag = local(child.tag)
+        if tag == "correspAction":
+            received_date = _action(child, out, entities, unmapped) or received_date
+        elif tag == "correspContext":
+            _context(child, out, unmapped)
+        elif tag:
+            unmapped[f"correspDesc <{tag}>"] += 1
+    if out.dating is None and received_date is not None:
+        out.dating = received_date
+    return out
+
+
+def _action(
+    action: ET.Element, out: Correspondence, entities: dict[str, Entity], unmapped: Counter[str]
+) -> dict[str, Any] | None:
+    """Take one correspAction into out; return its date where it is a received one (the fallback)."""
+    kind = action.get("type") or ""
+    persons: list[Named] = []
+    places: list[tuple[str, str | None]] = []
+    date: dict[str, Any] | None = None
+    for child in action:
+        tag = local(child.tag)
+        if tag in NAME_TAGS:
+            persons.append(
+                resolve(_text(child), child.get("ref") or child.get("key"), "person", entities, unmapped)
+            )
+            if child.get("evidence") == "conjecture" and kind == "received":
+                out.recipients_inferred = True
+        elif tag in PLACE_TAGS:
+            places.append((_text(child), child.get("ref")))
+        elif tag == "date":
+            date = dating(child, "received" if kind == "received" else "sent", unmapped)
+        elif tag:
+            unmapped[f"correspAction <{tag}>"] += 1
+    persons = [person for person in persons if person.form]
+    if kind == "sent":
+        out.senders.extend(persons)
+        out.dating = out.dating or date
+    elif kind == "received":
+        (out.copies if action.get("subtype") == "cc" else out.recipients).extend(persons)
+    else:
+        if kind not in OTHER_ACTIONS:
+            unmapped[f"a correspAction of type {kind or 'none'!r} (kept as an event)"] += 1
+        event_date = date and (date.get("when") or earliest(date))
+        out.events.append(
+            {
+                "type": kind or "unknown",
+                "persons": [person.form for person in persons],
+                "place": places[0][0] if places and places[0][0] else None,
+                "date": event_date or None,
+            }
+        )
+        return None
+    for name, ref in places:
+        if name:
+            out.places.append({"role": kind, "name": name, "ref": ref, "uri": _place_uri(ref, entities)})
+    return date if kind == "received" else None
+
+
+def _place_uri(ref: str | None, entities: dict[str, Entity]) -> str | None:
+    if not ref:
+        return None
+    first = ref.split()[0]
+    if names.is_uri(first):
+        return first
+    entity = entities.get(first.removeprefix("#")) if first.startswith("#") else None
+    return entity.uris[0] if entity and entity.kind == "place" and entity.uris else None
+
+
+def _context(context: ET.Element, out: Correspondence, unmapped: Counter[str]) -> None:
+    for ref in context:
+        if local(ref.tag) != "ref":
+            continue
+        marks = {ref.get("type") or "", ref.get("subtype") or ""}
+        target = (ref.get("target") or "").split()
+        if not target:
+            continue
+        if marks & PREVIOUS:
+            out.links.append(("correspContext: previous letter", target[0]))
+        elif marks & NEXT:
+            out.links.append(("correspContext: next letter", target[0]))
+        else:
+            unmapped[f"a correspContext ref of type {ref.get('type') or 'none'!r}"] += 1

@@ -1,0 +1,135 @@
+"""TEI files into drafts of letters: one TEI letter file (a correspDesc and its text), or a CMIF file
+(many correspDescs, no text), told apart by what they hold rather than by their names."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from leninletters.importers import names
+from leninletters.importers.correspondence import Correspondence, Entity, correspondence, register
+from leninletters.importers.safexml import XML_NS, Refused, local
+from leninletters.importers.text import Reading, read_body
+
+
+@dataclass
+class Draft:
+    """A letter as read from its file, before the corpus numbers it and names its people."""
+
+    source: str  # the file it came from, as named to the user
+    wish: str  # the slug it asks for: its xml:id, key or file stem
+    aliases: tuple[str, ...]  # every id by which another letter's correspContext may point at it
+    title: str | None
+    meta: Correspondence
+    reading: Reading | None  # None for a CMIF record, which has no text
+    languages: tuple[str, ...] = ()
+    url: str | None = None  # where the edition publishes the letter (a CMIF correspDesc's @ref)
+
+
+def _child(element: ET.Element | None, name: str) -> ET.Element | None:
+    if element is None:
+        return None
+    return next((child for child in element if local(child.tag) == name), None)
+
+
+def _path(element: ET.Element | None, *steps: str) -> ET.Element | None:
+    for step in steps:
+        element = _child(element, step)
+    return element
+
+
+def _has_reading_text(body: ET.Element | None) -> bool:
+    return body is not None and any(text.strip() for text in body.itertext())
+
+
+def drafts(root: ET.Element, path: Path, unmapped: Counter[str]) -> list[Draft]:
+    """The letters of a parsed file: one for a TEI letter, each correspDesc's for a CMIF file; Refused
+    where the file is no TEI or holds no correspDesc."""
+    if local(root.tag) != "TEI":
+        raise Refused(f"is not a TEI file (its root element is <{local(root.tag) or '?'}>, not <TEI>)")
+    header = _child(root, "teiHeader")
+    profile = _path(header, "profileDesc")
+    descs = [child for child in profile or () if local(child.tag) == "correspDesc"]
+    if not descs:
+        raise Refused("has no correspDesc in teiHeader/profileDesc: it does not say who wrote to whom")
+    body = _path(root, "text", "body")
+    if len(descs) == 1 and _has_reading_text(body):
+        return [_letter(root, header, descs[0], body, path, unmapped)]
+    return list(_records(header, descs, path, unmapped))
+
+
+def _languages(header: ET.Element | None) -> tuple[str, ...]:
+    usage = _path(header, "profileDesc", "langUsage")
+    found = (language.get("ident") for language in usage or () if local(language.tag) == "language")
+    return tuple(names.one_line(ident) for ident in found if ident and ident.strip())
+
+
+def _title(header: ET.Element | None) -> str | None:
+    """The letter's own title: titleStmt's analytic title (level="a"), else its first plain one."""
+    statement = _path(header, "fileDesc", "titleStmt")
+    titles = [title for title in statement or () if local(title.tag) == "title"]
+    preferred = [t for t in titles if t.get("level") == "a"] or [
+        t for t in titles if not t.get("type") and t.get("level") not in ("s", "m", "j")
+    ]
+    for title in preferred:
+        text = names.one_line("".join(title.itertext()))
+        if text:
+            return text
+    return None
+
+
+def _letter(
+    root: ET.Element,
+    header: ET.Element | None,
+    desc: ET.Element,
+    body: ET.Element | None,
+    path: Path,
+    unmapped: Counter[str],
+) -> Draft:
+    text = _child(root, "text")
+    entities = register(
+        _child(text, "back"), _child(root, "standOff"), _path(header, "profileDesc", "particDesc")
+    )
+    meta = correspondence(desc, entities, unmapped)
+    identifier = root.get(f"{XML_NS}id")
+    assert body is not None  # a letter is read only where its body has text
+    reading = read_body(body, unmapped, lambda hand: _hand(hand, entities))
+    wish = identifier or path.stem
+    return Draft(
+        source=path.name,
+        wish=wish,
+        aliases=tuple(dict.fromkeys([wish, path.stem, path.name])),
+        title=_title(header),
+        meta=meta,
+        reading=reading,
+        languages=_languages(header),
+    )
+
+
+def _hand(hand: str, entities: dict[str, Entity]) -> str:
+    entity = entities.get(hand.removeprefix("#"))
+    return entity.name if entity and entity.name else names.one_line(hand)
+
+
+def _records(
+    header: ET.Element | None, descs: list[ET.Element], path: Path, unmapped: Counter[str]
+) -> Iterator[Draft]:
+    """A CMIF file's letters: the correspDescs alone (their refs are URIs; there is no text)."""
+    languages = _languages(header)
+    for index, desc in enumerate(descs, start=1):
+        url = desc.get("ref")
+        url_stem = url.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0] if url else ""
+        key = desc.get("key") or url_stem or f"{path.stem}-{index}"
+        yield Draft(
+            source=path.name,
+            wish=key,
+            aliases=tuple(dict.fromkeys(alias for alias in (key, url, url_stem) if alias)),
+            title=None,
+            meta=correspondence(desc, {}, unmapped),
+            reading=None,
+            languages=languages,
+            url=names.one_line(url) if url and names.is_uri(url) else None,
+        )
