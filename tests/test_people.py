@@ -121,7 +121,7 @@ def test_a_mention_of_an_unknown_kind_is_refused(edition: Corpus) -> None:
     _, problems = check_document(document)
     assert problems == [
         "letter 21: mentions[1]: kind: expected one of text, editorial, note, heading, recipient, copy, "
-        "scribe, writer, found 'gossip'"
+        "scribe, writer, sender, found 'gossip'"
     ]
 
 

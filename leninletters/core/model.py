@@ -25,8 +25,8 @@ from leninletters.core.apparatus import Expansion as Expansion
 from leninletters.core.apparatus import LetterApparatus as LetterApparatus
 from leninletters.core.apparatus import PersonApparatus as PersonApparatus
 from leninletters.core.apparatus import Recipients
+from leninletters.core.correspondence import Dating, Event, Languages, OptionalLanguage, Place, Uris
 from leninletters.core.kinds import (
-    Certainty,
     Date,
     Flag,
     LetterNumber,
@@ -40,6 +40,8 @@ from leninletters.core.kinds import (
     Slug,
     Span,
 )
+from leninletters.core.links import Link as Link
+from leninletters.core.links import LinkKind as LinkKind
 
 HIDDEN = kinds.HIDDEN
 LINE_PATTERN = kinds.LINE_PATTERN
@@ -59,6 +61,18 @@ class _Unset(tuple[str, ...]):
 UNNAMED: tuple[str, ...] = _Unset()
 # The default of a part's date, replaced by its letter's date (compared by identity, never by value).
 _LETTERS_DATE = dt.date(1, 1, 1)
+# The date of a letter that has none (no `date`, no dating that gives a day): the last day there is, so
+# that undated letters sort after every dated one. No file may give it (docs/corpus.md).
+UNDATED = dt.date.max
+# A letter's keys the bundled edition never has: written out only where given, so that its file and every
+# export of it stay as they were.
+_SHAPE_DEFAULTS: dict[str, Any] = {
+    "dating": None,
+    "senders": [],
+    "places": [],
+    "languages": [],
+    "events": [],
+}
 
 
 class Note(Struct, frozen=True, gc=False):
@@ -86,6 +100,8 @@ class Part(Struct, frozen=True, kw_only=True, gc=False):
     # The lines the print sets after this part, verbatim: "Taken down by L.F. [Lydia Fotieva]", "January
     # 4, 1923". Print, not apparatus: shown as printed, and the edition's words beside them marked ⟨ ⟩.
     printed: Lines = ()
+    # None: the letter's text; "address": the envelope or address, shown apart and labelled.
+    kind: OptionalLine = None
 
     def __post_init__(self) -> None:
         first, last = self.paragraphs
@@ -101,7 +117,10 @@ class Part(Struct, frozen=True, kw_only=True, gc=False):
         return self.paragraphs[1]
 
     def to_json(self) -> dict[str, Any]:
-        return _builtins(self)
+        out = _builtins(self)
+        if self.kind is None:
+            del out["kind"]
+        return out
 
 
 # Mentions: where each person occurs in a letter, and how (docs/corpus.md, "Mentions"). -------------
@@ -109,8 +128,8 @@ class Part(Struct, frozen=True, kw_only=True, gc=False):
 # How a person occurs: in the letter's own words, only in an editor's [insertion], in a footnote, in a
 # printed heading or address line, as an addressee, a copy, a scribe or the writer of a part.
 MentionKind = Annotated[
-    Literal["text", "editorial", "note", "heading", "recipient", "copy", "scribe", "writer"],
-    Meta(description="one of text, editorial, note, heading, recipient, copy, scribe, writer"),
+    Literal["text", "editorial", "note", "heading", "recipient", "copy", "scribe", "writer", "sender"],
+    Meta(description="one of text, editorial, note, heading, recipient, copy, scribe, writer, sender"),
 ]
 MENTION_KINDS: tuple[str, ...] = (
     "text",
@@ -138,8 +157,8 @@ KIND_LABELS: dict[str, str] = {
 }
 # The field a mention stands in; its start and end are offsets into that string (a note's text for "notes").
 MentionField = Annotated[
-    Literal["text", "title", "notes", "recipients", "copies", "scribes", "parts"],
-    Meta(description="one of text, title, notes, recipients, copies, scribes, parts"),
+    Literal["text", "title", "notes", "recipients", "copies", "scribes", "parts", "senders"],
+    Meta(description="one of text, title, notes, recipients, copies, scribes, parts, senders"),
 ]
 Offset = Annotated[int, Meta(ge=0, description="a whole number from 0")]
 
@@ -176,7 +195,8 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
     slug: Slug
     title: Line
     section: Line = ""  # empty: the title
-    date: Date
+    # Left out for a letter the source does not date to the day: its dating's earliest day, else UNDATED.
+    date: Date = UNDATED
     recipients: Lines = ()
     copies: Lines = ()
     scribes: Lines = ()
@@ -196,9 +216,20 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
     apparatus: Annotated[LetterApparatus | None, OneFact] = None
     people: Annotated[tuple[Line, ...], Meta(description="an array of person ids")] = ()
     mentions: Annotated[tuple[Mention, ...], Meta(description="an array of mentions")] = ()
+    # The correspondence as an imported edition gives it (core/correspondence.py); none in the bundled one.
+    dating: Annotated[Dating | None, OneFact] = None
+    senders: Lines = ()  # empty: the edition's sender
+    places: Annotated[tuple[Place, ...], Meta(description="an array of places")] = ()
+    languages: Languages = ()  # empty: the edition's language
+    events: Annotated[tuple[Event, ...], Meta(description="an array of events")] = ()
 
     def __post_init__(self) -> None:
         # The rules that join fields; each message names its field, as the problems of one field do.
+        if self.date == UNDATED:
+            if self.date is not UNDATED:
+                raise ValueError("date: 9999-12-31 stands for no date; leave 'date' out of an undated letter")
+            if self.dating is not None and (day := self.dating.day) is not None:
+                force_setattr(self, "date", day)
         if not self.section:
             force_setattr(self, "section", self.title)
         if self.scribe_names is not UNNAMED and len(self.scribe_names) != len(self.scribes):
@@ -246,6 +277,11 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         if len(dated) == 1 and dated[0] == Part(date=self.date, paragraphs=(1, count), scribes=self.scribes):
             return ()
         return dated
+
+    @property
+    def undated(self) -> bool:
+        """Whether the letter has no date: neither its own nor one its dating gives."""
+        return self.date is UNDATED
 
     @property
     def paragraphs(self) -> list[str]:
@@ -332,8 +368,12 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
     def to_json(self) -> dict[str, Any]:
         """The letter as an object of the corpus contract (docs/corpus.md)."""
         out = _builtins(self)
-        if not self.parts:
-            out["parts"] = [_builtins(part) for part in self.all_parts]
+        out["parts"] = [part.to_json() for part in self.all_parts]
+        for key, default in _SHAPE_DEFAULTS.items():
+            if out[key] == default:
+                del out[key]
+        if self.undated:
+            del out["date"]
         return out
 
 
@@ -369,9 +409,15 @@ class Person(Struct, frozen=True, gc=False):
     forms: Lines = ()
     # The edition's checked facts: life dates, the description's authority (see "The apparatus").
     apparatus: Annotated[PersonApparatus | None, OneFact] = None
+    # An imported edition's: the source's @ref as given, and every URI it is or resolves to.
+    ref: OptionalLine = None
+    uris: Uris = ()
 
     def to_json(self) -> dict[str, Any]:
-        return _builtins(self)
+        out = _builtins(self)
+        if self.ref is None and not self.uris:
+            del out["ref"], out["uris"]
+        return out
 
 
 class Reference(Struct, frozen=True, kw_only=True, gc=False):
@@ -393,34 +439,6 @@ def _builtins(record: Struct) -> dict[str, Any]:
     """A record as JSON's own types, arrays as lists (to_builtins would keep tuples)."""
     out: dict[str, Any] = _decode(_encode(record))
     return out
-
-
-# Links between letters ---------------------------------------------------------------------------
-
-
-LinkKind = Annotated[
-    Literal["series", "reply", "reference", "same-day", "quarrel", "affair"],
-    Meta(description='"series", "reply", "reference", "same-day", "quarrel" or "affair"'),
-]
-
-
-class Link(Struct, frozen=True, kw_only=True, gc=False):
-    """Two letters that belong together, and why: an unordered pair (a and b), shown on both letters."""
-
-    a: Slug
-    b: Slug
-    kind: LinkKind
-    reason: Line
-    authority: Line
-    certainty: Certainty
-    note: OptionalLine = None
-
-    def __post_init__(self) -> None:
-        if self.a == self.b:
-            raise ValueError(f"b: {self.b!r} is a too: it links a letter to itself")
-
-    def to_json(self) -> dict[str, Any]:
-        return _builtins(self)
 
 
 # The edition ------------------------------------------------------------------------------------
@@ -445,6 +463,9 @@ class Edition(Struct, frozen=True, kw_only=True, gc=False):
     cmif_editor: OptionalLine = None
     cmif_publisher: OptionalLine = None
     scribes: ScribeNames = {}
+    # Whose letters they are where a letter names no sender, and their language where it names none.
+    sender: OptionalLine = None
+    language: OptionalLanguage = None
 
 
 class Corpus(Struct, frozen=True, gc=False):
