@@ -8,6 +8,7 @@ what cannot be kept is counted in `unmapped`, by kind, for the summary.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -15,15 +16,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from leninletters.core.correspondence import LANGUAGE_PATTERN
+from leninletters.core.dates import date_range
 from leninletters.importers import names
-from leninletters.importers.safexml import XML_NS, local
+from leninletters.importers.safexml import TEI_NS, XML_NS, local
 
 NAME_TAGS = frozenset({"persName", "orgName", "name", "rs"})
 PLACE_TAGS = frozenset({"placeName", "settlement"})
 # What a ref may resolve to for a name: a person's ref that points at a place is an upstream slip.
 ENTITY_TAGS = {"person": "person", "personGrp": "person", "org": "person", "place": "place"}
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _DAY = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _DATE_KEYS = (("when", "when"), ("notBefore", "not_before"), ("notAfter", "not_after"), ("from", "from"))
+# Each TEI dating attribute, and its -iso twin, with the key it fills.
+_DATE_ATTRIBUTES = tuple(
+    (attribute + suffix, key) for attribute, key in (*_DATE_KEYS, ("to", "to")) for suffix in ("", "-iso")
+)
 CERTAINTIES = frozenset({"high", "medium", "low", "unknown"})
 PREVIOUS = frozenset({"previous", "previous_letter", "prev", "previousLetter"})
 NEXT = frozenset({"next", "next_letter", "nextLetter"})
@@ -64,18 +72,46 @@ class Correspondence:
     links: list[tuple[str, str]] = field(default_factory=list)  # (reason, target as the file gives it)
 
 
-def register(*within: ET.Element | None) -> dict[str, Entity]:
-    """The persons, organisations and places the file describes, by their xml:id."""
-    found: dict[str, Entity] = {}
-    for root in within:
-        if root is None:
-            continue
-        for element in root.iter():
-            kind = ENTITY_TAGS.get(local(element.tag))
-            identifier = element.get(f"{XML_NS}id")
-            if kind and identifier:
-                found[identifier] = Entity(kind, _entity_name(element), tuple(_uris(element)))
-    return found
+class Register:
+    """The persons, organisations and places a file describes (its back, standOff, particDesc), by
+    their xml:id. Read when a ref first asks, and each entity only when asked for: an edition's back
+    lists dozens of people with their life dates and a dozen idnos each, and a letter's refs name a few."""
+
+    def __init__(self, *within: ET.Element | None) -> None:
+        self._within = within
+        self._elements: dict[str, tuple[str, ET.Element]] | None = None
+        self._entities: dict[str, Entity | None] = {}
+
+    def get(self, identifier: str) -> Entity | None:
+        if identifier not in self._entities:
+            element = self._index().get(identifier)
+            self._entities[identifier] = (
+                Entity(element[0], _entity_name(element[1]), tuple(_uris(element[1]))) if element else None
+            )
+        return self._entities[identifier]
+
+    def _index(self) -> dict[str, tuple[str, ET.Element]]:
+        if self._elements is None:
+            self._elements = {}
+            # Down through the lists and divisions that hold entities, never into an entity's own
+            # elements (its birth, its idnos): those are most of a back.
+            waiting = [root for root in self._within if root is not None]
+            while waiting:
+                for element in waiting.pop():
+                    name = local(element.tag)
+                    kind = ENTITY_TAGS.get(name)
+                    if kind is not None:
+                        identifier = element.get(XML_ID)
+                        if identifier:
+                            self._elements[identifier] = (kind, element)
+                    elif name.startswith("list") or name in ("div", "back", "standOff", "particDesc"):
+                        waiting.append(element)
+        return self._elements
+
+
+XML_ID = f"{XML_NS}id"
+IDNO = frozenset({f"{TEI_NS}idno", "idno"})
+NOTHING_REGISTERED = Register()
 
 
 def _entity_name(element: ET.Element) -> str:
@@ -97,7 +133,7 @@ def _entity_name(element: ET.Element) -> str:
 
 def _uris(element: ET.Element) -> Iterator[str]:
     for child in element:
-        if local(child.tag) == "idno" and child.text:
+        if child.text and child.tag in IDNO:
             uri = names.idno_uri(child.get("subtype") or child.get("type") or "", child.text)
             if uri is None and child.get("type"):
                 uri = names.idno_uri(child.get("type") or "", child.text)
@@ -105,9 +141,7 @@ def _uris(element: ET.Element) -> Iterator[str]:
                 yield uri
 
 
-def resolve(
-    form: str, ref: str | None, kind: str, entities: dict[str, Entity], unmapped: Counter[str]
-) -> Named:
+def resolve(form: str, ref: str | None, kind: str, entities: Register, unmapped: Counter[str]) -> Named:
     """Who a name with a ref is: the registered entity it points at, the URI it is, or, where it points
     nowhere or in an odd form, the raw ref kept and counted (never a guess)."""
     display = names.display_form(form)
@@ -156,14 +190,19 @@ def _real(year: str, month: str | None, day: str | None) -> bool:
 def dating(element: ET.Element, action: str, unmapped: Counter[str]) -> dict[str, Any] | None:
     """A date element as the corpus's dating: its bounds, the editor's text, @cert and @evidence."""
     found: dict[str, Any] = {}
-    for attribute, key in (*_DATE_KEYS, ("to", "to")):
-        value = element.get(attribute) or element.get(f"{attribute}-iso")
-        day = partial_day(value, unmapped)
-        if day:
-            found[key] = day
-    text = _text(element)
+    attributes = element.attrib
+    for attribute, key in _DATE_ATTRIBUTES:
+        if attribute in attributes:
+            day = partial_day(attributes[attribute], unmapped)
+            if day:
+                found.setdefault(key, day)
+    text = _text(element) if element.text or len(element) else ""
     if text and text != found.get("when"):
         found["text"] = text
+    start, end = span(found) if len(found) > 1 else (None, None)
+    if start and end and end < start:
+        unmapped["a date whose bounds leave no day (its text is kept)"] += 1
+        found = {key: value for key, value in found.items() if key == "text"}
     if not found:
         return None
     cert = element.get("cert")
@@ -177,15 +216,37 @@ def dating(element: ET.Element, action: str, unmapped: Counter[str]) -> dict[str
     return found
 
 
-def earliest(found: dict[str, Any] | None) -> str | None:
-    """The first day a dating allows, as YYYY-MM-DD (with only not_after, that day); None if undated."""
+def span(found: dict[str, Any] | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a dating allows, None where it is open: each bound given narrows it, as
+    the corpus reads a dating (core.correspondence.Dating.span)."""
     if not found:
-        return None
-    for key in ("when", "not_before", "from", "not_after", "to"):
-        value = str(found.get(key) or "")
-        if value:
-            return value + "-01" * (2 - value.count("-"))
+        return None, None
+    starts = [date_range(found[key])[0] for key in ("when", "not_before", "from") if found.get(key)]
+    ends = [date_range(found[key])[1] for key in ("when", "not_after", "to") if found.get(key)]
+    return (max(starts) if starts else None, min(ends) if ends else None)
+
+
+def language(ident: str, unmapped: Counter[str]) -> str | None:
+    """A language's @ident where it is a BCP 47 tag in form ("de-AT"); None, counted, where not."""
+    tag = ident.strip()
+    if _LANGUAGE.match(tag):
+        return tag
+    unmapped["a language that is no BCP 47 tag"] += 1
     return None
+
+
+def earliest(found: dict[str, Any] | None) -> str | None:
+    """The day a letter sorts by, as YYYY-MM-DD: the first its dating allows (with only an upper bound,
+    that bound); None if undated."""
+    if (
+        found
+        and len(found.get("when") or "") == 10
+        and not any(found.get(key) for key in ("not_before", "not_after", "from", "to"))
+    ):
+        return str(found["when"])  # the common case, a day: no spans to compute
+    start, end = span(found)
+    day = start or end
+    return day.isoformat() if day else None
 
 
 def exact_day(found: dict[str, Any] | None) -> str | None:
@@ -196,7 +257,7 @@ def exact_day(found: dict[str, Any] | None) -> str | None:
     return str(when) if when and len(when) == 10 else None
 
 
-def correspondence(desc: ET.Element, entities: dict[str, Entity], unmapped: Counter[str]) -> Correspondence:
+def correspondence(desc: ET.Element, entities: Register, unmapped: Counter[str]) -> Correspondence:
     """The metadata of one correspDesc."""
     out = Correspondence()
     received_date: dict[str, Any] | None = None
@@ -214,7 +275,7 @@ def correspondence(desc: ET.Element, entities: dict[str, Entity], unmapped: Coun
 
 
 def _action(
-    action: ET.Element, out: Correspondence, entities: dict[str, Entity], unmapped: Counter[str]
+    action: ET.Element, out: Correspondence, entities: Register, unmapped: Counter[str]
 ) -> dict[str, Any] | None:
     """Take one correspAction into out; return its date where it is a received one (the fallback)."""
     kind = action.get("type") or ""
@@ -260,7 +321,7 @@ def _action(
     return date if kind == "received" else None
 
 
-def _place_uri(ref: str | None, entities: dict[str, Entity]) -> str | None:
+def _place_uri(ref: str | None, entities: Register) -> str | None:
     if not ref:
         return None
     first = ref.split()[0]

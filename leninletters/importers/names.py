@@ -13,7 +13,6 @@ import unicodedata
 # What a corpus string may not hold (core.kinds.HIDDEN): C0 and C1 controls, unpaired surrogates, the
 # non-characters and the line and paragraph separators. XML 1.0 lets C1 controls and U+2028 through.
 HIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
-_SPACES = re.compile(r"\s+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _FOLDED = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "þ": "th"})
 
@@ -38,7 +37,12 @@ _IDNO_URIS = {
 
 def one_line(text: str) -> str:
     """Text as one line of a corpus: white space runs made one space, hidden characters made visible."""
-    return HIDDEN_CHARACTERS.sub("\ufffd", _SPACES.sub(" ", text)).strip()
+    # str.split drops every kind of white space (U+2028 and U+0085 too); what is left is checked by the
+    # quick isprintable, and only text it doubts (a C1 control, or a soft hyphen) by the pattern.
+    line = " ".join(text.split())
+    if line.isprintable():
+        return line
+    return HIDDEN_CHARACTERS.sub("\ufffd", line)
 
 
 def display_form(name: str) -> str:

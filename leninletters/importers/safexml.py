@@ -101,8 +101,13 @@ def parse_bytes(data: bytes) -> ET.Element:
         raise Refused(f"is not well-formed XML ({message})", line, column + 1) from None
 
 
+_LOCAL_NAMES: dict[object, str] = {}
+
+
 def local(tag: object) -> str:
     """An element's name without its namespace ("{…tei…}persName" → "persName"); "" for a comment."""
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        _LOCAL_NAMES[tag] = name
+    return name

@@ -6,12 +6,18 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from leninletters.importers import names
-from leninletters.importers.correspondence import Correspondence, Entity, correspondence, register
-from leninletters.importers.safexml import XML_NS, Refused, local
+from leninletters.importers.correspondence import (
+    NOTHING_REGISTERED,
+    Correspondence,
+    Register,
+    correspondence,
+    language,
+)
+from leninletters.importers.safexml import TEI_NS, XML_NS, Refused, local
 from leninletters.importers.text import Reading, read_body
 
 
@@ -27,22 +33,22 @@ class Draft:
     reading: Reading | None  # None for a CMIF record, which has no text
     languages: tuple[str, ...] = ()
     url: str | None = None  # where the edition publishes the letter (a CMIF correspDesc's @ref)
+    # What a TEI letter's reading left unmapped: counted only once the file is known to be a letter.
+    unmapped: Counter[str] = field(default_factory=Counter)
 
 
 def _child(element: ET.Element | None, name: str) -> ET.Element | None:
+    """The first child of that name, in the TEI namespace or none (a plain name is found in C)."""
     if element is None:
         return None
-    return next((child for child in element if local(child.tag) == name), None)
+    found = element.find(TEI_NS + name)
+    return found if found is not None else element.find(name)
 
 
 def _path(element: ET.Element | None, *steps: str) -> ET.Element | None:
     for step in steps:
         element = _child(element, step)
     return element
-
-
-def _has_reading_text(body: ET.Element | None) -> bool:
-    return body is not None and any(text.strip() for text in body.itertext())
 
 
 def drafts(root: ET.Element, path: Path, unmapped: Counter[str]) -> list[Draft]:
@@ -56,15 +62,19 @@ def drafts(root: ET.Element, path: Path, unmapped: Counter[str]) -> list[Draft]:
     if not descs:
         raise Refused("has no correspDesc in teiHeader/profileDesc: it does not say who wrote to whom")
     body = _path(root, "text", "body")
-    if len(descs) == 1 and _has_reading_text(body):
-        return [_letter(root, header, descs[0], body, path, unmapped)]
+    if len(descs) == 1 and body is not None:
+        letter = _letter(root, header, descs[0], body, path, Counter())
+        if letter.reading and letter.reading.paragraphs:
+            unmapped.update(letter.unmapped)
+            return [letter]
     return list(_records(header, descs, path, unmapped))
 
 
-def _languages(header: ET.Element | None) -> tuple[str, ...]:
+def _languages(header: ET.Element | None, unmapped: Counter[str]) -> tuple[str, ...]:
     usage = _path(header, "profileDesc", "langUsage")
-    found = (language.get("ident") for language in usage or () if local(language.tag) == "language")
-    return tuple(names.one_line(ident) for ident in found if ident and ident.strip())
+    found = (element.get("ident") for element in usage or () if local(element.tag) == "language")
+    tags = (language(ident, unmapped) for ident in found if ident)
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
 def _title(header: ET.Element | None) -> str | None:
@@ -85,17 +95,16 @@ def _letter(
     root: ET.Element,
     header: ET.Element | None,
     desc: ET.Element,
-    body: ET.Element | None,
+    body: ET.Element,
     path: Path,
     unmapped: Counter[str],
 ) -> Draft:
     text = _child(root, "text")
-    entities = register(
+    entities = Register(
         _child(text, "back"), _child(root, "standOff"), _path(header, "profileDesc", "particDesc")
     )
     meta = correspondence(desc, entities, unmapped)
     identifier = root.get(f"{XML_NS}id")
-    assert body is not None  # a letter is read only where its body has text
     reading = read_body(body, unmapped, lambda hand: _hand(hand, entities))
     wish = identifier or path.stem
     return Draft(
@@ -105,11 +114,12 @@ def _letter(
         title=_title(header),
         meta=meta,
         reading=reading,
-        languages=_languages(header),
+        languages=_languages(header, unmapped),
+        unmapped=unmapped,
     )
 
 
-def _hand(hand: str, entities: dict[str, Entity]) -> str:
+def _hand(hand: str, entities: Register) -> str:
     entity = entities.get(hand.removeprefix("#"))
     return entity.name if entity and entity.name else names.one_line(hand)
 
@@ -118,7 +128,7 @@ def _records(
     header: ET.Element | None, descs: list[ET.Element], path: Path, unmapped: Counter[str]
 ) -> Iterator[Draft]:
     """A CMIF file's letters: the correspDescs alone (their refs are URIs; there is no text)."""
-    languages = _languages(header)
+    languages = _languages(header, unmapped)
     for index, desc in enumerate(descs, start=1):
         url = desc.get("ref")
         url_stem = url.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0] if url else ""
@@ -128,7 +138,7 @@ def _records(
             wish=key,
             aliases=tuple(dict.fromkeys(alias for alias in (key, url, url_stem) if alias)),
             title=None,
-            meta=correspondence(desc, {}, unmapped),
+            meta=correspondence(desc, NOTHING_REGISTERED, unmapped),
             reading=None,
             languages=languages,
             url=names.one_line(url) if url and names.is_uri(url) else None,

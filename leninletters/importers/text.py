@@ -71,36 +71,41 @@ class _Reader:
                 self.out.paragraphs.append(paragraph)
 
     def walk(self, element: ET.Element, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            raise Refused(f"nests its text deeper than {MAX_DEPTH} elements, which no letter needs")
-        tag = local(element.tag)
-        if tag in WHITE:
+        # The hot loop of an import: one dictionary look-up decides what an element is.
+        action = _ACTIONS.get(element.tag) or _action(element.tag)
+        if action is _INLINE or action is _BLOCK:
+            if depth > MAX_DEPTH:
+                raise Refused(f"nests its text deeper than {MAX_DEPTH} elements, which no letter needs")
+            block = action is _BLOCK
+            if block:
+                self.flush()
+            append = self.buffer.append
+            if element.text:
+                append(element.text)
+            for child in element:
+                kind = _ACTIONS.get(child.tag)
+                if kind is _INLINE and not len(child):  # a leaf of text (<hi>, <rs>): most elements
+                    if child.text:
+                        append(child.text)
+                elif kind is _WHITE and not child.attrib:  # a plain <lb/>
+                    append(" ")
+                else:
+                    self.walk(child, depth + 1)
+                if child.tail:
+                    append(child.tail)
+            if block:
+                self.flush()
+        elif action is _WHITE:
             if element.get("break") != "no":
                 self.buffer.append(" ")
-            return
-        if tag in NOT_READ:
-            if tag != "pb":
-                self.unmapped[f"<{tag}>: not reading text, left out"] += 1
-            return
-        if tag == "note":
+        elif action is _NOTE:
             self.note(element)
-            return
-        block = tag in BLOCKS
-        if block:
-            self.flush()
-        if element.text:
-            self.buffer.append(element.text)
-        self.children(element, depth, tag)
-        if block:
-            self.flush()
-
-    def children(self, element: ET.Element, depth: int, tag: str) -> None:
-        chosen = _chosen(element) if tag in ("choice", "app") else None
-        for child in element:
-            if chosen is None or child is chosen:
-                self.walk(child, depth + 1)
-            if child.tail:
-                self.buffer.append(child.tail)
+        elif action is _CHOICE:
+            chosen = _chosen(element)
+            if chosen is not None:
+                self.walk(chosen, depth + 1)
+        elif action is not _SILENT:
+            self.unmapped[f"<{local(element.tag)}>: not reading text, left out"] += 1
 
     def note(self, element: ET.Element) -> None:
         text = names.one_line("".join(element.itertext()))
@@ -124,18 +129,17 @@ class _Reader:
 
     def session_date(self, div: ET.Element) -> str | None:
         """A writingSession's own day: its dateline's date where the file gives one to the day."""
-        for dateline in div.iter():
-            if local(dateline.tag) != "dateline":
-                continue
-            for date in dateline.iter():
-                if local(date.tag) == "date" and (date.get("when") or date.get("when-iso")):
-                    day = partial_day(date.get("when") or date.get("when-iso"), self.unmapped)
-                    if day and len(day) == 10:
-                        return day
-                    if day:
-                        self.unmapped["a writingSession dated to a month or year only (no part date)"] += 1
-                    return None
-            return None
+        namespace = div.tag.partition("}")[0] + "}" if div.tag.startswith("{") else ""
+        dateline = next(div.iter(f"{namespace}dateline"), None)
+        for date in dateline.iter(f"{namespace}date") if dateline is not None else ():
+            when = date.get("when") or date.get("when-iso")
+            if when:
+                day = partial_day(when, self.unmapped)
+                if day and len(day) == 10:
+                    return day
+                if day:
+                    self.unmapped["a writingSession dated to a month or year only (no part date)"] += 1
+                return None
         return None
 
     def finish(self) -> Reading:
@@ -159,6 +163,30 @@ class _Reader:
         plain = len(parts) == 1 and not (parts[0]["kind"] or parts[0]["written_by"] or "date" in parts[0])
         self.out.parts = [] if plain else parts
         return self.out
+
+
+# What the walk does with an element, by its tag as parsed (with its namespace or without).
+_INLINE, _BLOCK, _WHITE, _NOTE, _CHOICE, _LEFT_OUT, _SILENT = (object() for _ in range(7))
+_ACTIONS: dict[object, object] = {}
+_SPECIAL = {"note": _NOTE, "choice": _CHOICE, "app": _CHOICE}
+
+
+def _action(tag: object) -> object:
+    name = local(tag)
+    if not name:
+        action = _SILENT  # a comment or processing instruction
+    elif name in WHITE:
+        action = _WHITE
+    elif name == "pb":
+        action = _SILENT  # a page break: not text, and too common to count
+    elif name in NOT_READ:
+        action = _LEFT_OUT
+    else:
+        action = {"note": _NOTE, "choice": _CHOICE, "app": _CHOICE}.get(
+            name, _BLOCK if name in BLOCKS else _INLINE
+        )
+    _ACTIONS[tag] = action
+    return action
 
 
 def _chosen(element: ET.Element) -> ET.Element | None:

@@ -44,6 +44,7 @@ class CorpusWriter:
         self.unmapped: Counter[str] = Counter()
         self._spool: IO[bytes] = tempfile.TemporaryFile()
         self._letters: list[_Spooled] = []
+        self._spooled_bytes = 0
         self._slugs: set[str] = set()
         self._aliases: dict[str, str] = {}
         self._pending: list[tuple[str, str, str]] = []  # (slug, reason, target)
@@ -60,12 +61,12 @@ class CorpusWriter:
         slug = self._unique(names.letter_slug(draft.wish), self._slugs)
         for alias in draft.aliases:
             self._aliases.setdefault(alias, slug)
-            self._aliases.setdefault(names.letter_slug(alias), slug)
         self._pending.extend((slug, reason, target) for reason, target in draft.meta.links)
         letter = self._record(draft, slug)
         encoded = _encode(letter)
-        offset = self._spool.seek(0, 2)
+        offset = self._spooled_bytes  # the spool is only appended to: no seek (which would flush it)
         self._spool.write(encoded)
+        self._spooled_bytes += len(encoded)
         day = earliest(draft.meta.dating) or UNDATED
         self._letters.append(_Spooled(day, len(self._letters), slug, offset, len(encoded)))
 
@@ -145,7 +146,7 @@ class CorpusWriter:
         seen: set[frozenset[str]] = set()
         out = []
         for slug, reason, target in self._pending:
-            other = _target(target, self._aliases)
+            other = _target(target, self._aliases, self._slugs)
             if other is None:
                 self.unmapped["a previous or next letter that is not among those imported"] += 1
                 continue
@@ -190,16 +191,18 @@ def _parts_of_their_own(parts: list[dict[str, Any]], day: str | None) -> bool:
     return bool(part["kind"] or part["written_by"] or part.get("date", day) != day)
 
 
-def _target(target: str, aliases: dict[str, str]) -> str | None:
+def _target(target: str, aliases: dict[str, str], slugs: set[str]) -> str | None:
     """The slug of the letter a correspContext target names: "#L00020", "L00020", ".../L00020.xml"."""
     bare = target.removeprefix("#")
     tail = bare.rstrip("/").rsplit("/", 1)[-1]
-    for candidate in (target, bare, tail, tail.rsplit(".", 1)[0]):
+    candidates = (target, bare, tail, tail.rsplit(".", 1)[0])
+    for candidate in candidates:
         if candidate in aliases:
             return aliases[candidate]
+    for candidate in candidates:  # "#b0001" for a letter whose id is "B0001"
         slug = names.letter_slug(candidate)
-        if slug in aliases:
-            return aliases[slug]
+        if slug in slugs:
+            return slug
     return None
 
 
