@@ -4,6 +4,7 @@ folder (XDG_CACHE_HOME), never the user's."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from leninletters.core import predicates as p
+from leninletters.core.predicates.correspondence import Place, Sender, Undated
 from leninletters.core.querylang import parse
 from leninletters.core.search import Search
 from leninletters.store import corpus
@@ -27,7 +29,9 @@ from leninletters.store import edition as door
 from leninletters.store.index import IndexEdition
 from leninletters.store.indexfile import encode_letter
 
-from .conftest import MINI, TREES, run
+from .conftest import FIXTURES, MINI, TREES, run
+
+SHAPE = FIXTURES / "imported-shape.json"
 
 BIN = Path(sys.executable).parent
 # The benchmark's synthetic corpora (bench/corpora.py), a folder of scripts rather than a package.
@@ -88,7 +92,10 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Pair]]:
     synthetic = write(folder / "synthetic.json", synthetic_letters(120, seed=7))
     mini = folder / "mini.json"
     mini.write_bytes(MINI.read_bytes())
-    yield [Pair(path) for path in (bundled, derived, synthetic, mini)]
+    # An imported edition's shape: datings of a month, a range, a bound; an undated letter; senders, places.
+    shape = folder / "imported-shape.json"
+    shape.write_bytes(SHAPE.read_bytes())
+    yield [Pair(path) for path in (bundled, derived, synthetic, mini, shape)]
     if old is None:
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
@@ -108,6 +115,17 @@ QUERIES = st.one_of(
     st.builds(
         p.Phrase, st.text(alphabet="aeinorst ’'.Éé", min_size=1, max_size=4) | st.sampled_from(["Trotsky"])
     ),
+    # The terms of an imported edition's shape, and date ranges about its datings.
+    st.builds(Sender, st.sampled_from(["schnitzler", "Schnitzler, Arthur", "lenin", "bahr"])),
+    st.builds(Place, st.sampled_from(["wien", "Berlin", "altaussee", "moscow"])),
+    st.just(Undated()),
+    st.builds(
+        lambda low, high: p.DateRange(*sorted((low, high))),
+        st.dates(dt.date(1890, 1, 1), dt.date(1912, 12, 31)),
+        st.dates(dt.date(1890, 1, 1), dt.date(1912, 12, 31)),
+    ),
+    st.builds(p.DateRange, st.just(None), st.dates(dt.date(1890, 1, 1), dt.date(1912, 12, 31)))
+    | st.builds(p.DateRange, st.dates(dt.date(1890, 1, 1), dt.date(1923, 12, 31)), st.just(None)),
 )
 SEARCHES = st.builds(
     Search,
@@ -120,9 +138,11 @@ SEARCHES = st.builds(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(QUERIES, SEARCHES, st.integers(0, 3))
+@given(QUERIES, SEARCHES, st.integers(0, 4))
 @example(parse("to:trotsky date:1922-12..1922-12-31"), Search("trotsky"), 0)
 @example(parse("scribe:L.F. or person:stalin"), Search("the", word=True), 1)
+@example(parse("date:1909-07-25 or date:none"), Search("strasse"), 4)
+@example(parse("from:schnitzler -place:wien"), Search("Schonberg"), 4)
 def test_both_stores_answer_every_query_and_search_alike(
     pairs: list[Pair], predicate: p.Predicate, search: Search, which: int
 ) -> None:

@@ -135,7 +135,7 @@ def test_is_stalin_mentioned_has_one_answer_per_kind() -> None:
     assert stalin["letters"] == 7
     assert stalin["kinds"] == {
         "text": 5, "editorial": 2, "note": 0, "heading": 2,
-        "recipient": 2, "copy": 0, "scribe": 0, "writer": 0,
+        "recipient": 2, "copy": 0, "scribe": 0, "writer": 0, "sender": 0,
     }  # fmt: skip
     listed = {
         args: [letter["number"] for letter in json.loads(run("list", "--json", *args)[1])]

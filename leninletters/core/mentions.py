@@ -21,7 +21,15 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leninletters.core import names
-from leninletters.core.model import DEFAULT_KINDS, MENTION_KINDS, PARAGRAPH_BREAK, Letter, Mention, Person
+from leninletters.core.model import (
+    DEFAULT_KINDS,
+    MENTION_KINDS,
+    PARAGRAPH_BREAK,
+    EditionSenders,
+    Letter,
+    Mention,
+    Person,
+)
 
 if TYPE_CHECKING:
     from leninletters.core.model import MentionKind as Kind
@@ -123,6 +131,11 @@ def derive(letter: Letter, people: Sequence[Person]) -> tuple[Mention, ...]:
                 note=note.marker,
             )
             for m in pattern.finditer(note.text)
+        )
+    if not isinstance(letter.senders, EditionSenders):  # the edition's sender is not the letter's to name
+        found += (
+            Mention(person=person_id, kind="sender", form=string, where="senders")
+            for string, person_id in _named(letter.senders, people)
         )
     found += (
         Mention(person=person_id, kind="recipient", form=string, where="recipients")

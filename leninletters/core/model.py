@@ -62,8 +62,18 @@ UNNAMED: tuple[str, ...] = _Unset()
 # The default of a part's date, replaced by its letter's date (compared by identity, never by value).
 _LETTERS_DATE = dt.date(1, 1, 1)
 # The date of a letter that has none (no `date`, no dating that gives a day): the last day there is, so
-# that undated letters sort after every dated one. No file may give it (docs/corpus.md).
-UNDATED = dt.date.max
+# that undated letters sort after every dated one. Told apart by identity, never by value: a file that
+# gives 9999-12-31 (the last date there is) dates its letter on that day.
+UNDATED = dt.date(9999, 12, 31)
+
+
+class EditionSenders(tuple[str, ...]):
+    """A letter's senders where it names none: the edition's sender, filled in on loading (assembly.py)
+    so that from: finds its letters, and never written out (the letter gives none)."""
+
+    __slots__ = ()
+
+
 # A letter's keys the bundled edition never has: written out only where given, so that its file and every
 # export of it stay as they were.
 _SHAPE_DEFAULTS: dict[str, Any] = {
@@ -140,6 +150,7 @@ MENTION_KINDS: tuple[str, ...] = (
     "copy",
     "scribe",
     "writer",
+    "sender",
 )
 # What a person's mentions are by default: Lenin's words and all else the print gives, but not the editor's
 # square-bracket insertions ("The Georgian [Stalin]").
@@ -154,6 +165,7 @@ KIND_LABELS: dict[str, str] = {
     "copy": "Copy",
     "scribe": "Scribe",
     "writer": "Writer",
+    "sender": "From",
 }
 # The field a mention stands in; its start and end are offsets into that string (a note's text for "notes").
 MentionField = Annotated[
@@ -225,11 +237,8 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
 
     def __post_init__(self) -> None:
         # The rules that join fields; each message names its field, as the problems of one field do.
-        if self.date == UNDATED:
-            if self.date is not UNDATED:
-                raise ValueError("date: 9999-12-31 stands for no date; leave 'date' out of an undated letter")
-            if self.dating is not None and (day := self.dating.day) is not None:
-                force_setattr(self, "date", day)
+        if self.date is UNDATED and self.dating is not None and (day := self.dating.day) is not None:
+            force_setattr(self, "date", day)
         if not self.section:
             force_setattr(self, "section", self.title)
         if self.scribe_names is not UNNAMED and len(self.scribe_names) != len(self.scribes):
@@ -342,6 +351,14 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         whole = (1, self.paragraph_count)
         return (Part(date=self.date, paragraphs=whole, scribes=self.scribes),)
 
+    def addressed(self) -> tuple[int, int] | None:
+        """The paragraphs of the letter's text without the address parts that open or close it (shown
+        apart, labelled); None where it has none, or nothing else."""
+        text = [part for part in self.parts if part.kind != "address"]
+        if len(text) == len(self.parts) or not text:
+            return None
+        return text[0].first_paragraph, text[-1].last_paragraph
+
     def part_at(self, paragraph: int | None) -> Part:
         """The part a paragraph stands in, which dates it (the Testament's 11th is the P.S. of 4 January);
         the first part for what stands outside the text (the title, the addressees)."""
@@ -350,7 +367,8 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
             for part in parts:
                 if part.first_paragraph <= paragraph <= part.last_paragraph:
                     return part
-        return parts[0]
+        # An address (an envelope) is not where the letter stands: its first part of text is.
+        return next((part for part in parts if part.kind != "address"), parts[0])
 
     def part_texts(self) -> list[tuple[Part, str]]:
         """Each part with its own paragraphs joined back into text."""
@@ -370,7 +388,7 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         out = _builtins(self)
         out["parts"] = [part.to_json() for part in self.all_parts]
         for key, default in _SHAPE_DEFAULTS.items():
-            if out[key] == default:
+            if out[key] == default or (key == "senders" and isinstance(self.senders, EditionSenders)):
                 del out[key]
         if self.undated:
             del out["date"]

@@ -16,8 +16,17 @@ from typing import Any, NamedTuple
 
 from leninletters import __version__
 from leninletters.core.dates import MONTH_NAMES, printed_date
+from leninletters.core.dating import letter_date_words, short_date
 from leninletters.core.kinds import doubt
-from leninletters.core.model import PARAGRAPH_BREAK, Expansion, Letter, LetterApparatus, Note, Part
+from leninletters.core.model import (
+    PARAGRAPH_BREAK,
+    EditionSenders,
+    Expansion,
+    Letter,
+    LetterApparatus,
+    Note,
+    Part,
+)
 
 NO_VALUE = "-"
 
@@ -83,6 +92,8 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
     """A letter (or a passage) as the print's paragraphs with this edition's words placed among them:
     supplied words after the paragraph they follow, and after the last paragraph of each stretch, the
     hand the print gives it, the hand LCW attributes to it, and LCW's dating."""
+    if paragraphs is None and letter.addressed():
+        paragraphs = letter.addressed()  # the address is shown apart, in the heading (metadata_lines)
     if paragraphs is None and letter.apparatus is None and not letter.parts:
         # A letter in one piece with nothing added: as it was printed, without splitting it.
         printed, added = hand_lines(letter)
@@ -237,6 +248,9 @@ def date_label(letter: Letter) -> str:
     """The letter's date, its later parts' dates after it, and the standard edition's other datings, each
     with a ? where the edition holds it with less than high certainty: 1922-12-25 (+1923-01-04) (LCW
     1922-12-24?)."""
+    own = letter_date_words(letter, compact=True)
+    if own is not None:
+        return own
     printed = letter.printed_dates
     later = [day.isoformat() for day in printed if day != letter.date]
     label = letter.date.isoformat() + (f" (+{', +'.join(later)})" if later else "")
@@ -317,7 +331,7 @@ def _dated_stretch(dating: Any) -> str:
 
 def metadata_lines(letter: Letter) -> list[str]:
     """The heading block of a letter: date(s), the standard edition's datings, addressees, classification."""
-    lines = [f"Date: {long_date(letter.date)}"]
+    lines = [f"Date: {letter_date_words(letter, compact=False) or long_date(letter.date)}"]
     later = [
         f"{part.label or 'later part'} {long_date(part.date)}"
         for part in letter.parts
@@ -329,19 +343,43 @@ def metadata_lines(letter: Letter) -> list[str]:
     if datings:
         lines[0] += ", as printed"
         lines.append("LCW dating: " + "; ".join(_dated_stretch(d) for d in datings))
+    if letter.senders and not isinstance(letter.senders, EditionSenders):
+        lines.append(f"From: {', '.join(letter.senders)}")
     if letter.recipients:
         lines.append(f"To: {recipients_label(letter, compact=False)}")
     if letter.copies:
         lines.append(f"Copy: {', '.join(letter.copies)}")
+    lines += correspondence_lines(letter)
     if letter.classification:
         lines.append(f"Classification: {letter.classification}")
+    return lines
+
+
+def correspondence_lines(letter: Letter) -> list[str]:
+    """What an imported letter says of its correspondence, each on a labelled line: places, languages,
+    other actions, and its address, shown apart from its text. None for a letter of the bundled edition."""
+    lines = []
+    if letter.places:
+        lines.append("Place: " + "; ".join(f"{place.name} ({place.role})" for place in letter.places))
+    if letter.languages:
+        lines.append(f"Language: {', '.join(letter.languages)}")
+    for event in letter.events:
+        said = [", ".join(event.persons), event.place or "", event.date or ""]
+        lines.append(f"Event: {event.type}" + (f": {', '.join(filter(None, said))}" if any(said) else ""))
+    every = letter.paragraphs if letter.parts else []
+    for part in letter.parts:
+        if part.kind == "address":
+            address = every[part.first_paragraph - 1 : part.last_paragraph]
+            lines.append(f"Address: {' / '.join(address)}")
     return lines
 
 
 def letter_heading(letter: Letter, part: Part | None = None) -> str:
     """A letter's number, date and title; with a part, the part's date, and its label after the title."""
     if part is None or (part.date == letter.date and not part.label):
-        return f"{letter.number}  {letter.date.isoformat()}  {letter.title}"
+        return f"{letter.number}  {short_date(letter)}  {letter.title}"
+    if part.date == letter.date:
+        return f"{letter.number}  {short_date(letter)}  {letter.title}, {part.label}"
     label = f", {part.label}" if part.label else ""
     return f"{letter.number}  {part.date.isoformat()}  {letter.title}{label}"
 
@@ -380,4 +418,4 @@ COUNT_HEADER = ("No.", "Date", "Matches", "Title")
 
 
 def count_rows(counts: Sequence[tuple[Letter, int]]) -> list[tuple[str, ...]]:
-    return [(str(letter.number), letter.date.isoformat(), str(n), letter.title) for letter, n in counts]
+    return [(str(letter.number), short_date(letter), str(n), letter.title) for letter, n in counts]

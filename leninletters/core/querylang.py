@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from leninletters.core import dates
+from leninletters.core.dating import NO_DATE
 from leninletters.core.errors import DateError, QueryError, shortened
 from leninletters.core.predicates import (
     EVERYTHING,
@@ -32,9 +33,12 @@ from leninletters.core.predicates import (
     any_of,
     person_term,
 )
+from leninletters.core.predicates.correspondence import Place, Sender, Undated
 
 
 def _date_range(value: str) -> Predicate:
+    if value.strip().lower() == NO_DATE:
+        return Undated()
     try:
         return DateRange(*dates.written_span(value))
     except dates.BackwardsSpan as backwards:
@@ -84,7 +88,10 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
         _needs_value(person_term, "person:krupskaya"),
         "names a person, any spelling (person:trotzki; person:stalin:text for Lenin's words only)",
     ),
-    "date": (_needs_value(_date_range, "date:1922-12"), "dated in a range (date:1922-12-24..1923-01)"),
+    "date": (
+        _needs_value(_date_range, "date:1922-12"),
+        "dated in a range (date:1922-12-24..1923-01), or undated (date:none)",
+    ),
     "number": (_needs_value(_number_range, "number:16..18"), "numbered in a range (number:16..18)"),
     "section": (_needs_value(Section, "section:gosplan"), "printed under a heading (section:gosplan)"),
     "secret": (lambda value: Classified(value.strip()), "classified (secret:, or secret:top)"),
@@ -102,6 +109,11 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
         _needs_value(lambda text: Beyond("apparatus", text), "apparatus:krupskaya"),
         "the edition's apparatus (datings, hands, provenance) holds a word or phrase",
     ),
+    "from": (
+        _needs_value(Sender, "from:schnitzler"),
+        "sent by a name (from:lenin; the edition's sender too)",
+    ),
+    "place": (_needs_value(Place, "place:wien"), "sent from or received at a place (place:wien)"),
 }
 OPERATORS = {"and", "or", "not"}
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from leninletters.core import dates
+from leninletters.core.dating import dating_meets, is_day
 from leninletters.core.errors import LetterNotFound, shortened
 from leninletters.core.model import Letter
 
@@ -173,13 +174,18 @@ class Resolver:
 
     def _dated(self, text: str) -> list[Letter]:
         first, last = dates.date_range(text)
-        found = [letter for letter in self.letters if any(first <= day <= last for day in letter.dates)]
+        found = [
+            letter
+            for letter in self.letters
+            if any(first <= day <= last for day in letter.dates if is_day(day))
+            or dating_meets(letter, first, last)
+        ]
         if not found:
             raise LetterNotFound(f"no letter dated {shortened(text)}: {self._nearest_dates(first)}")
         return found
 
     def _nearest_dates(self, day: dt.date) -> str:
-        every = [d for letter in self.letters for d in letter.dates]
+        every = [d for letter in self.letters for d in letter.dates if is_day(d)]
         before = max((d for d in every if d < day), default=None)
         after = min((d for d in every if d > day), default=None)
         nearest = [d.isoformat() for d in (before, after) if d]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from leninletters.core.dating import iso_day, short_date
 from leninletters.core.model import Letter, Link
 
 # Relations that are not curated links: what the print shows, and what the edition derives.
@@ -38,7 +39,7 @@ class Relation(NamedTuple):
         return {
             "number": self.other.number,
             "slug": self.other.slug,
-            "date": self.other.date.isoformat(),
+            "date": iso_day(self.other.date),
             "title": self.other.title,
             "kind": self.kind,
             "reason": self.reason,
@@ -66,7 +67,7 @@ def _reference(letter: Letter) -> dict[str, Any]:
     return {
         "number": letter.number,
         "slug": letter.slug,
-        "date": letter.date.isoformat(),
+        "date": iso_day(letter.date),
         "title": letter.title,
     }
 
@@ -243,7 +244,7 @@ def plain_lines(groups: Sequence[tuple[Letter, Sequence[Relation]]]) -> list[str
     certainty."""
     lines: list[str] = []
     for other, reasons in groups:
-        lines.append(f"  {other.number}. {other.title} ({other.date.isoformat()})")
+        lines.append(f"  {other.number}. {other.title} ({short_date(other)})")
         for relation in reasons:
             lines.append(
                 f"     {relation.kind}: {relation.reason} Authority: {relation.authority}. "

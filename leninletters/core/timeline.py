@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from leninletters.core.dates import MONTH_NAMES
+from leninletters.core.dating import has_own_dating, is_day, letter_date_words
 from leninletters.core.kinds import doubt
 from leninletters.core.model import Letter, Part
 
@@ -66,6 +67,8 @@ class Mark(NamedTuple):
             suffix = f" ({labels[0] if labels else 'later part'})"
         elif self.kind is MarkKind.lcw:
             suffix = f" ({', '.join(filter(None, ['LCW dating', doubt(self.certainty)]))})"
+        elif has_own_dating(self.letter):  # placed on its dating's first day: say what the dating is
+            suffix = f" ({letter_date_words(self.letter, compact=True)})"
         return f"{self.letter.number:>2} {self.letter.title}{suffix}"
 
     def to_json(self) -> dict[str, Any]:
@@ -109,6 +112,8 @@ def marks(letters: Iterable[Letter]) -> list[Mark]:
     """Every mark of the letters, in date order (then by letter number, the letter's own date first)."""
     found: list[Mark] = []
     for letter in letters:
+        if letter.undated:
+            continue  # no day to stand on
         parts = letter.all_parts
         code, name = hand_of(letter, parts[0])
         found.append(Mark(letter.date, letter, MarkKind.letter, code, name))
@@ -143,7 +148,9 @@ class Row(NamedTuple):
 
 def span(letters: Sequence[Letter]) -> tuple[dt.date, dt.date]:
     """The whole months the letters' dates fall in: 1 December 1922 to 31 March 1923 for the edition."""
-    every = [day for letter in letters for day in letter.dates]
+    every = [day for letter in letters for day in letter.dates if is_day(day)]
+    if not every:  # only undated letters: an empty month, rather than no timeline at all
+        every = [dt.date.max]
     first, last = min(every), max(every)
     return first.replace(day=1), month_end(last)
 
@@ -276,7 +283,7 @@ def bins(
 ) -> list[Bin]:
     """The periods from first to last, empty ones too, each with the letters dated in it: by each dated
     part (the Testament in the weeks of 25 December and of 4 January), or by the dates `dates_of` gives."""
-    dated = [(letter, tuple(dates_of(letter))) for letter in letters]
+    dated = [(letter, tuple(day for day in dates_of(letter) if is_day(day))) for letter in letters]
     out: list[Bin] = []
     start = first - dt.timedelta(days=first.weekday()) if by is By.week else first
     while start <= last:

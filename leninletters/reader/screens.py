@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from leninletters.core.dating import short_date
 from leninletters.core.errors import LeninLettersError, QueryError
 from leninletters.reader import drawn
 
@@ -124,7 +125,7 @@ class PersonScreen(Dismissable):
         head.append_text(drawn.plain(f"\nNamed in {len(profile.summary.letters)} letters: {kinds}", "dim"))
         options = []
         for seen in profile.seen:
-            label = drawn.plain(f"{seen.letter.number:>3}  {seen.letter.date.isoformat()}  ")
+            label = drawn.plain(f"{seen.letter.number:>3}  {short_date(seen.letter)}  ")
             label.append_text(drawn.plain(seen.letter.title))
             how = ", ".join(dict.fromkeys(mention.kind for mention in seen.mentions))
             label.append_text(drawn.plain(f"  ({how})", "dim"))
@@ -180,7 +181,7 @@ class RelatedScreen(Dismissable):
     def compose(self) -> ComposeResult:
         options = []
         for other, why in self.grouped:
-            label = drawn.plain(f"{other.number:>3}  {other.date.isoformat()}  ")
+            label = drawn.plain(f"{other.number:>3}  {short_date(other)}  ")
             label.append_text(drawn.plain(other.title))
             reasons = "; ".join(dict.fromkeys(relation.reason for relation in why))
             label.append_text(drawn.plain(f"\n     {reasons}", "dim"))

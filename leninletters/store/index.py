@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from leninletters.core.folding import fold
-from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
+from leninletters.core.model import Corpus, EditionSenders, Letter, Link, Mention, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate, people_in
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store import sql
@@ -36,6 +36,7 @@ from leninletters.store.answers import (
     suggestions,
     vocabulary,
 )
+from leninletters.store.assembly import edition_senders, with_sender
 from leninletters.store.indexfile import meta
 from leninletters.store.memory import MemoryEdition, PersonLookup, Profile
 
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from leninletters.core.search import Search
     from leninletters.core.timeline import Bin, Mark
 
-_letter = msgspec.json.Decoder(Letter).decode
+_decode_letter = msgspec.json.Decoder(Letter).decode
 # A reference that names one letter by its number alone.
 _NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -56,6 +57,14 @@ class IndexEdition:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
+
+    def _letter(self, data: bytes) -> Letter:
+        """A letter as the corpus gave it: the index keeps no sender the edition filled in (assembly.py)."""
+        return with_sender(_decode_letter(data), self._senders)
+
+    @cached_property
+    def _senders(self) -> EditionSenders | None:
+        return edition_senders(self.metadata.get("sender"))
 
     # What the index holds beside the letters ------------------------------------------------------
 
@@ -107,7 +116,7 @@ class IndexEdition:
             f"WHERE ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
         )
         rows = self.connection.execute(query, [*compiled.params, *extra.params])
-        return (_letter(data) for (data,) in rows), exact
+        return (self._letter(data) for (data,) in rows), exact
 
     def _selected(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> list[Letter]:
         letters, exact = self._rows(predicate, extra)
@@ -155,7 +164,7 @@ class IndexEdition:
             data = row.fetchone()
             if data is None:
                 return None
-            found.append(_letter(data[0]))
+            found.append(self._letter(data[0]))
         return found
 
     def resolve(self, references: Sequence[str]) -> list[Selected]:
@@ -204,7 +213,7 @@ class IndexEdition:
 
     def _vocabulary(self) -> list[str]:
         rows = self.connection.execute("SELECT json FROM bodies ORDER BY id LIMIT ?", (VOCABULARY_LETTERS,))
-        return vocabulary(_letter(data) for (data,) in rows)
+        return vocabulary(self._letter(data) for (data,) in rows)
 
     def _slugs(self) -> list[str]:
         return [slug for (slug,) in self.connection.execute("SELECT slug FROM letters ORDER BY id")]
@@ -215,7 +224,7 @@ class IndexEdition:
     def _whole(self) -> MemoryEdition:
         """Every letter in memory, for the answers the index has no shortcut to."""
         rows = self.connection.execute("SELECT json FROM bodies ORDER BY id")
-        letters = tuple(_letter(data) for (data,) in rows)
+        letters = tuple(self._letter(data) for (data,) in rows)
         return MemoryEdition(
             Corpus(letters, tuple(self.people), self.metadata, tuple(self.references), tuple(self.links))
         )
@@ -226,7 +235,7 @@ class IndexEdition:
     def relations(self) -> Relations:
         from leninletters.store.indexrelations import IndexRelations
 
-        return IndexRelations(self.connection, tuple(self.links))
+        return IndexRelations(self.connection, tuple(self.links), self._letter)
 
     def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]:
         from leninletters.core import timeline

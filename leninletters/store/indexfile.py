@@ -25,13 +25,13 @@ from typing import NamedTuple
 import msgspec
 
 from leninletters import __version__
-from leninletters.core.model import Corpus, Letter, Person
+from leninletters.core.model import UNDATED, Corpus, EditionSenders, Letter, Person
 from leninletters.core.predicates import BEYOND_TEXT
 from leninletters.store import corpus as corpora
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 3
+SCHEMA = 4
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -53,6 +53,8 @@ CREATE TABLE letters (
 -- The letters themselves apart: a scan of the fields above need not read past them.
 CREATE TABLE bodies (id INTEGER PRIMARY KEY, json BLOB NOT NULL, mentioned BLOB);
 CREATE TABLE dates (letter INTEGER NOT NULL, day TEXT NOT NULL);
+-- A dating's span of days, either end open (NULL): a date filter meets a letter where it overlaps.
+CREATE TABLE spans (letter INTEGER NOT NULL, first TEXT, last TEXT);
 CREATE TABLE mention_keys (letter INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL);
 -- Who each letter is addressed to (related.addressees), and the heading group it is printed in.
 CREATE TABLE addressees (letter INTEGER NOT NULL, name TEXT NOT NULL);
@@ -240,10 +242,11 @@ def _write_letters(
 ) -> None:
     """A batch of letters, with their mentions derived from the people where people are given."""
     from leninletters.core import mentions as mentioning
+    from leninletters.core.dating import is_day
     from leninletters.core.folding import fold
     from leninletters.core.related import addressees
 
-    rows, bodies, days, keys, texts, names = [], [], [], [], [], []
+    rows, bodies, days, keys, texts, names, spans = [], [], [], [], [], [], []
     for offset, letter in enumerate(batch):
         ident = start + offset
         mentioned = letter if people is None else mentioning.with_mentions(letter, people)
@@ -263,13 +266,16 @@ def _write_letters(
         bodies.append(
             (ident, encode_letter(letter), encode_letter(mentioned) if people is not None else None)
         )
-        days += [(ident, day.isoformat()) for day in set(letter.dates)]
+        days += [(ident, day.isoformat()) for day in set(letter.dates) if is_day(day)]
+        if letter.dating is not None and letter.dating.bounded:
+            spans.append((ident, *(day.isoformat() if day else None for day in letter.dating.span)))
         names += [(ident, name) for name in dict.fromkeys(addressees(letter))]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
     connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)
     connection.executemany("INSERT INTO dates VALUES (?, ?)", days)
+    connection.executemany("INSERT INTO spans VALUES (?, ?, ?)", spans)
     connection.executemany("INSERT INTO addressees VALUES (?, ?)", names)
     connection.executemany("INSERT INTO mention_keys VALUES (?, ?, ?)", keys)
     connection.executemany("INSERT INTO texts (rowid, folded) VALUES (?, ?)", texts)
@@ -281,9 +287,20 @@ def encode_letter(letter: Letter) -> bytes:
     given = {
         name: getattr(letter, attribute)
         for name, attribute, default in _letter_fields()
-        if default is msgspec.NODEFAULT or getattr(letter, attribute) != default
+        if (
+            default is msgspec.NODEFAULT
+            or getattr(letter, attribute) != default
+            or _dated_on_the_last_day(letter, attribute)
+        )
+        and not isinstance(getattr(letter, attribute), EditionSenders)  # the edition's: filled on reading
     }
     return msgspec.json.encode(given)
+
+
+def _dated_on_the_last_day(letter: Letter, attribute: str) -> bool:
+    """Whether a letter is dated 9999-12-31 by its file: the same day as an undated letter's stand-in
+    (model.UNDATED), and not the stand-in, so written out."""
+    return attribute == "date" and not letter.undated and letter.date == UNDATED
 
 
 @functools.cache

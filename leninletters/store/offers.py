@@ -14,6 +14,7 @@ from pathlib import Path
 
 import msgspec
 
+from leninletters.core.dating import short_date
 from leninletters.core.errors import CorpusError
 from leninletters.store import corpus
 
@@ -63,7 +64,7 @@ def offers(path: Path | None = None) -> Offers:
             number=letter.number,
             slug=letter.slug,
             title=letter.title,
-            date=letter.date.isoformat(),
+            date=short_date(letter),
             section=letter.section,
             scribes=letter.scribes,
             scribe_names=letter.scribe_names,

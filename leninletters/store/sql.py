@@ -81,8 +81,20 @@ def _between(clause: Clause) -> Compiled:
         tests.append("d.day <= ?")
         params.append(high.isoformat())
     where = " AND ".join(tests) or "1"
+    # A dating's span meets the range where neither ends before the other begins (NULL: an open end).
+    overlap = ["1"]
+    if isinstance(high, dt.date):
+        overlap.append("(s.first IS NULL OR s.first <= ?)")
+        params.append(high.isoformat())
+    if isinstance(low, dt.date):
+        overlap.append("(s.last IS NULL OR s.last >= ?)")
+        params.append(low.isoformat())
     # One pass over the index of days, not one look-up per letter.
-    return Compiled(f"l.id IN (SELECT d.letter FROM dates d WHERE {where})", params)
+    return Compiled(
+        f"(l.id IN (SELECT d.letter FROM dates d WHERE {where})"
+        f" OR l.id IN (SELECT s.letter FROM spans s WHERE {' AND '.join(overlap)}))",
+        params,
+    )
 
 
 def _person(clause: Clause) -> Compiled:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from leninletters.core.dating import short_date
 from leninletters.core.model import Letter
 from leninletters.core.present import COUNT_HEADER, LIST_HEADER, list_rows
 
@@ -43,4 +44,4 @@ def plain_counts(counts: Sequence[tuple[Letter, int]]) -> Iterator[str]:
     many = max([len(count_head), *(len(str(n)) for _, n in counts)])
     yield f"{number_head:>{wide}}  {date_head:<10}  {count_head:>{many}}  {title_head}\n"
     for letter, n in counts:
-        yield f"{letter.number:>{wide}}  {letter.date.isoformat()}  {n:>{many}}  {letter.title}\n"
+        yield f"{letter.number:>{wide}}  {short_date(letter)}  {n:>{many}}  {letter.title}\n"

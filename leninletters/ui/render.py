@@ -18,6 +18,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from leninletters.core.dating import short_date
 from leninletters.core.model import Letter
 from leninletters.core.present import (
     APPARATUS_HEADING,
@@ -280,9 +281,7 @@ def related_view(groups: Sequence[tuple[Letter, Sequence[Any]]]) -> RenderableTy
 
     pieces: list[RenderableType] = [Text(RELATED_HEADING, style="bold dim")]
     for other, reasons in groups:
-        pieces.append(
-            Padding(_text(f"{other.number}. {other.title} ({other.date.isoformat()})"), (0, 0, 0, 2))
-        )
+        pieces.append(Padding(_text(f"{other.number}. {other.title} ({short_date(other)})"), (0, 0, 0, 2)))
         for relation in reasons:
             line = Text()
             line.append(f"{relation.kind}: ", style="bold")

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from leninletters.core.dating import short_date
 from leninletters.core.present import edition_statement, plural
 from leninletters.formats import export
 from leninletters.ui.views import Reading
@@ -79,7 +80,7 @@ class Thread(ShowReading):
         lines = [f"Thread: {plural(len(self.selection), 'letter')}"]
         for letter, _ in self.selection:
             mark = ">" if letter.number in self.asked else " "
-            lines.append(f"{mark} {letter.number:>3}  {letter.date.isoformat()}  {letter.title}")
+            lines.append(f"{mark} {letter.number:>3}  {short_date(letter)}  {letter.title}")
         return lines
 
     def plain(self) -> Iterator[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from leninletters.core.dating import iso_day
 from leninletters.core.model import KIND_LABELS, Letter
 from leninletters.core.present import NO_VALUE, letter_heading, plural
 from leninletters.formats import export
@@ -42,7 +43,7 @@ def _letter_summary(letter: Letter) -> dict[str, Any]:
         "number": letter.number,
         "slug": letter.slug,
         "title": letter.title,
-        "date": letter.date.isoformat(),
+        "date": iso_day(letter.date),
     }
 
 
@@ -124,7 +125,7 @@ class Matches:
                         "start": match.start,
                         "end": match.end,
                         "paragraph": match.paragraph,
-                        "date": hit.part.date.isoformat(),
+                        "date": iso_day(hit.part.date),
                         "part": hit.part.label,
                         "context": around.text,
                     }
@@ -174,19 +175,34 @@ class PeopleList:
     def json(self) -> Iterable[str]:
         return export.json_array(summary.to_json() for summary in self.found)
 
+    @property
+    def _kinds(self) -> list[str]:
+        """The kinds of mention counted in columns: From only where some person sent a letter."""
+        return [
+            kind for kind in KIND_LABELS if kind != "sender" or any(kind in s.by_kind for s in self.found)
+        ]
+
+    @property
+    def _header(self) -> tuple[str, ...]:
+        return ("Id", "Letters", *(KIND_LABELS[kind] for kind in self._kinds), "Who")
+
+    @property
+    def _numbers(self) -> set[int]:
+        return set(range(1, 2 + len(self._kinds)))
+
     def _rows(self, described: bool = True) -> list[tuple[str, ...]]:
         return [
             (
                 s.person.id,
                 _count(len(s.letters)),
-                *(_count(len(s.by_kind.get(kind, ()))) for kind in KIND_LABELS),
+                *(_count(len(s.by_kind.get(kind, ()))) for kind in self._kinds),
                 (s.person.description if described else "") or s.person.name,
             )
             for s in self.found
         ]
 
     def plain(self) -> Iterable[str]:
-        return plain.plain_table(self._rows(), PEOPLE_HEADER, right=PEOPLE_NUMBERS)
+        return plain.plain_table(self._rows(), self._header, right=self._numbers)
 
     def rich(self, width: int) -> RenderableType:
         from leninletters.ui.render import fits, lines_view, people_table
@@ -195,15 +211,16 @@ class PeopleList:
         # description (from WIDE_PEOPLE on: a description wraps, at its words), the counts by kind with the
         # name, the id, the count of letters and the name (as list keeps the columns a reader needs to
         # choose), and where even those do not fit, a line each. A name is never cut or folded mid-word.
+        header, numbers = self._header, self._numbers
         if width >= WIDE_PEOPLE:
-            return people_table(self._rows(), PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
+            return people_table(self._rows(), header, numbers=numbers)
         rows = self._rows(described=False)
-        full = people_table(rows, PEOPLE_HEADER, numbers=PEOPLE_NUMBERS)
+        full = people_table(rows, header, numbers=numbers)
         if fits(full, width):
             return full
         short = people_table(
             [(row[0], row[1], row[-1]) for row in rows],
-            (PEOPLE_HEADER[0], PEOPLE_HEADER[1], PEOPLE_HEADER[-1]),
+            (header[0], header[1], header[-1]),
             numbers={1},
         )
         if fits(short, width):
@@ -217,8 +234,6 @@ class PeopleList:
         return f"{people}; Letters counts the letters that name them, all but the editor's insertions"
 
 
-PEOPLE_HEADER = ("Id", "Letters", *KIND_LABELS.values(), "Who")
-PEOPLE_NUMBERS = set(range(1, 2 + len(KIND_LABELS)))
 # From this width on, each person's description takes the place of the name.
 WIDE_PEOPLE = 150
 
@@ -252,10 +267,17 @@ class PersonView:
         person = self.found.person
         numbers = {kind: " ".join(map(str, self.found.by_kind.get(kind, ()))) for kind in KIND_LABELS}
         by_kind = "; ".join(f"{kind} {numbers[kind]}" for kind in KIND_LABELS if numbers[kind])
+        # An imported edition's: the source's ref, its URIs, the letters they sent (none in the bundled one).
+        imported = [
+            *([("Ref", person.ref)] if person.ref else []),
+            *([("URIs", " ".join(person.uris))] if person.uris else []),
+            *([("Letters from", " ".join(map(str, sent)))] if (sent := self._letters("sender")) else []),
+        ]
         return [
             ("Who", person.description or person.name),
             ("Named as", ", ".join(person.forms) or person.name),
             ("Also spelt", ", ".join(self.spellings) or NO_VALUE),
+            *imported,
             ("Letters to", " ".join(map(str, self._letters("recipient"))) or NO_VALUE),
             ("Copied to", " ".join(map(str, self._letters("copy"))) or NO_VALUE),
             ("Taken down by", " ".join(map(str, self._letters("scribe"))) or NO_VALUE),
@@ -280,6 +302,7 @@ class PersonView:
             "copied_to": letters("copy"),
             "taken_down_by": letters("scribe"),
             "written_by": letters("writer"),
+            "sent": letters("sender"),
             "mentions": [_occurrence_json(seen) for seen in self.seen],
         }
         yield export.json_text(value) + "\n"
@@ -364,7 +387,7 @@ def _occurrence_json(seen: Occurrence, context: int = 0) -> dict[str, Any]:
 def _dated(letter: Letter, mention: Mention) -> dict[str, Any]:
     """A mention's date and part, as grep's matches carry them: the text's by the part it stands in."""
     part = letter.part_at(mention.paragraph if mention.where == "text" else None)
-    return {"date": part.date.isoformat(), "part": part.label}
+    return {"date": iso_day(part.date), "part": part.label}
 
 
 def _mention_json(mention: Mention) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
+from leninletters.core.dating import dating_meets, is_day
 from leninletters.core.errors import QueryError, shortened
 from leninletters.core.folding import fold
 from leninletters.core.model import DEFAULT_KINDS, MENTION_KINDS, Letter, Mention, Part
@@ -35,7 +36,8 @@ NO_SCRIBE = "none"
 
 class DateRange(Predicate):
     """Dated within a range, both ends included, either open: a letter matches by any dated part, by the
-    print's date or by the standard edition's (LCW) dating of its paragraphs."""
+    print's date or by the standard edition's (LCW) dating of its paragraphs, or where its dating's span
+    shares a day with the range (core/dating.py). An undated letter matches none."""
 
     __slots__ = ("end", "start")
     start: dt.date | None
@@ -45,16 +47,26 @@ class DateRange(Predicate):
         self._set(start=start, end=end)
 
     def holds_for(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return (
+            is_day(day)
+            and (self.start is None or self.start <= day)
+            and (self.end is None or day <= self.end)
+        )
+
+    def _by_dating(self, letter: Letter, part: Part) -> bool:
+        """Whether a part undated by a source of its own holds by its letter's dating."""
+        return part.date == letter.date and dating_meets(letter, self.start, self.end)
 
     def matches(self, letter: Letter) -> bool:
-        return any(self.holds_for(day) for day in letter.dates)
+        return any(self.holds_for(day) for day in letter.dates) or dating_meets(letter, self.start, self.end)
 
     def parts(self, letter: Letter) -> tuple[Part, ...]:
         # A part holds when its printed date does, or LCW's dating of any of its paragraphs (the Testament's
         # main text, printed under 25 December, by its paragraphs 1-8 of 24 December).
         return tuple(
-            part for part in letter.all_parts if any(self.holds_for(day) for day in letter.dates_of(part))
+            part
+            for part in letter.all_parts
+            if any(self.holds_for(day) for day in letter.dates_of(part)) or self._by_dating(letter, part)
         )
 
     def paragraphs(self, letter: Letter) -> frozenset[int]:
@@ -64,7 +76,7 @@ class DateRange(Predicate):
         held: set[int] = set()
         for part in letter.all_parts:
             first, last = part.paragraphs
-            if self.holds_for(part.date):
+            if self.holds_for(part.date) or self._by_dating(letter, part):
                 held.update(range(first, last + 1))
             for dating in datings:
                 if self.holds_for(dating.date):
