@@ -393,3 +393,45 @@ def test_unmapped_kinds_are_counted_not_dropped(tmp_path: Path) -> None:
     write_tei(tmp_path, "a.xml", "<p>Text.</p>", header)
     _, run = imported(tmp_path)
     assert run.writer.unmapped == Counter({"correspAction <roleName>": 1, "correspDesc <note>": 1})
+
+
+def test_a_letter_file_without_text_is_still_a_letter_and_says_it_has_none(tmp_path: Path) -> None:
+    """A letter known only from the others' mention: its TEI file has a correspDesc and an empty body."""
+    write_tei(tmp_path, "lost.xml", "<p/>")
+    corpus, run = imported(tmp_path)
+    (lost,) = corpus["letters"]
+    assert lost["slug"] == "lost"
+    assert lost["text"] == "⟨no text: the source gives this letter's metadata only⟩"
+    assert run.writer.unmapped["a letter whose body has no reading text"] == 1
+
+
+def test_cmif_of_one_letter_is_told_by_its_source_pointer(tmp_path: Path) -> None:
+    header = '<correspAction type="sent"><persName ref="https://d-nb.info/gnd/1">A</persName></correspAction>'
+    path = write_tei(tmp_path, "one.xml", "<p/>", header)
+    path.write_text(path.read_text().replace("<correspDesc>", '<correspDesc key="7" source="#b">'))
+    corpus, _ = imported(tmp_path)
+    assert [letter["slug"] for letter in corpus["letters"]] == ["letter-7"]
+
+
+def test_a_dating_whose_bounds_leave_no_day_keeps_its_text_only(tmp_path: Path) -> None:
+    header = (
+        '<correspAction type="sent"><persName>A</persName>'
+        '<date notBefore="1900-05-01" notAfter="1900-04-01">Frühjahr 1900</date></correspAction>'
+    )
+    write_tei(tmp_path, "a.xml", "<p>Text.</p>", header)
+    corpus, run = imported(tmp_path)
+    assert corpus["letters"][0]["dating"] == {"text": "Frühjahr 1900", "action": "sent"}
+    assert run.writer.unmapped["a date whose bounds leave no day (its text is kept)"] == 1
+
+
+def test_a_language_that_is_no_bcp47_tag_is_counted_not_written(tmp_path: Path) -> None:
+    path = write_tei(tmp_path, "a.xml", "<p>Text.</p>")
+    path.write_text(
+        path.read_text().replace(
+            "<profileDesc>",
+            '<profileDesc><langUsage><language ident="German (old)"/><language ident="de"/></langUsage>',
+        )
+    )
+    corpus, run = imported(tmp_path)
+    assert corpus["letters"][0]["languages"] == ["de"]
+    assert run.writer.unmapped["a language that is no BCP 47 tag"] == 1

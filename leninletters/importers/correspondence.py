@@ -274,51 +274,71 @@ def correspondence(desc: ET.Element, entities: Register, unmapped: Counter[str])
     return out
 
 
+@dataclass
+class _Said:
+    """What one correspAction names: persons, places (name and raw ref), a date."""
+
+    persons: list[Named] = field(default_factory=list)
+    places: list[tuple[str, str | None]] = field(default_factory=list)
+    date: dict[str, Any] | None = None
+    conjectured: bool = False
+
+
+def _read_action(action: ET.Element, kind: str, entities: Register, unmapped: Counter[str]) -> _Said:
+    said = _Said()
+    for child in action:
+        tag = local(child.tag)
+        if tag in NAME_TAGS:
+            ref = child.get("ref") or child.get("key")
+            named = resolve(_text(child), ref, "person", entities, unmapped)
+            if named.form:
+                said.persons.append(named)
+            said.conjectured = said.conjectured or child.get("evidence") == "conjecture"
+        elif tag in PLACE_TAGS:
+            said.places.append((_text(child), child.get("ref")))
+        elif tag == "date":
+            said.date = dating(child, "received" if kind == "received" else "sent", unmapped)
+        elif tag:
+            unmapped[f"correspAction <{tag}>"] += 1
+    return said
+
+
 def _action(
     action: ET.Element, out: Correspondence, entities: Register, unmapped: Counter[str]
 ) -> dict[str, Any] | None:
     """Take one correspAction into out; return its date where it is a received one (the fallback)."""
     kind = action.get("type") or ""
-    persons: list[Named] = []
-    places: list[tuple[str, str | None]] = []
-    date: dict[str, Any] | None = None
-    for child in action:
-        tag = local(child.tag)
-        if tag in NAME_TAGS:
-            persons.append(
-                resolve(_text(child), child.get("ref") or child.get("key"), "person", entities, unmapped)
-            )
-            if child.get("evidence") == "conjecture" and kind == "received":
-                out.recipients_inferred = True
-        elif tag in PLACE_TAGS:
-            places.append((_text(child), child.get("ref")))
-        elif tag == "date":
-            date = dating(child, "received" if kind == "received" else "sent", unmapped)
-        elif tag:
-            unmapped[f"correspAction <{tag}>"] += 1
-    persons = [person for person in persons if person.form]
-    if kind == "sent":
-        out.senders.extend(persons)
-        out.dating = out.dating or date
-    elif kind == "received":
-        (out.copies if action.get("subtype") == "cc" else out.recipients).extend(persons)
-    else:
-        if kind not in OTHER_ACTIONS:
-            unmapped[f"a correspAction of type {kind or 'none'!r} (kept as an event)"] += 1
-        event_date = date and (date.get("when") or earliest(date))
-        out.events.append(
-            {
-                "type": kind or "unknown",
-                "persons": [person.form for person in persons],
-                "place": places[0][0] if places and places[0][0] else None,
-                "date": event_date or None,
-            }
-        )
+    said = _read_action(action, kind, entities, unmapped)
+    if kind not in ("sent", "received"):
+        _event(kind, said, out, unmapped)
         return None
-    for name, ref in places:
+    if kind == "sent":
+        out.senders.extend(said.persons)
+        out.dating = out.dating or said.date
+    elif action.get("subtype") == "cc":
+        out.copies.extend(said.persons)
+    else:
+        out.recipients.extend(said.persons)
+        out.recipients_inferred = out.recipients_inferred or said.conjectured
+    for name, ref in said.places:
         if name:
             out.places.append({"role": kind, "name": name, "ref": ref, "uri": _place_uri(ref, entities)})
-    return date if kind == "received" else None
+    return said.date if kind == "received" else None
+
+
+def _event(kind: str, said: _Said, out: Correspondence, unmapped: Counter[str]) -> None:
+    """An action other than sending and receiving, kept as an event: never the letter's addressees."""
+    if kind not in OTHER_ACTIONS:
+        unmapped[f"a correspAction of type {kind or 'none'!r} (kept as an event)"] += 1
+    date = said.date or {}
+    out.events.append(
+        {
+            "type": kind or "unknown",
+            "persons": [person.form for person in said.persons],
+            "place": next((name for name, _ in said.places if name), None),
+            "date": date.get("when") or earliest(date) if date else None,
+        }
+    )
 
 
 def _place_uri(ref: str | None, entities: Register) -> str | None:

@@ -64,7 +64,9 @@ def drafts(root: ET.Element, path: Path, unmapped: Counter[str]) -> list[Draft]:
     body = _path(root, "text", "body")
     if len(descs) == 1 and body is not None:
         letter = _letter(root, header, descs[0], body, path, Counter())
-        if letter.reading and letter.reading.paragraphs:
+        # Without text, one correspDesc is still a letter's file (a letter known only from others'
+        # mention), unless it points at a bibl as CMIF's correspDescs do: then it is CMIF of one letter.
+        if (letter.reading and letter.reading.paragraphs) or not descs[0].get("source"):
             unmapped.update(letter.unmapped)
             return [letter]
     return list(_records(header, descs, path, unmapped))

@@ -74,28 +74,36 @@ class _Reader:
         # The hot loop of an import: one dictionary look-up decides what an element is.
         action = _ACTIONS.get(element.tag) or _action(element.tag)
         if action is _INLINE or action is _BLOCK:
-            if depth > MAX_DEPTH:
-                raise Refused(f"nests its text deeper than {MAX_DEPTH} elements, which no letter needs")
-            block = action is _BLOCK
-            if block:
-                self.flush()
-            append = self.buffer.append
-            if element.text:
-                append(element.text)
-            for child in element:
-                kind = _ACTIONS.get(child.tag)
-                if kind is _INLINE and not len(child):  # a leaf of text (<hi>, <rs>): most elements
-                    if child.text:
-                        append(child.text)
-                elif kind is _WHITE and not child.attrib:  # a plain <lb/>
-                    append(" ")
-                else:
-                    self.walk(child, depth + 1)
-                if child.tail:
-                    append(child.tail)
-            if block:
-                self.flush()
-        elif action is _WHITE:
+            self.read(element, depth, action is _BLOCK)
+        else:
+            self.special(element, action, depth)
+
+    def read(self, element: ET.Element, depth: int, block: bool) -> None:
+        """An element of text: its own text, its children in order, each child's tail."""
+        if depth > MAX_DEPTH:
+            raise Refused(f"nests its text deeper than {MAX_DEPTH} elements, which no letter needs")
+        if block:
+            self.flush()
+        append = self.buffer.append
+        if element.text:
+            append(element.text)
+        for child in element:
+            kind = _ACTIONS.get(child.tag)
+            if kind is _INLINE and not len(child):  # a leaf of text (<hi>, <rs>): most elements
+                if child.text:
+                    append(child.text)
+            elif kind is _WHITE and not child.attrib:  # a plain <lb/>
+                append(" ")
+            else:
+                self.walk(child, depth + 1)
+            if child.tail:
+                append(child.tail)
+        if block:
+            self.flush()
+
+    def special(self, element: ET.Element, action: object, depth: int) -> None:
+        """White space, a note, a choice, or what is not reading text."""
+        if action is _WHITE:
             if element.get("break") != "no":
                 self.buffer.append(" ")
         elif action is _NOTE:
