@@ -142,3 +142,17 @@ def test_the_installed_script_imports_into_a_pipe_without_drawing(tmp_path: Path
     assert result.stdout == ""
     assert "\x1b" not in result.stderr
     assert result.stderr.splitlines()[-1] == f"leninletters: wrote 6 letters from 6 files to {out}"
+
+
+def test_the_bundled_edition_is_never_written_over() -> None:
+    import leninletters.data
+
+    bundled = Path(leninletters.data.__file__).parent / "letters.json"
+    before = bundled.read_bytes()
+    status, stdout, stderr = run("import", CMIF, "-o", bundled, "--force")
+    assert (status, stdout) == (2, "")
+    assert stderr.strip() == (
+        f"leninletters: error: {bundled} is part of the bundled edition, which is read-only: "
+        "choose another file"
+    )
+    assert bundled.read_bytes() == before

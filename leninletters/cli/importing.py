@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from leninletters.core.errors import InputError
+from leninletters.core.errors import InputError, OutputError
 from leninletters.ui.streams import say
 
 # Some files were skipped, but a corpus of the others was written (docs/errors.md).
@@ -68,9 +68,12 @@ def import_letters(
       leninletters --corpus letters.json list
     """
     from leninletters.importers.batch import import_files, label, xml_files
+    from leninletters.store import edition as door
     from leninletters.ui import files
     from leninletters.ui.terminal import is_terminal
 
+    if door.is_bundled(output):  # refused before the files are read, not after
+        raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
     found = xml_files(paths, recursive=recursive)
     shown = is_terminal(sys.stderr) if progress is None else progress
     with _progress_bar(len(found), shown) as advance:
