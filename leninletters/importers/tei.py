@@ -112,7 +112,7 @@ def _letter(
     return Draft(
         source=path.name,
         wish=wish,
-        aliases=tuple(dict.fromkeys([wish, path.stem, path.name])),
+        aliases=(wish,) if wish == path.stem else (wish, path.stem),
         title=_title(header),
         meta=meta,
         reading=reading,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -27,7 +27,7 @@ UNDATED = "9999-99-99"  # sorts after every day
 _encode = msgspec.json.Encoder().encode
 
 
-@dataclass(order=True)
+@dataclass(order=True, slots=True)
 class _Spooled:
     day: str
     arrival: int
@@ -141,10 +141,9 @@ class CorpusWriter:
         letter["mentions"] = mentions
         return letter
 
-    def links(self) -> list[dict[str, Any]]:
+    def links(self) -> Iterator[dict[str, Any]]:
         """correspContext's previous and next letters among those imported, each pair once."""
         seen: set[frozenset[str]] = set()
-        out = []
         for slug, reason, target in self._pending:
             other = _target(target, self._aliases, self._slugs)
             if other is None:
@@ -154,21 +153,17 @@ class CorpusWriter:
             if other == slug or pair in seen:
                 continue
             seen.add(pair)
-            out.append(
-                {
-                    "a": slug,
-                    "b": other,
-                    "kind": "series",
-                    "reason": reason,
-                    "authority": AUTHORITY,
-                    "certainty": "high",
-                }
-            )
-        return out
+            yield {
+                "a": slug,
+                "b": other,
+                "kind": "series",
+                "reason": reason,
+                "authority": AUTHORITY,
+                "certainty": "high",
+            }
 
     def pieces(self) -> Iterator[str]:
         """The corpus file, in pieces: the edition, the letters in date order, the people, the links."""
-        links = self.links()
         head = {
             "edition": {"title": f"Letters imported from {self.label}", "sender": None, "language": None},
             "references": [{"id": AUTHORITY, "title": f"leninletters import of {self.label}", "url": None}],
@@ -179,8 +174,18 @@ class CorpusWriter:
             record = self._spool.read(spooled.size).decode()
             separator = ",\n" if number > 1 else ""
             yield f'{separator}{{"number":{number},{record[1:]}'
-        people = list(self._people.values())
-        yield "\n],\n" + f'"people": {_encode(people).decode()},\n"links": {_encode(links).decode()}\n}}\n'
+        # People and links one at a time too: at 100,000 letters a list of them all is megabytes.
+        yield "\n],\n" + '"people": ['
+        yield from _each(self._people.values())
+        yield '],\n"links": ['
+        yield from _each(self.links())
+        yield "]\n}\n"
+
+
+def _each(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """JSON objects, one piece each, separated as an array's items."""
+    for index, record in enumerate(records):
+        yield ("\n" if index == 0 else ",\n") + _encode(record).decode()
 
 
 def _parts_of_their_own(parts: list[dict[str, Any]], day: str | None) -> bool:
