@@ -37,7 +37,7 @@ DatingCert = Annotated[
 DaySpan = tuple[dt.date | None, dt.date | None]
 
 
-class Dating(Struct, frozen=True, kw_only=True, gc=False, rename={"from_": "from"}):
+class Dating(Struct, frozen=True, kw_only=True, gc=False, omit_defaults=True, rename={"from_": "from"}):
     """A letter's date as the source gives it: exact, a month or year, a range, either bound alone,
     with the editors' display text and confidence. Its span is every day it allows (see `span`)."""
 
@@ -80,7 +80,7 @@ class Dating(Struct, frozen=True, kw_only=True, gc=False, rename={"from_": "from
         return start if start is not None else end
 
 
-class Place(Struct, frozen=True, kw_only=True, gc=False):
+class Place(Struct, frozen=True, kw_only=True, gc=False, omit_defaults=True):
     """Where a letter was sent from or received, as the source names the place."""
 
     role: Action
@@ -89,7 +89,7 @@ class Place(Struct, frozen=True, kw_only=True, gc=False):
     uri: OptionalUri = None
 
 
-class Event(Struct, frozen=True, kw_only=True, gc=False):
+class Event(Struct, frozen=True, kw_only=True, gc=False, omit_defaults=True):
     """A correspondence action other than sending and receiving: transmitted, forwarded, redirected,
     delivered. Its persons are never the letter's addressees."""
 

@@ -351,14 +351,6 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         whole = (1, self.paragraph_count)
         return (Part(date=self.date, paragraphs=whole, scribes=self.scribes),)
 
-    def addressed(self) -> tuple[int, int] | None:
-        """The paragraphs of the letter's text without the address parts that open or close it (shown
-        apart, labelled); None where it has none, or nothing else."""
-        text = [part for part in self.parts if part.kind != "address"]
-        if len(text) == len(self.parts) or not text:
-            return None
-        return text[0].first_paragraph, text[-1].last_paragraph
-
     def part_at(self, paragraph: int | None) -> Part:
         """The part a paragraph stands in, which dates it (the Testament's 11th is the P.S. of 4 January);
         the first part for what stands outside the text (the title, the addressees)."""

@@ -92,8 +92,8 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
     """A letter (or a passage) as the print's paragraphs with this edition's words placed among them:
     supplied words after the paragraph they follow, and after the last paragraph of each stretch, the
     hand the print gives it, the hand LCW attributes to it, and LCW's dating."""
-    if paragraphs is None and letter.addressed():
-        paragraphs = letter.addressed()  # the address is shown apart, in the heading (metadata_lines)
+    if paragraphs is None:
+        paragraphs = _unaddressed(letter)  # the address is shown apart, in the heading (metadata_lines)
     if paragraphs is None and letter.apparatus is None and not letter.parts:
         # A letter in one piece with nothing added: as it was printed, without splitting it.
         printed, added = hand_lines(letter)
@@ -118,6 +118,15 @@ def reading(letter: Letter, paragraphs: tuple[int, int] | None = None) -> list[P
     if run:
         pieces.append(Piece(Kind.PRINT, PARAGRAPH_BREAK.join(run)))
     return pieces
+
+
+def _unaddressed(letter: Letter) -> tuple[int, int] | None:
+    """The paragraphs of a letter's text without the address parts that open or close it (shown apart,
+    labelled); None where it has none, or nothing else."""
+    text = [part for part in letter.parts if part.kind != "address"]
+    if len(text) == len(letter.parts) or not text:
+        return None
+    return text[0].first_paragraph, text[-1].last_paragraph
 
 
 def _placed(letter: Letter, first: int, last: int) -> Iterator[tuple[int, Piece]]:

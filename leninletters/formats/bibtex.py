@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from leninletters.formats.citation import AUTHOR_FAMILY, AUTHOR_GIVEN, Citation, book_authors
+from leninletters.formats.citation import Citation, book_authors, cited_names
 
 # What BibTeX (and LaTeX after it) would read as commands; everything else, UTF-8 included, stays as it is.
 # BibTeX counts every brace, even one after a backslash, to find where a value ends: an escaped \} still
@@ -56,10 +56,10 @@ def bibtex(cited: Citation) -> str:
     """An @incollection entry: the letter, its date, the book with its authors, publisher and year where
     recorded, the appendix, the web text's address, and the rest as a note."""
     fields: list[tuple[str, str]] = [
-        ("author", f"{AUTHOR_FAMILY}, {AUTHOR_GIVEN}"),
+        *([("author", bibtex_escape(cited_names(cited.authors)))] if cited.authors else []),
         # Doubled braces keep the title's capitals through styles that lower-case titles.
         ("title", "{" + bibtex_escape(cited.distinct_title) + "}"),
-        ("origdate", cited.date.isoformat()),
+        *([("origdate", cited.edtf)] if cited.edtf else []),
         ("year", bibtex_escape(cited.book_fact("year") or NO_DATE)),
     ]
     if cited.edition.get("book"):

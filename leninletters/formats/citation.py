@@ -25,14 +25,18 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from leninletters import __version__
+from leninletters.core.dating import letter_date_words
 from leninletters.core.kinds import doubt
 from leninletters.core.model import Letter
 from leninletters.core.present import long_date, span_words
 
-# The letters of this edition are Lenin's; the author of every citation. The given names in full, so that
+# The bundled edition's letters are Lenin's, the author of their citations. The given names in full, so that
 # each style abbreviates them its own way (V. I. Lenin, Lenin, V. I.) rather than reading "V.I." as one.
 AUTHOR_FAMILY = "Lenin"
 AUTHOR_GIVEN = "Vladimir Ilyich"
+# A sender as the edition names it, cited by the full name above: the bundled edition's edition.sender.
+CITED_IN_FULL = {"V.I. Lenin": (AUTHOR_GIVEN, AUTHOR_FAMILY)}
+
 LCW_NAME = "LCW (V.I. Lenin, Collected Works)"
 # Where the print's note names the work it took a letter from: "... See Trotsky, The Stalin School ..."
 # A slug's closing letter after its date marks one of several letters of a day (to-trotsky-1922-12-15b).
@@ -64,6 +68,32 @@ class Citation(NamedTuple):
     @property
     def title(self) -> str:
         return self.letter.title
+
+    @property
+    def authors(self) -> list[tuple[str, str]]:
+        """Who wrote the letter, as (given, family) pairs: its own senders ("Schnitzler, Arthur" as the
+        source gives it, or "Arthur Schnitzler"), else the edition's sender; none where neither names one
+        (never invented)."""
+        return [CITED_IN_FULL.get(name) or person_name(name) for name in self.letter.senders]
+
+    @property
+    def date_words(self) -> str:
+        """The date as a citation gives it: the day, or an imported letter's dating ("September 1890",
+        "1909-07-19 – 1909-07-30 (low certainty)") or "undated"."""
+        own = letter_date_words(self.letter, compact=False) if self.date == self.letter.date else None
+        return own or long_date(self.date)
+
+    @property
+    def edtf(self) -> str | None:
+        """The date as ISO 8601-2 (EDTF) writes it, as biblatex's origdate takes it: 1922-12-25, 1890-09,
+        1909-07-19/1909-07-30, 1909-07-19/..; None for an undated letter."""
+        dating = self.letter.dating
+        if self.date != self.letter.date or dating is None or not dating.bounded:
+            return None if self.letter.undated and self.date == self.letter.date else self.date.isoformat()
+        if dating.when:
+            return dating.when
+        low, high = dating.not_before or dating.from_, dating.not_after or dating.to
+        return f"{low or '..'}/{high or '..'}"
 
     @property
     def version(self) -> str:
@@ -117,7 +147,7 @@ class Citation(NamedTuple):
         title = self.title + (f", {self.passage}" if self.passage else "")
         if self.part_label:
             title += f" ({self.part_label})"
-        title += f", {long_date(self.date)}{remark(self.of_the_day)}"
+        title += f", {self.date_words}{remark(self.of_the_day)}"
         if self.recipients and self.unnamed_recipients:
             title += f", to {self.addressees}{remark(self.inferred)}"
         if self.source_work:
@@ -203,7 +233,7 @@ class Citation(NamedTuple):
         if self.recipients:
             pieces.append(f"Letter to {self.addressees}{self.inferred}")
         if self.part_label:
-            pieces.append(f"{self.part_label}, {long_date(self.date)}")
+            pieces.append(f"{self.part_label}, {self.date_words}")
         pieces += self.later_parts + self.datings
         if self.where_printed:
             pieces.append(f"Printed in {self.where_printed}")
@@ -211,6 +241,22 @@ class Citation(NamedTuple):
             pieces.append(f"Also in {LCW_NAME}, {self.lcw}")
         pieces.append(self.in_edition)
         return ". ".join(pieces) + "."
+
+
+def person_name(name: str) -> tuple[str, str]:
+    """A name as (given, family): "Schnitzler, Arthur" and "Arthur Schnitzler" alike; one word is a
+    family name alone."""
+    family, comma, given = name.partition(",")
+    if comma:
+        return given.strip(), family.strip()
+    given, _, family = name.strip().rpartition(" ")
+    return given, family
+
+
+def cited_names(authors: list[tuple[str, str]]) -> str:
+    """ "Lenin, Vladimir Ilyich", "Schnitzler, Arthur and Bahr, Hermann": family first, as BibTeX and RIS
+    and a bibliography's first name put them."""
+    return " and ".join(f"{family}, {given}" if given else family for given, family in authors)
 
 
 def book_authors(authors: str) -> list[tuple[str, str]]:

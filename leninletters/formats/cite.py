@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from leninletters.core.model import PARAGRAPH_BREAK, Letter
-from leninletters.core.present import Kind, long_date, reading
+from leninletters.core.present import Kind, reading
 from leninletters.formats.bibtex import bibtex, bibtex_escape, one_line
 from leninletters.formats.citation import (
     AUTHOR_FAMILY,
@@ -26,6 +26,7 @@ from leninletters.formats.citation import (
     certainty_mark,
     citation,
     citations,
+    cited_names,
     keys,
 )
 from leninletters.formats.csl import csl
@@ -85,7 +86,8 @@ def text(cited: Citation) -> str:
         label = f" ({cited.part_label})" if cited.part_label else ""
         title += f" {cited.passage[0].upper()}{cited.passage[1:]}{label}."
     later = f" ({', '.join(cited.later_parts)})" if cited.later_parts else ""
-    pieces = [f"{AUTHOR_FAMILY}, {AUTHOR_GIVEN}. {title} {long_date(cited.date)}{later}."]
+    by = f"{cited_names(cited.authors)}. " if cited.authors else ""
+    pieces = [f"{by}{title} {cited.date_words}{later}."]
     if cited.recipients and cited.unnamed_recipients:
         pieces.append(f"To {cited.addressees}{cited.inferred}.")
     pieces += [f"{dating}." for dating in cited.datings]

@@ -20,7 +20,13 @@ What CMIF 1.1 has no words for is said within its schema, and documented here:
 - Certainty: CMIF can only say that an attribution is uncertain (cert="low"). Every inference of the
   edition below high certainty (medium or low) is written so: the addressees the apparatus settles with
   less than high certainty, and a date range whose end rests only on such a dating.
-- No placeName: the print gives no place of writing, and no reference in the apparatus states one.
+- Places: the bundled edition has none (the print gives no place of writing, and no reference in the
+  apparatus states one); an imported letter's places are placeName in the action of their role, with
+  @ref its URI where given.
+- An imported letter's senders are persName in the sent action, with @ref the person's first URI; its
+  dating is written as given (@when, @notBefore, @notAfter, @from, @to, and @cert), in the received
+  action where the source dated only the receipt; an undated letter has no date. A letter that names
+  no sender, in a corpus that names none either, has the sender "Unknown": none is invented.
 
 Written with the standard library's ElementTree. Pure: knows nothing of the command line or the terminal.
 """
@@ -36,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from leninletters import __version__
 from leninletters.core.errors import InputError, shortened
-from leninletters.core.model import Letter, Person
+from leninletters.core.model import EditionSenders, Letter, Person
 
 if TYPE_CHECKING:
     from leninletters.core.references import Selected
@@ -159,6 +165,70 @@ def _uncertain(certainty: str) -> dict[str, str]:
     return {} if certainty == "high" else {"cert": "low"}
 
 
+def _dating(corresp: ET.Element, letter: Letter) -> bool:
+    """An imported letter's dating, as the source gave it, in the action it belongs to; False where the
+    letter has none, and True for an undated letter too (it has no date to write)."""
+    dating = letter.dating
+    if dating is None:
+        return letter.undated
+    given = {
+        "when": dating.when,
+        "notBefore": dating.not_before,
+        "notAfter": dating.not_after,
+        "from": dating.from_,
+        "to": dating.to,
+        "cert": dating.cert,
+    }
+    bounds = {name: value for name, value in given.items() if value}
+    if dating.bounded:
+        action = _action(corresp, dating.action)
+        _sub(action, "date", dating.text, **bounds)
+    return True
+
+
+def _action(corresp: ET.Element, kind: str) -> ET.Element:
+    """The letter's correspAction of a kind (sent, received: not the copies'), made where it has none."""
+    for action in corresp.findall(_tei("correspAction")):
+        if action.get("type") == kind and action.get("subtype") is None:
+            return action
+    return _sub(corresp, "correspAction", type=kind)
+
+
+def _places(corresp: ET.Element, letter: Letter) -> None:
+    for place in letter.places:
+        _sub(
+            _action(corresp, place.role), "placeName", place.name, **({"ref": place.uri} if place.uri else {})
+        )
+
+
+def person_uri(person: Person) -> str | None:
+    """A person's URI: the first of an imported person's, else the authority the apparatus gives."""
+    return person.uris[0] if person.uris else authority_uri(person)
+
+
+def _who(name: str, kind: str, letter: Letter, people: Sequence[Person]) -> Person | None:
+    """The person a name of the letter stands for: by the letter's mention of it, else by the name."""
+    ids = {m.person for m in letter.mentions if m.kind == kind and m.form == name}
+    return next((p for p in people if p.id in ids), None) or _person_named(name, people)
+
+
+def _senders(sent: ET.Element, letter: Letter, people: Sequence[Person], lenin: Person | None) -> None:
+    """Who sent the letter: the bundled edition's Lenin, with his authority; a letter's own senders; the
+    edition's sender; or "Unknown", never a name the corpus does not give."""
+    if lenin is not None and not _own(letter):
+        uri = authority_uri(lenin)
+        _sub(sent, "persName", lenin.name, **({"ref": uri} if uri else {}))
+        return
+    for name in letter.senders or ("Unknown",):
+        person = _who(name, "sender", letter, people) if letter.senders else None
+        uri = person_uri(person) if person else None
+        _sub(sent, "persName", name, **({"ref": uri} if uri else {}))
+
+
+def _own(letter: Letter) -> bool:
+    return bool(letter.senders) and not isinstance(letter.senders, EditionSenders)
+
+
 def _date(action: ET.Element, letter: Letter) -> None:
     """The letter's date: one day (when=), or from its first to its last dating where its parts were
     dictated on several days (the Testament: 24 December 1922 to 4 January 1923); uncertain where an end
@@ -174,12 +244,14 @@ def _date(action: ET.Element, letter: Letter) -> None:
         _sub(action, "date", **{"from": days[0].isoformat(), "to": days[-1].isoformat()}, **doubt)
 
 
-def _addressee(action: ET.Element, name: str, people: Sequence[Person], doubt: dict[str, str]) -> None:
+def _addressee(
+    action: ET.Element, name: str, letter: Letter, people: Sequence[Person], doubt: dict[str, str]
+) -> None:
     if any(word in name for word in BODIES):
         _sub(action, "orgName", name, **doubt)
         return
-    person = _person_named(name, people)
-    uri = authority_uri(person) if person else None
+    person = _who(name, "recipient", letter, people)
+    uri = person_uri(person) if person else None
     _sub(action, "persName", name, **({"ref": uri} if uri else {}), **doubt)
 
 
@@ -191,7 +263,7 @@ def _addressees(corresp: ET.Element, letter: Letter, people: Sequence[Person]) -
     received = _sub(corresp, "correspAction", type="received")
     named = [name for name in letter.recipients if not name.startswith("and ")]
     for name in named:
-        _addressee(received, name, people, doubt)
+        _addressee(received, name, letter, people, doubt)
     for unnamed in (name for name in letter.recipients if name.startswith("and ")):
         if "--" not in unnamed and not unnamed.endswith("-"):  # what an XML comment can hold
             received.append(ET.Comment(f" the print: {unnamed} "))
@@ -201,7 +273,7 @@ def _addressees(corresp: ET.Element, letter: Letter, people: Sequence[Person]) -
     if letter.copies:
         copied = _sub(corresp, "correspAction", type="received", subtype="cc")
         for name in letter.copies:
-            _addressee(copied, name, people, {})
+            _addressee(copied, name, letter, people, {})
 
 
 def tree(
@@ -241,10 +313,11 @@ def tree(
         seen.add(letter.number)
         corresp = _sub(profile, "correspDesc", key=str(letter.number), source=f"#{BIBL_ID}")
         sent = _sub(corresp, "correspAction", type="sent")
-        uri = authority_uri(sender) if sender else None
-        _sub(sent, "persName", sender.name if sender else "V.I. Lenin", **({"ref": uri} if uri else {}))
-        _date(sent, letter)
+        _senders(sent, letter, people, sender)
         _addressees(corresp, letter, people)
+        _places(corresp, letter)
+        if not _dating(corresp, letter):
+            _date(sent, letter)
     body = _sub(_sub(root, "text"), "body")
     _sub(body, "p")
     return root

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from leninletters.formats.citation import AUTHOR_FAMILY, AUTHOR_GIVEN, Citation, book_authors
+from leninletters.formats.citation import Citation, book_authors
 
 
 def _kept_lower(remark: str) -> str:
@@ -36,10 +36,18 @@ def csl(cited: Citation) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": cited.key,
         "type": "chapter",
-        "author": [{"family": AUTHOR_FAMILY, "given": AUTHOR_GIVEN}],
+        "author": [
+            {"family": family, "given": given} if given else {"literal": family}
+            for given, family in cited.authors
+        ],
         "title": cited.title_with(_kept_lower),
-        "original-date": {"date-parts": [[cited.date.year, cited.date.month, cited.date.day]]},
     }
+    if cited.edtf:
+        # A range's open end has no date-parts: only the known end is given.
+        ends = [end for end in cited.edtf.split("/") if end != ".."]
+        item["original-date"] = {"date-parts": [[int(piece) for piece in end.split("-")] for end in ends]}
+    if not item["author"]:
+        del item["author"]
     if cited.recipients:
         # Literal names: "Twelfth Party Congress" and "Central Committee members" are no family, given.
         item["recipient"] = [{"literal": name} for name in cited.recipients]

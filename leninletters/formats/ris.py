@@ -5,7 +5,7 @@ the letter's date in the title and the note rather than in DA (which Zotero take
 from __future__ import annotations
 
 from leninletters.formats.bibtex import one_line
-from leninletters.formats.citation import AUTHOR_FAMILY, AUTHOR_GIVEN, Citation, book_authors
+from leninletters.formats.citation import Citation, book_authors
 
 
 def ris(cited: Citation) -> str:
@@ -13,7 +13,7 @@ def ris(cited: Citation) -> str:
     lines = [
         ("TY", "CHAP"),
         ("ID", cited.key),
-        ("AU", f"{AUTHOR_FAMILY}, {AUTHOR_GIVEN}"),
+        *(("AU", f"{family}, {given}" if given else family) for given, family in cited.authors),
         ("TI", cited.distinct_title),
     ]
     if cited.edition.get("book"):

@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
+from leninletters.core.dating import is_day
+from leninletters.core.model import UNDATED, Corpus, Letter, Link, Mention, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store.answers import (
@@ -180,8 +181,9 @@ class MemoryEdition:
         return Relations(self.letters, self.links)
 
     def first_and_last_dates(self) -> tuple[dt.date, dt.date]:
-        """The earliest and latest dates the letters carry: later parts and LCW datings too."""
-        every = [day for letter in self.letters for day in letter.dates]
+        """The earliest and latest dates the letters carry: later parts and LCW datings too; an undated
+        letter carries none (a corpus of undated letters alone gives their stand-in, 9999-12-31)."""
+        every = [day for letter in self.letters for day in letter.dates if is_day(day)] or [UNDATED]
         return min(every), max(every)
 
     def span(self) -> tuple[dt.date, dt.date]:
