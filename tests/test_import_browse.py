@@ -4,6 +4,7 @@ search, cite and export them with --corpus, as a historian would in two commands
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,30 @@ def test_the_json_export_of_an_imported_corpus_is_itself_a_valid_corpus(corpus: 
     assert status == 0, stderr
     status, stdout, _ = browse(corpus, "validate", str(out))
     assert status == 0, stdout
+
+
+def _correspondence_of(cmif: Path) -> list[bytes]:
+    """A CMIF file's letters: each correspDesc as XML (the header names the corpus, not the letters)."""
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    root = ET.parse(cmif).getroot()
+    return [ET.tostring(desc) for desc in root.iter(f"{tei}correspDesc")]
+
+
+def test_cmif_out_import_and_cmif_out_again_gives_the_same_letters_and_persons(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first, again, second = tmp_path / "first.xml", tmp_path / "again.json", tmp_path / "second.xml"
+    assert browse(corpus, "export", "-f", "cmif", "-o", str(first))[0] == 0
+    assert runner.invoke(app, ["import", str(first), "-o", str(again)]).exit_code == 0
+    assert browse(again, "export", "-f", "cmif", "-o", str(second))[0] == 0
+    assert _correspondence_of(second) == _correspondence_of(first)
+    assert len(_correspondence_of(first)) == 9
+    before = json.loads(corpus.read_text(encoding="utf-8"))
+    after = json.loads(again.read_text(encoding="utf-8"))
+    for key in ("senders", "recipients", "copies"):
+        assert [letter[key] for letter in after["letters"]] == [letter[key] for letter in before["letters"]]
+    # CMIF carries a person's first URI: each person comes back with it, under the same name.
+    assert sorted((p["name"], p["uris"][:1]) for p in after["people"]) == sorted(
+        (p["name"], p["uris"][:1]) for p in before["people"]
+    )
