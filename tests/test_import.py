@@ -435,3 +435,26 @@ def test_a_language_that_is_no_bcp47_tag_is_counted_not_written(tmp_path: Path) 
     corpus, run = imported(tmp_path)
     assert corpus["letters"][0]["languages"] == ["de"]
     assert run.writer.unmapped["a language that is no BCP 47 tag"] == 1
+
+
+def test_uris_are_kept_as_uris_a_corpus_takes_and_refs_as_one_line(tmp_path: Path) -> None:
+    header = (
+        '<correspAction type="sent"><persName ref="#p">A</persName>'
+        '<placeName ref="https://de.wikipedia.org/wiki/Graz Österreich">Graz</placeName></correspAction>'
+        '<correspAction type="received"><persName ref="http://x.org/\u0085\u009bbad">B</persName></correspAction>'
+    )
+    path = write_tei(tmp_path, "a.xml", "<p>Text.</p>", header)
+    path.write_text(
+        path.read_text().replace(
+            "</text>",
+            '<back><listPerson><person xml:id="p"><persName>A</persName>'
+            '<idno type="URL">https://de.wikipedia.org/wiki/Schönberg</idno>'
+            '<idno type="gnd">not a number</idno></person></listPerson></back></text>',
+        )
+    )
+    corpus, _ = imported(tmp_path)
+    # an IRI percent-encoded; an identifier with spaces makes no URI, and is left out
+    assert person(corpus, "p")["uris"] == ["https://de.wikipedia.org/wiki/Sch%C3%B6nberg"]
+    assert corpus["letters"][0]["places"][0]["uri"] == "https://de.wikipedia.org/wiki/Graz"
+    for value in (p["ref"] for p in corpus["people"] if p["ref"]):
+        assert re.match(LINE_PATTERN, value), value

@@ -145,13 +145,18 @@ def resolve(form: str, ref: str | None, kind: str, entities: Register, unmapped:
     """Who a name with a ref is: the registered entity it points at, the URI it is, or, where it points
     nowhere or in an odd form, the raw ref kept and counted (never a guess)."""
     display = names.display_form(form)
+    ref = names.one_line(ref or "")
     if not ref:
         return Named(form, None, f"name:{form}", display)
     first = ref.split()[0]
     if len(ref.split()) > 1:
         unmapped["a ref with several targets (the first is taken)"] += 1
+    uri = names.as_uri(first)
+    if uri:
+        return Named(form, ref, uri, display, (uri,))
     if names.is_uri(first):
-        return Named(form, ref, first, display, (first,))
+        unmapped["a ref that looks like a URI but is none (kept raw)"] += 1
+        return Named(form, ref, first, display)
     if not first.startswith("#"):
         unmapped["a ref without '#' that is no URI (kept raw)"] += 1
         return Named(form, ref, first, display)
@@ -295,7 +300,7 @@ def _read_action(action: ET.Element, kind: str, entities: Register, unmapped: Co
                 said.persons.append(named)
             said.conjectured = said.conjectured or child.get("evidence") == "conjecture"
         elif tag in PLACE_TAGS:
-            said.places.append((_text(child), child.get("ref")))
+            said.places.append((_text(child), names.one_line(child.get("ref") or "") or None))
         elif tag == "date":
             said.date = dating(child, "received" if kind == "received" else "sent", unmapped)
         elif tag:
@@ -333,7 +338,7 @@ def _event(kind: str, said: _Said, out: Correspondence, unmapped: Counter[str]) 
     date = said.date or {}
     out.events.append(
         {
-            "type": kind or "unknown",
+            "type": names.one_line(kind) or "unknown",
             "persons": [person.form for person in said.persons],
             "place": next((name for name, _ in said.places if name), None),
             "date": date.get("when") or earliest(date) if date else None,
@@ -346,7 +351,7 @@ def _place_uri(ref: str | None, entities: Register) -> str | None:
         return None
     first = ref.split()[0]
     if names.is_uri(first):
-        return first
+        return names.as_uri(first)
     entity = entities.get(first.removeprefix("#")) if first.startswith("#") else None
     return entity.uris[0] if entity and entity.kind == "place" and entity.uris else None
 

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
+
+from leninletters.core.correspondence import URI_PATTERN
 
 # What a corpus string may not hold (core.kinds.HIDDEN): C0 and C1 controls, unpaired surrogates, the
 # non-characters and the line and paragraph separators. XML 1.0 lets C1 controls and U+2028 through.
 HIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+_URI = re.compile(URI_PATTERN)
+# What a URI may hold as it is (RFC 3986's reserved characters, and % of an escape already made).
+_URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _FOLDED = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "þ": "th"})
 
@@ -73,16 +79,26 @@ def letter_slug(text: str) -> str:
 
 
 def is_uri(ref: str) -> bool:
-    return "://" in ref and " " not in ref
+    return "://" in ref and not any(character.isspace() for character in ref)
+
+
+def as_uri(text: str) -> str | None:
+    """A URI as a corpus keeps it, in printable ASCII (an IRI's other characters percent-encoded as
+    UTF-8: ".../wiki/Schönberg" → ".../wiki/Sch%C3%B6nberg"); None where the text is no URI."""
+    text = text.strip()
+    if not is_uri(text):
+        return None
+    encoded = text if text.isascii() else quote(text, safe=_URI_SAFE)
+    return encoded if _URI.match(encoded) else None
 
 
 def idno_uri(kind: str, value: str) -> str | None:
     """An idno as a URI: itself where it is one, else built from its register's type; None if neither."""
     value = value.strip()
     if is_uri(value):
-        return value
+        return as_uri(value)
     template = _IDNO_URIS.get(kind.lower())
-    return template.format(value) if template and value and " " not in value else None
+    return as_uri(template.format(value)) if template and value else None
 
 
 def person_id(identity: str) -> str:

@@ -143,5 +143,5 @@ def _records(
             meta=correspondence(desc, NOTHING_REGISTERED, unmapped),
             reading=None,
             languages=languages,
-            url=names.one_line(url) if url and names.is_uri(url) else None,
+            url=names.as_uri(url) if url else None,
         )
