@@ -458,3 +458,52 @@ def test_uris_are_kept_as_uris_a_corpus_takes_and_refs_as_one_line(tmp_path: Pat
     assert corpus["letters"][0]["places"][0]["uri"] == "https://de.wikipedia.org/wiki/Graz"
     for value in (p["ref"] for p in corpus["people"] if p["ref"]):
         assert re.match(LINE_PATTERN, value), value
+
+
+def _xml_character(character: str) -> bool:
+    """What XML 1.0 can hold: no C0 control but tab and line ends, no surrogate, no U+FFFE or U+FFFF."""
+    return (character in "\t\n\r" or character >= " ") and not (
+        "\ud800" <= character <= "\udfff" or character in "\ufffe\uffff"
+    )
+
+
+XML_TEXT = st.text(st.characters().filter(_xml_character), max_size=30)
+
+
+@given(
+    sender=XML_TEXT,
+    ref=XML_TEXT,
+    when=XML_TEXT,
+    paragraphs=st.lists(XML_TEXT, max_size=4),
+    language=XML_TEXT,
+)
+def test_whatever_a_letter_file_holds_the_corpus_written_is_one_validate_accepts(
+    sender: str, ref: str, when: str, paragraphs: list[str], language: str
+) -> None:
+    import tempfile
+    import xml.etree.ElementTree as ET
+
+    from leninletters.store.corpus import load
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    root = ET.Element(f"{tei}TEI")
+    header = ET.SubElement(root, f"{tei}teiHeader")
+    profile = ET.SubElement(header, f"{tei}profileDesc")
+    ET.SubElement(ET.SubElement(profile, f"{tei}langUsage"), f"{tei}language", ident=language)
+    action = ET.SubElement(ET.SubElement(profile, f"{tei}correspDesc"), f"{tei}correspAction", type="sent")
+    ET.SubElement(action, f"{tei}persName", ref=ref).text = sender
+    ET.SubElement(action, f"{tei}date", when=when).text = when
+    body = ET.SubElement(ET.SubElement(root, f"{tei}text"), f"{tei}body")
+    for paragraph in paragraphs:
+        ET.SubElement(body, f"{tei}p").text = paragraph
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letter.xml"
+        ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+        out = Path(folder) / "corpus.json"
+        run = import_files([path], "property")
+        try:
+            out.write_text("".join(run.writer.pieces()), encoding="utf-8")
+        finally:
+            run.writer.close()
+        assert not run.skipped
+        assert len(load(out).letters) == 1

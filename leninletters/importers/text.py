@@ -155,7 +155,8 @@ class _Reader:
         count = len(self.out.paragraphs)
         spans = [
             (run, next_run.first - 1 if next_run else count)
-            for run, next_run in zip(self.runs, [*self.runs[1:], None], strict=True)
+            # not strict: with no runs at all (an empty body) the second holds one None
+            for run, next_run in zip(self.runs, [*self.runs[1:], None], strict=False)
         ]
         parts = [
             {
