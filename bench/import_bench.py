@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/import_bench.py                  # 10,000 files, 3 runs
     .venv/bin/python bench/import_bench.py --files 2000 --runs 5
+    .venv/bin/python bench/run.py --import-files 10000       # after the rest of the benchmark
 
 Goals (issue 18): importing is at most 1.5× a bare ElementTree parse of the same files (read and parsed,
 nothing else), and its memory is flat in the number of files (the trees are not held: 1,000 and 10,000
