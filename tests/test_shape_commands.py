@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -164,6 +166,7 @@ def test_a_range_meets_a_dating_exactly_when_some_day_is_in_both(
         ("place:Berlin", [1]),
         ("place:altaussee", [2]),
         ("to:bahr", [1, 3]),
+        ("to:Gußmann", [2]),  # names fold as text does: ß as ss, umlauts without their dots
         ("Strasse", [1, 2]),  # Straße, and Sternwartestraße in the address
         ("Schonberg", [1]),
         ("grusse", [2]),
@@ -285,7 +288,33 @@ def test_people_shows_a_persons_ref_uris_and_the_letters_they_sent() -> None:
     assert "Ref: #pmb2121" in lines
     assert "URIs: https://d-nb.info/gnd/118609807 https://www.wikidata.org/entity/Q44331" in lines
     assert "Letters from: 1 2" in lines
+    assert "Named as: Schnitzler, Arthur, Arthur Schnitzler" in lines  # one person, every spelling met
     one = json.loads(shape("people", "schnitzler", "--json")[1])
     assert one["ref"] == "#pmb2121" and [letter["number"] for letter in one["sent"]] == [1, 2]
     assert one["kinds"]["sender"] == 2
     assert "From" not in run("people")[1].splitlines()[0]
+
+
+def test_the_new_fields_are_drawn_as_text_on_a_terminal(tmp_path: Path) -> None:
+    from .conftest import on_a_terminal
+
+    document = json.loads(SHAPE.read_text(encoding="utf-8"))
+    first = document["letters"][0]
+    first["places"][0]["name"] = "[bold red]Wien[/]"
+    first["senders"] = ["[link=https://example.org]Evil[/link]"]
+    first["dating"]["text"] = "[blink]1890[/]"
+    first["events"] = [{"type": "[reverse]forwarded", "persons": ["\u202eX"]}]
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(document), encoding="utf-8")
+    command = [sys.executable, "-m", "leninletters", "--corpus", str(hostile), "show", "1", "--no-pager"]
+    environment = {"PATH": os.environ["PATH"], "COLUMNS": "120", "LINES": "100", "TERM": "xterm"}
+    status, drawn, _ = on_a_terminal(command, environment)
+    assert status == 0
+    for shown in (
+        "[bold red]Wien[/]",
+        "[link=https://example.org]Evil[/link]",
+        "[blink]1890[/]",
+        "[reverse]",
+    ):
+        assert shown in drawn
+    assert "\x1b]8;" not in drawn and "\u202e" not in drawn

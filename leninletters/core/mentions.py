@@ -25,7 +25,6 @@ from leninletters.core.model import (
     DEFAULT_KINDS,
     MENTION_KINDS,
     PARAGRAPH_BREAK,
-    EditionSenders,
     Letter,
     Mention,
     Person,
@@ -132,11 +131,10 @@ def derive(letter: Letter, people: Sequence[Person]) -> tuple[Mention, ...]:
             )
             for m in pattern.finditer(note.text)
         )
-    if not isinstance(letter.senders, EditionSenders):  # the edition's sender is not the letter's to name
-        found += (
-            Mention(person=person_id, kind="sender", form=string, where="senders")
-            for string, person_id in _named(letter.senders, people)
-        )
+    found += (
+        Mention(person=person_id, kind="sender", form=string, where="senders")
+        for string, person_id in _named(letter.senders, people)
+    )
     found += (
         Mention(person=person_id, kind="recipient", form=string, where="recipients")
         for string, person_id in _named(letter.recipients, people)

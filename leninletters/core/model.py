@@ -67,13 +67,6 @@ _LETTERS_DATE = dt.date(1, 1, 1)
 UNDATED = dt.date(9999, 12, 31)
 
 
-class EditionSenders(tuple[str, ...]):
-    """A letter's senders where it names none: the edition's sender, filled in on loading (assembly.py)
-    so that from: finds its letters, and never written out (the letter gives none)."""
-
-    __slots__ = ()
-
-
 # A letter's keys the bundled edition never has: written out only where given, so that its file and every
 # export of it stay as they were.
 _SHAPE_DEFAULTS: dict[str, Any] = {
@@ -380,7 +373,7 @@ class Letter(Struct, frozen=True, kw_only=True, gc=False):
         out = _builtins(self)
         out["parts"] = [part.to_json() for part in self.all_parts]
         for key, default in _SHAPE_DEFAULTS.items():
-            if out[key] == default or (key == "senders" and isinstance(self.senders, EditionSenders)):
+            if out[key] == default:
                 del out[key]
         if self.undated:
             del out["date"]

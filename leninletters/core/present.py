@@ -20,7 +20,6 @@ from leninletters.core.dating import letter_date_words, short_date
 from leninletters.core.kinds import doubt
 from leninletters.core.model import (
     PARAGRAPH_BREAK,
-    EditionSenders,
     Expansion,
     Letter,
     LetterApparatus,
@@ -352,7 +351,7 @@ def metadata_lines(letter: Letter) -> list[str]:
     if datings:
         lines[0] += ", as printed"
         lines.append("LCW dating: " + "; ".join(_dated_stretch(d) for d in datings))
-    if letter.senders and not isinstance(letter.senders, EditionSenders):
+    if letter.senders:  # the edition's sender, where the letter names none, goes without saying
         lines.append(f"From: {', '.join(letter.senders)}")
     if letter.recipients:
         lines.append(f"To: {recipients_label(letter, compact=False)}")

@@ -74,7 +74,9 @@ class Citation(NamedTuple):
         """Who wrote the letter, as (given, family) pairs: its own senders ("Schnitzler, Arthur" as the
         source gives it, or "Arthur Schnitzler"), else the edition's sender; none where neither names one
         (never invented)."""
-        return [CITED_IN_FULL.get(name) or person_name(name) for name in self.letter.senders]
+        default = self.edition.get("sender")
+        senders = self.letter.senders or ((str(default),) if default else ())
+        return [CITED_IN_FULL.get(name) or person_name(name) for name in senders]
 
     @property
     def date_words(self) -> str:

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from leninletters import __version__
 from leninletters.core.errors import InputError, shortened
-from leninletters.core.model import EditionSenders, Letter, Person
+from leninletters.core.model import Letter, Person
 
 if TYPE_CHECKING:
     from leninletters.core.references import Selected
@@ -212,21 +212,19 @@ def _who(name: str, kind: str, letter: Letter, people: Sequence[Person]) -> Pers
     return next((p for p in people if p.id in ids), None) or _person_named(name, people)
 
 
-def _senders(sent: ET.Element, letter: Letter, people: Sequence[Person], lenin: Person | None) -> None:
-    """Who sent the letter: the bundled edition's Lenin, with his authority; a letter's own senders; the
-    edition's sender; or "Unknown", never a name the corpus does not give."""
-    if lenin is not None and not _own(letter):
+def _senders(
+    sent: ET.Element, letter: Letter, people: Sequence[Person], lenin: Person | None, default: str | None
+) -> None:
+    """Who sent the letter: its own senders; where it names none, the bundled edition's Lenin with his
+    authority, else the edition's sender; or "Unknown", never a name the corpus does not give."""
+    if lenin is not None and not letter.senders:
         uri = authority_uri(lenin)
         _sub(sent, "persName", lenin.name, **({"ref": uri} if uri else {}))
         return
-    for name in letter.senders or ("Unknown",):
-        person = _who(name, "sender", letter, people) if letter.senders else None
+    for name in letter.senders or (default or "Unknown",):
+        person = _who(name, "sender", letter, people) if name != "Unknown" else None
         uri = person_uri(person) if person else None
         _sub(sent, "persName", name, **({"ref": uri} if uri else {}))
-
-
-def _own(letter: Letter) -> bool:
-    return bool(letter.senders) and not isinstance(letter.senders, EditionSenders)
 
 
 def _date(action: ET.Element, letter: Letter) -> None:
@@ -313,7 +311,7 @@ def tree(
         seen.add(letter.number)
         corresp = _sub(profile, "correspDesc", key=str(letter.number), source=f"#{BIBL_ID}")
         sent = _sub(corresp, "correspAction", type="sent")
-        _senders(sent, letter, people, sender)
+        _senders(sent, letter, people, sender, edition.get("sender"))
         _addressees(corresp, letter, people)
         _places(corresp, letter)
         if not _dating(corresp, letter):

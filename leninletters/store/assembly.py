@@ -20,7 +20,6 @@ from leninletters.core.model import (
     UNNAMED,
     Corpus,
     Edition,
-    EditionSenders,
     Letter,
     Link,
     Person,
@@ -81,26 +80,12 @@ def assembled(
     if any(link.a not in slugs or link.b not in slugs for link in links):
         return None
     scribe_names = checked.scribes
-    senders = edition_senders(checked.sender)
     for letter in letters:
         if letter.scribe_names is UNNAMED:
             names = tuple(scribe_names.get(scribe, scribe) for scribe in letter.scribes)
             msgspec.structs.force_setattr(letter, "scribe_names", names)
-        with_sender(letter, senders)
     letters.sort(key=lambda letter: letter.number)
     return Corpus(tuple(letters), tuple(people), edition, tuple(references), tuple(links))
-
-
-def edition_senders(sender: str | None) -> EditionSenders | None:
-    """What a letter that names no sender is sent by: the edition's sender, where it names one."""
-    return EditionSenders((sender,)) if sender else None
-
-
-def with_sender(letter: Letter, senders: EditionSenders | None) -> Letter:
-    """The letter, its senders the edition's where it names none (in place: it is being built)."""
-    if senders is not None and not letter.senders:
-        msgspec.structs.force_setattr(letter, "senders", senders)
-    return letter
 
 
 def _names_only(letters: list[Letter], ids: set[str]) -> bool:

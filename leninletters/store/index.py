@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from leninletters.core.folding import fold
-from leninletters.core.model import Corpus, EditionSenders, Letter, Link, Mention, Person, Reference
+from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate, people_in
 from leninletters.core.predicates import Person as PersonTerm
+from leninletters.core.predicates.correspondence import with_sender
 from leninletters.store import sql
 from leninletters.store.answers import (
     VOCABULARY_LETTERS,
@@ -36,7 +37,6 @@ from leninletters.store.answers import (
     suggestions,
     vocabulary,
 )
-from leninletters.store.assembly import edition_senders, with_sender
 from leninletters.store.indexfile import meta
 from leninletters.store.memory import MemoryEdition, PersonLookup, Profile
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from leninletters.core.search import Search
     from leninletters.core.timeline import Bin, Mark
 
-_decode_letter = msgspec.json.Decoder(Letter).decode
+_letter = msgspec.json.Decoder(Letter).decode
 # A reference that names one letter by its number alone.
 _NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -57,14 +57,6 @@ class IndexEdition:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
-
-    def _letter(self, data: bytes) -> Letter:
-        """A letter as the corpus gave it: the index keeps no sender the edition filled in (assembly.py)."""
-        return with_sender(_decode_letter(data), self._senders)
-
-    @cached_property
-    def _senders(self) -> EditionSenders | None:
-        return edition_senders(self.metadata.get("sender"))
 
     # What the index holds beside the letters ------------------------------------------------------
 
@@ -116,9 +108,10 @@ class IndexEdition:
             f"WHERE ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
         )
         rows = self.connection.execute(query, [*compiled.params, *extra.params])
-        return (self._letter(data) for (data,) in rows), exact
+        return (_letter(data) for (data,) in rows), exact
 
     def _selected(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> list[Letter]:
+        predicate = with_sender(predicate, self.metadata.get("sender"))
         letters, exact = self._rows(predicate, extra)
         if exact:
             return list(letters)
@@ -164,7 +157,7 @@ class IndexEdition:
             data = row.fetchone()
             if data is None:
                 return None
-            found.append(self._letter(data[0]))
+            found.append(_letter(data[0]))
         return found
 
     def resolve(self, references: Sequence[str]) -> list[Selected]:
@@ -189,6 +182,7 @@ class IndexEdition:
     def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]:
         from leninletters.core.references import Selected
 
+        predicate = with_sender(predicate, self.metadata.get("sender"))
         if references:
             return [item for item in self.resolve(references) if predicate.matches(item.letter)]
         # As MemoryEdition does, every letter as the corpus gives it (its mentions not derived).
@@ -213,7 +207,7 @@ class IndexEdition:
 
     def _vocabulary(self) -> list[str]:
         rows = self.connection.execute("SELECT json FROM bodies ORDER BY id LIMIT ?", (VOCABULARY_LETTERS,))
-        return vocabulary(self._letter(data) for (data,) in rows)
+        return vocabulary(_letter(data) for (data,) in rows)
 
     def _slugs(self) -> list[str]:
         return [slug for (slug,) in self.connection.execute("SELECT slug FROM letters ORDER BY id")]
@@ -224,7 +218,7 @@ class IndexEdition:
     def _whole(self) -> MemoryEdition:
         """Every letter in memory, for the answers the index has no shortcut to."""
         rows = self.connection.execute("SELECT json FROM bodies ORDER BY id")
-        letters = tuple(self._letter(data) for (data,) in rows)
+        letters = tuple(_letter(data) for (data,) in rows)
         return MemoryEdition(
             Corpus(letters, tuple(self.people), self.metadata, tuple(self.references), tuple(self.links))
         )
@@ -235,7 +229,7 @@ class IndexEdition:
     def relations(self) -> Relations:
         from leninletters.store.indexrelations import IndexRelations
 
-        return IndexRelations(self.connection, tuple(self.links), self._letter)
+        return IndexRelations(self.connection, tuple(self.links))
 
     def timeline_marks(self, predicate: Predicate = EVERYTHING) -> list[Mark]:
         from leninletters.core import timeline

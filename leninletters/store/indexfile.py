@@ -25,7 +25,7 @@ from typing import NamedTuple
 import msgspec
 
 from leninletters import __version__
-from leninletters.core.model import UNDATED, Corpus, EditionSenders, Letter, Person
+from leninletters.core.model import UNDATED, Corpus, Letter, Person
 from leninletters.core.predicates import BEYOND_TEXT
 from leninletters.store import corpus as corpora
 from leninletters.store.sql import beyond, items, words
@@ -292,7 +292,6 @@ def encode_letter(letter: Letter) -> bytes:
             or getattr(letter, attribute) != default
             or _dated_on_the_last_day(letter, attribute)
         )
-        and not isinstance(getattr(letter, attribute), EditionSenders)  # the edition's: filled on reading
     }
     return msgspec.json.encode(given)
 

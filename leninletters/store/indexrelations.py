@@ -34,14 +34,8 @@ class _Lookup(dict[object, object]):
 class IndexRelations(Relations):
     """Relations whose every question about one letter is a few look-ups in the index."""
 
-    def __init__(
-        self,
-        connection: sqlite3.Connection,
-        links: Sequence[Link],
-        decode: Callable[[bytes], Letter] = _letter,  # the index's: it fills in the edition's sender
-    ) -> None:
+    def __init__(self, connection: sqlite3.Connection, links: Sequence[Link]) -> None:
         self.connection = connection
-        self._letter = decode
         self.letters: Sequence[Letter] = ()
         self.links = links
         self.by_slug = _Lookup(lambda slug: self._one(_BODY + "l.slug = ?", (slug,)))  # type: ignore[assignment]
@@ -53,7 +47,7 @@ class IndexRelations(Relations):
 
     def _one(self, query: str, params: tuple[object, ...]) -> Letter | None:
         row = self.connection.execute(query, params).fetchone()
-        return None if row is None else self._letter(row[0])
+        return None if row is None else _letter(row[0])
 
     def _group(self, number: object) -> tuple[Letter, ...] | None:
         rows = self.connection.execute(
@@ -61,7 +55,7 @@ class IndexRelations(Relations):
             "JOIN letters n ON n.id = h.letter WHERE n.number = ?)) ORDER BY l.id",
             (number,),
         ).fetchall()
-        return tuple(self._letter(data) for (data,) in rows) or None
+        return tuple(_letter(data) for (data,) in rows) or None
 
     def _same_addressee(self, letter: Letter) -> Iterable[Relation]:
         row = self.connection.execute("SELECT id FROM letters WHERE number = ?", (letter.number,)).fetchone()

@@ -15,6 +15,7 @@ from leninletters.core.dating import is_day
 from leninletters.core.model import UNDATED, Corpus, Letter, Link, Mention, Person, Reference
 from leninletters.core.predicates import EVERYTHING, Predicate, Recipient, people_in, select
 from leninletters.core.predicates import Person as PersonTerm
+from leninletters.core.predicates.correspondence import with_sender
 from leninletters.store.answers import (
     VOCABULARY_LETTERS,
     counted_in,
@@ -98,6 +99,7 @@ class MemoryEdition:
         return self._resolver
 
     def select(self, predicate: Predicate) -> list[Letter]:
+        predicate = with_sender(predicate, self.corpus.metadata.get("sender"))
         asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
         letters = self.mentioned() if asks_people else self.corpus.letters
         return select(letters, predicate)
@@ -172,6 +174,7 @@ class MemoryEdition:
         from leninletters.core.references import Selected
 
         named = self.resolve(references) if references else [Selected(letter) for letter in self.letters]
+        predicate = with_sender(predicate, self.corpus.metadata.get("sender"))
         return [item for item in named if predicate.matches(item.letter)]
 
     def relations(self) -> Relations:

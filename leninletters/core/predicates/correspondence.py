@@ -8,23 +8,27 @@ bundled edition's letters all share one sender and name no place).
 from __future__ import annotations
 
 from leninletters.core.dating import NO_DATE
-from leninletters.core.model import Letter
-from leninletters.core.predicates.base import Predicate, quote
+from leninletters.core.model import Letter, Part
+from leninletters.core.predicates.base import All, Any, Not, Predicate, quote
 from leninletters.core.predicates.terms import name_key, name_matches
 
 
 class Sender(Predicate):
     """Sent by a name: a sender the letter names, or the edition's sender where it names none; in any
-    spelling the people index knows for them (their forms, their id)."""
+    spelling the people index knows for them (their forms, their id).
 
-    __slots__ = ("name",)
+    The edition's sender is the store's to give (with_sender): a query is read before any edition."""
+
+    __slots__ = ("default", "name")
     name: str
+    default: str | None
 
-    def __init__(self, name: str) -> None:
-        self._set(name=name)
+    def __init__(self, name: str, default: str | None = None) -> None:
+        self._set(name=name, default=default)
 
     def matches(self, letter: Letter) -> bool:
-        if any(name_matches(self.name, sender) for sender in letter.senders):
+        senders = letter.senders or ((self.default,) if self.default else ())
+        if any(name_matches(self.name, sender) for sender in senders):
             return True
         if not any(mention.kind == "sender" for mention in letter.mentions):
             return False
@@ -32,6 +36,13 @@ class Sender(Predicate):
 
         key = name_key(self.name)
         return any(m.kind == "sender" and names_person(m, key) for m in letter.mentions)
+
+    def parts(self, letter: Letter) -> tuple[Part, ...]:
+        # Letter-wise. Asked without the edition's sender (to narrow a letter a store selected with it),
+        # a letter that names no sender is taken whole: the store has judged it.
+        if self.default is None and not letter.senders:
+            return letter.all_parts
+        return super().parts(letter)
 
     def explain(self) -> str:
         return f"from:{quote(self.name)}"
@@ -57,6 +68,21 @@ class Place(Predicate):
 
     def meaning(self) -> str:
         return f"sent from or received at a place named with the words {self.name!r}"
+
+
+def with_sender(predicate: Predicate, sender: str | None) -> Predicate:
+    """The predicate with every from: term knowing the edition's sender, for the letters that name none."""
+    if sender is None:
+        return predicate
+    if isinstance(predicate, Sender):
+        return Sender(predicate.name, sender)
+    if isinstance(predicate, All):
+        return All(with_sender(item, sender) for item in predicate.items)
+    if isinstance(predicate, Any):
+        return Any(with_sender(item, sender) for item in predicate.items)
+    if isinstance(predicate, Not):
+        return Not(with_sender(predicate.item, sender))
+    return predicate
 
 
 class Undated(Predicate):
