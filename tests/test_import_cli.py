@@ -156,3 +156,42 @@ def test_the_bundled_edition_is_never_written_over() -> None:
         "choose another file"
     )
     assert bundled.read_bytes() == before
+
+
+def _stderr_on_a_terminal(command: list[str], environment: dict[str, str]) -> tuple[int, str, str]:
+    """Run a command with a pseudo-terminal as its stderr: its status, its stdout, what stderr drew."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=terminal, stdin=subprocess.DEVNULL, env=environment
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.stdout is not None
+    stdout = process.stdout.read().decode("utf-8")
+    status = process.wait(timeout=120)
+    os.close(controller)
+    return status, stdout, b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False)])
+def test_on_a_terminal_the_bar_is_drawn_on_stderr_unless_it_is_dumb(
+    tmp_path: Path, term: str, drawn: bool
+) -> None:
+    out = tmp_path / "letters.json"
+    environment = {**os.environ, "LANG": "C.UTF-8", "TERM": term, "COLUMNS": "100"}
+    status, stdout, stderr = _stderr_on_a_terminal(
+        [str(BIN / "leninletters"), "import", str(TEI), "-o", str(out)], environment
+    )
+    assert (status, stdout) == (0, "")
+    assert ("importing" in stderr) is drawn
+    assert stderr.splitlines()[-1].endswith(f"leninletters: wrote 6 letters from 6 files to {out}")

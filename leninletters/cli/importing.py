@@ -6,6 +6,7 @@ was skipped and what was not mapped.
 """
 
 # No `from __future__ import annotations`: Typer reads these annotations at run time (see app.py).
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -75,7 +76,8 @@ def import_letters(
     if door.is_bundled(output):  # refused before the files are read, not after
         raise OutputError(f"{output} is part of the bundled edition, which is read-only: choose another file")
     found = xml_files(paths, recursive=recursive)
-    shown = is_terminal(sys.stderr) if progress is None else progress
+    # A dumb terminal cannot redraw a bar in place: it would get a line per redraw.
+    shown = is_terminal(sys.stderr) and os.environ.get("TERM") != "dumb" if progress is None else progress
     with _progress_bar(len(found), shown) as advance:
         run = import_files(found, label(paths), advance)
     try:
