@@ -17,6 +17,7 @@ from leninletters.core.correspondence import URI_PATTERN
 # non-characters and the line and paragraph separators. XML 1.0 lets C1 controls and U+2028 through.
 HIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
 _URI = re.compile(URI_PATTERN)
+_WHITE = re.compile(r"\s")
 # What a URI may hold as it is (RFC 3986's reserved characters, and % of an escape already made).
 _URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -79,7 +80,7 @@ def letter_slug(text: str) -> str:
 
 
 def is_uri(ref: str) -> bool:
-    return "://" in ref and not any(character.isspace() for character in ref)
+    return "://" in ref and _WHITE.search(ref) is None
 
 
 def as_uri(text: str) -> str | None:
@@ -95,7 +96,7 @@ def as_uri(text: str) -> str | None:
 def idno_uri(kind: str, value: str) -> str | None:
     """An idno as a URI: itself where it is one, else built from its register's type; None if neither."""
     value = value.strip()
-    if is_uri(value):
+    if "://" in value:
         return as_uri(value)
     template = _IDNO_URIS.get(kind.lower())
     return as_uri(template.format(value)) if template and value else None
