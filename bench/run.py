@@ -241,6 +241,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic corpus sizes")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="where to write the table")
+    parser.add_argument(
+        "--import-files",
+        type=int,
+        default=0,
+        help="also time `import` of this many synthetic TEI files against a bare parse (import_bench.py)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     print(
@@ -260,6 +266,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = report(commands, goals, args.runs)
     args.output.write_text(text, encoding="utf-8")
     print(text)
+    if args.import_files:
+        import import_bench
+
+        import_bench.main(["--files", str(args.import_files), "--runs", str(args.runs)])
     return 0
 
 

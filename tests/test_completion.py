@@ -49,7 +49,10 @@ def asked(shell: str, line: str) -> list[str]:
     [
         (
             ("",),
-            ["list", "show", "grep", "export", "validate", "people", "cite", "timeline", "read", "index"],
+            [
+                *("list", "show", "grep", "export", "validate", "people", "cite", "timeline", "read"),
+                *("index", "import"),
+            ],
         ),
         (("pe",), ["people"]),
         (("grep", "--pe"), ["--person"]),

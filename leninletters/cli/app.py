@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from leninletters import __version__
-from leninletters.cli import indexing, letters, reading, scholar, searching
+from leninletters.cli import importing, indexing, letters, reading, scholar, searching
 from leninletters.cli.context import QUERY_HELP, State
 from leninletters.cli.failures import LettersGroup, ending
 from leninletters.cli.options import CorpusPath
@@ -35,7 +35,8 @@ app = typer.Typer(
         "  leninletters cite testament --style bibtex\n\n"
         "  leninletters timeline --by week"
     ),
-    epilog="Exit status: 0 done; 1 grep found nothing or validate found problems; 2 error; 70 internal error "
+    epilog="Exit status: 0 done; 1 grep found nothing or validate found problems; 2 error; "
+    "3 import skipped some files; 70 internal error "
     "(a bug); 74 output could not be written; 130 interrupted; 141 the reader of a pipe went away.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -99,6 +100,7 @@ app.command()(scholar.cite)
 app.command(epilog=QUERY_HELP)(scholar.timeline)
 app.command("read", epilog=QUERY_HELP)(reading.read)  # the interactive reader (leninletters/reader)
 app.command()(indexing.index)  # last in the list: a big corpus's concern, not a reader's first
+app.command("import")(importing.import_letters)  # TEI and CMIF into a corpus (leninletters/importers)
 
 
 def one_line_paragraphs(doc: str) -> str:

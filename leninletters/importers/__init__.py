@@ -1,2 +1,2 @@
-"""Importers (a home for the next work): TEI letter files and CMIF into the corpus shape of
-docs/corpus.md, read safely, each a store's input and never a front end."""
+"""Importers: TEI letter files and CMIF files into the corpus shape of docs/corpus.md, read safely
+(docs/import.md). Pure: no Typer, no Rich; the `import` command (cli/importing.py) drives them."""

@@ -103,8 +103,9 @@ class DateRange(Predicate):
 
 def name_matches(wanted: str, name: str) -> bool:
     """'trotsky', 'Leon Trotsky' and 'leon' find "Leon Trotsky"; "M.I." finds "M.I. Frumkin"."""
-    wanted_words = fold(wanted).replace(".", ". ").split()
-    name_words = fold(name).replace(".", ". ").split()
+    # A comma parts words too: an imported edition's "Weber, Anna" is found by 'weber'.
+    wanted_words = fold(wanted).replace(".", ". ").replace(",", " ").split()
+    name_words = fold(name).replace(".", ". ").replace(",", " ").split()
     if not wanted_words:
         return False
     # Every word asked for stands, in order, among the name's words ("trotsky" in "leon trotsky").
