@@ -32,14 +32,13 @@ class State:
         self.corpus_path, self.use_index, self.reindex = corpus_path, use_index, reindex
 
     def edition(self) -> "Edition":
-        from leninletters.cli.indexing import ProgressBar
+        progress = None
+        if self.corpus_path is not None and self.use_index:  # only a named corpus is ever indexed
+            from leninletters.cli.indexing import ProgressBar
 
+            progress = ProgressBar()
         return door.open_edition(
-            self.corpus_path,
-            use_index=self.use_index,
-            reindex=self.reindex,
-            notify=say,
-            progress=ProgressBar(),
+            self.corpus_path, use_index=self.use_index, reindex=self.reindex, notify=say, progress=progress
         )
 
 

@@ -16,13 +16,7 @@ from typer.core import TyperGroup
 from leninletters.cli.options import (
     AFTER_DASHES,
 )
-from leninletters.cli.shells import (
-    COMPLETE_VAR,
-    INSTALL_COMPLETION,
-    SHOW_COMPLETION,
-    completion_script,
-    register_shells,
-)
+from leninletters.cli.scripts import COMPLETE_VAR, INSTALL_COMPLETION, SHOW_COMPLETION
 from leninletters.core.errors import (
     ExitStatus,
     LeninLettersError,
@@ -97,9 +91,13 @@ class LettersGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         if os.environ.get(COMPLETE_VAR):
+            from leninletters.cli.shells import register_shells
+
             register_shells()
         words = list(sys.argv[1:] if args is None else args)
         if words and words[0].split("=")[0] in (INSTALL_COMPLETION, SHOW_COMPLETION):
+            from leninletters.cli.shells import completion_script
+
             sys.exit(completion_script(words))
         call = dict(args=args, prog_name=prog_name, complete_var=complete_var, **extra)
         if not standalone_mode:

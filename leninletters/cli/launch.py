@@ -2,6 +2,8 @@
 
 Importing the command line (Typer, Click and the rest) takes most of a small command's time; a Ctrl-C
 then would otherwise print a traceback. Point the console script here (leninletters.cli.launch:main).
+It imports the command line's root, not the whole app: a run imports the module of the command it names
+and no other (cli/root.py), so `read` starts the reader without building list, grep or export.
 """
 
 import sys
@@ -10,7 +12,7 @@ import sys
 def main() -> None:
     """Import the command line and run it; a Ctrl-C during the import is status 130 and one line."""
     try:
-        from leninletters.cli.app import main as run
+        from leninletters.cli.root import run
     except KeyboardInterrupt:
         if sys.stderr is not None:
             try:

@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from leninletters.cli.quoting import DEFAULT_WORDBREAKS, bash_reply, bash_words, offerable, shown
-from leninletters.cli.scripts import SCRIPTS, WANTS_FILES, WORD_SEPARATOR
+from leninletters.cli.scripts import (
+    SCRIPTS,
+    SHOW_COMPLETION,
+    WANTS_FILES,
+    WORD_SEPARATOR,
+)
 from leninletters.core.errors import ExitStatus
 from leninletters.ui.streams import PROG, say
 
-COMPLETE_VAR = "_LENINLETTERS_COMPLETE"
-INSTALL_COMPLETION = "--install-completion"
-SHOW_COMPLETION = "--show-completion"
 # What the zsh and fish scripts set: the words before the cursor (unquoted, joined by WORD_SEPARATOR),
 # and the word being typed.
 WORDS_VAR = "_LENINLETTERS_WORDS"
@@ -96,6 +97,8 @@ def register_shells() -> None:
     value written for its shell, and no Rich (Typer passes each help through it: 40 ms on every Tab)."""
     from typer._click.shell_completion import _resolve_context, _resolve_incomplete, add_completion_class
     from typer._completion_classes import BashComplete, FishComplete, ZshComplete
+
+    from leninletters.cli.quoting import DEFAULT_WORDBREAKS, bash_reply, bash_words, offerable, shown
 
     class Answering:
         """What the three shells share: the values offered, the file-name signal, the help cleaned."""

@@ -1,0 +1,132 @@
+"""Start-up: a run imports and reads only what it uses (docs/speed.md), and answers exactly as before.
+
+The bundled edition comes from the pickle the build keeps beside letters.json, which must stay the
+corpus letters.json is; a run imports the module of the command it names and no other.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leninletters.store import bundled
+from leninletters.store.corpus import load_bundled, parse_document
+from leninletters.store.reading import BUNDLED, BUNDLED_FILE, bundled_text, parse
+
+
+def _validated() -> object:
+    """The bundled edition read the careful way: every record checked, as for any corpus file."""
+    text = bundled_text(BUNDLED_FILE).encode("utf-8")
+    return parse_document(parse(text, BUNDLED).document, BUNDLED)
+
+
+def test_the_pickle_fits_the_bundled_letters_and_the_model() -> None:
+    loaded = bundled.load()
+    assert loaded is not None, "data/letters.pickle is stale: run python -m leninletters.store.bundled"
+
+
+def test_the_pickle_holds_exactly_what_validating_letters_json_gives() -> None:
+    assert bundled.load() == _validated()
+    assert load_bundled() == _validated()
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    folder = Path(bundled._data_folder() or "")
+    for name in (BUNDLED_FILE, bundled.PICKLE_FILE):
+        shutil.copy(folder / name, tmp_path / name)
+    return tmp_path
+
+
+def test_an_edited_letters_json_is_never_answered_from_the_pickle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = _data_copy(tmp_path)
+    text = (copy / BUNDLED_FILE).read_text(encoding="utf-8")
+    (copy / BUNDLED_FILE).write_text(text.replace("To Leon Trotsky", "To Lev Trotsky", 1), encoding="utf-8")
+    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    assert bundled.load() is None
+
+
+def test_a_changed_record_type_is_never_answered_from_the_pickle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = _data_copy(tmp_path)
+    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    assert bundled.load() is not None
+    shape = bundled.records_shape()
+    monkeypatch.setattr(bundled, "records_shape", lambda: shape ^ 1)  # as if a field had been added
+    assert bundled.load() is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"leninletters-bundled-1 0 0 0\n"])
+def test_a_damaged_pickle_only_means_reading_letters_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    copy = _data_copy(tmp_path)
+    (copy / bundled.PICKLE_FILE).write_bytes(damage)
+    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    assert bundled.load() is None
+
+
+def test_a_pickle_whose_key_fits_but_whose_body_is_broken_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = _data_copy(tmp_path)
+    key = bundled.key_for((copy / BUNDLED_FILE).read_bytes())
+    (copy / bundled.PICKLE_FILE).write_bytes(key + b"\x80\x05garbage")
+    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    assert bundled.load() is None
+
+
+# What a run imports ---------------------------------------------------------------------------------
+
+PROBE = """
+import sys
+from leninletters.cli.launch import main
+sys.argv = ["leninletters", *{args!r}]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith("leninletters"))))
+"""
+
+
+def _imported(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=list(args))], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    tail = done.stderr[done.stderr.rindex("[") :]
+    return set(ast.literal_eval(tail))
+
+
+def test_list_imports_neither_the_other_commands_nor_the_corpus_decoders() -> None:
+    imported = _imported("list", "--json")
+    assert "leninletters.cli.letters" in imported
+    others = {f"leninletters.cli.{name}" for name in ("searching", "scholar", "reading", "indexing")}
+    assert not imported & others
+    # The bundled edition came from its pickle: nothing decoded or validated letters.json.
+    assert "leninletters.store.assembly" not in imported
+    assert "leninletters.store.problems" not in imported
+
+
+def test_read_imports_no_other_command() -> None:
+    imported = _imported("read", "--help")
+    assert "leninletters.cli.reading" in imported
+    others = {f"leninletters.cli.{name}" for name in ("letters", "searching", "scholar", "indexing")}
+    assert not imported & others
+
+
+def test_help_still_lists_every_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "leninletters", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0
+    for name in ("list", "show", "grep", "export", "validate", "people", "cite", "timeline", "read", "index"):
+        assert f" {name} " in done.stdout
