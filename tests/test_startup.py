@@ -130,3 +130,118 @@ def test_help_still_lists_every_command() -> None:
     assert done.returncode == 0
     for name in ("list", "show", "grep", "export", "validate", "people", "cite", "timeline", "read", "index"):
         assert f" {name} " in done.stdout
+
+
+# A plain `read` starts the reader without Typer ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["read"], (None, [])),
+        (["read", "date:1923-01"], (None, ["date:1923-01"])),
+        (["read", "to:trotsky", "date:1923.."], (None, ["to:trotsky", "date:1923.."])),
+        (["read", "--", "-scribe:L.F."], (None, ["-scribe:L.F."])),
+        (["read", "a", "--", "--", "b"], (None, ["a", "--", "b"])),
+        (["--corpus", "mine.json", "read"], (Path("mine.json"), [])),
+        (["--corpus=mine.json", "--no-index", "read", "x"], (Path("mine.json"), ["x"])),
+        (["--no-reindex", "read"], (None, [])),
+    ],
+)
+def test_the_plain_forms_of_read_are_read_without_typer(
+    arguments: list[str], expected: tuple[Path | None, list[str]]
+) -> None:
+    from leninletters.cli.reader_start import plain_read
+
+    assert plain_read(arguments) == expected
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        [],
+        ["list"],
+        ["read", "--help"],
+        ["read", "-h"],
+        ["read", "to:trotsky", "--json"],
+        ["--version", "read"],
+        ["--corpus"],
+        ["--corpus", "read"],
+        ["--corpus=", "read"],
+        ["--verbose", "read"],
+        ["reed"],
+    ],
+)
+def test_every_other_form_of_read_goes_through_the_command_line(arguments: list[str]) -> None:
+    from leninletters.cli.reader_start import plain_read
+
+    assert plain_read(arguments) is None
+
+
+def test_completion_never_takes_the_plain_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leninletters.cli.reader_start import plain_read
+
+    monkeypatch.setenv("_LENINLETTERS_COMPLETE", "complete_bash")
+    assert plain_read(["read"]) is None
+
+
+READ_PROBE = """
+import sys
+{prelude}
+from leninletters.cli.launch import main
+sys.argv = ["leninletters", *{args!r}]
+try:
+    main()
+except SystemExit as leaving:
+    sys.stderr.write(f"STATUS {{leaving.code}} TYPER {{'typer' in sys.modules}}\\n")
+"""
+
+
+def _read(*args: str, prelude: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", READ_PROBE.format(args=list(args), prelude=prelude)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_read_off_a_terminal_says_so_in_one_line_without_importing_typer() -> None:
+    from leninletters.cli.reading import NO_TERMINAL
+
+    done = _read("read")
+    assert done.stdout == ""
+    assert done.stderr == f"leninletters: error: {NO_TERMINAL}\nSTATUS 2 TYPER False\n"
+
+
+def test_a_malformed_query_to_read_is_one_line_and_status_2_without_typer() -> None:
+    done = _read("read", "(to:trotsky")
+    assert done.stdout == ""
+    assert "unclosed '('" in done.stderr
+    assert done.stderr.count("\n") == 2 and done.stderr.endswith("STATUS 2 TYPER False\n")
+
+
+def test_read_without_textual_says_how_to_install_it_on_the_fast_path_too() -> None:
+    from leninletters.cli.reading import INSTALL_HINT
+
+    done = _read("read", prelude='sys.modules["textual"] = None')
+    assert done.stderr == f"leninletters: error: {INSTALL_HINT}\nSTATUS 2 TYPER False\n"
+
+
+def test_a_missing_corpus_for_read_is_the_same_line_either_way(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.json")
+    fast = _read("--corpus", missing, "read")
+    assert "TYPER False" in fast.stderr
+    from .conftest import run
+
+    status, out, err = run("--corpus", missing, "read")
+    assert (status, out) == (2, "")
+    # Off a terminal both refuse before the corpus is opened, with the same line.
+    assert fast.stderr.splitlines()[0] == err.strip()
+
+
+def test_read_help_is_typers_as_before() -> None:
+    done = _read("read", "--help")
+    assert "Read the letters interactively" in done.stdout
+    assert done.stderr.endswith("STATUS 0 TYPER True\n")

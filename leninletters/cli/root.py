@@ -21,10 +21,11 @@ import typer
 
 from leninletters import __version__
 from leninletters.cli.context import QUERY_HELP, State
-from leninletters.cli.failures import LettersGroup, ending
+from leninletters.cli.failures import LettersGroup
 from leninletters.cli.options import CorpusPath
 from leninletters.cli.scripts import INSTALL_COMPLETION, SHOW_COMPLETION
 from leninletters.store import edition as door
+from leninletters.ui.messages import ending
 from leninletters.ui.streams import PROG, tolerant_streams
 
 HELP = (

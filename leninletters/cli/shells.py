@@ -16,7 +16,7 @@ from leninletters.cli.scripts import (
     WANTS_FILES,
     WORD_SEPARATOR,
 )
-from leninletters.core.errors import ExitStatus
+from leninletters.ui.messages import ExitStatus
 from leninletters.ui.streams import PROG, say
 
 # What the zsh and fish scripts set: the words before the cursor (unquoted, joined by WORD_SEPARATOR),
