@@ -245,3 +245,56 @@ def test_read_help_is_typers_as_before() -> None:
     done = _read("read", "--help")
     assert "Read the letters interactively" in done.stdout
     assert done.stderr.endswith("STATUS 0 TYPER True\n")
+
+
+COMPLETION_PROBE = """
+import os, sys
+os.environ.update({environ!r})
+from leninletters.cli.launch import main
+sys.argv = ["leninletters"]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith("leninletters.cli."))))
+"""
+
+
+def _completed(environ: dict[str, str]) -> tuple[list[str], set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", COMPLETION_PROBE.format(environ=environ)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return done.stdout.splitlines(), set(ast.literal_eval(done.stderr[done.stderr.rindex("[") :]))
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": "leninletters list --person tro"},
+        {"_LENINLETTERS_COMPLETE": "complete_fish", "_LENINLETTERS_WORDS": "list\x1f--person"},
+        {"_LENINLETTERS_COMPLETE": "complete_zsh", "_LENINLETTERS_WORDS": "--corpus\x1fx.json\x1flist"},
+    ],
+)
+def test_tab_within_a_command_imports_that_command_alone(environ: dict[str, str]) -> None:
+    environ.setdefault("_LENINLETTERS_INCOMPLETE", "tro")
+    offered, imported = _completed(environ)
+    if "--corpus" not in environ.get("_LENINLETTERS_WORDS", ""):
+        assert offered and offered[0].split("\t")[0] == "trotsky"
+    assert "leninletters.cli.letters" in imported
+    others = {f"leninletters.cli.{name}" for name in ("searching", "scholar", "reading")}
+    assert not imported & others
+
+
+@pytest.mark.parametrize(
+    "line", ["leninletters gr", "leninletters ", "leninletters 'li", "leninletters --corpus x.json ti"]
+)
+def test_tab_on_the_command_name_still_offers_every_command(line: str) -> None:
+    offered, imported = _completed({"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": line})
+    assert "leninletters.cli.scholar" in imported and "leninletters.cli.searching" in imported
+    if line.endswith("gr"):
+        assert offered == ["grep"]
+    if line.endswith("ti"):
+        assert offered == ["timeline"]

@@ -23,7 +23,13 @@ from leninletters import __version__
 from leninletters.cli.context import QUERY_HELP, State
 from leninletters.cli.failures import LettersGroup
 from leninletters.cli.options import CorpusPath
-from leninletters.cli.scripts import INSTALL_COMPLETION, SHOW_COMPLETION
+from leninletters.cli.scripts import (
+    COMPLETE_VAR,
+    INSTALL_COMPLETION,
+    SHOW_COMPLETION,
+    WORD_SEPARATOR,
+    WORDS_VAR,
+)
 from leninletters.store import edition as door
 from leninletters.ui.messages import ending
 from leninletters.ui.streams import PROG, tolerant_streams
@@ -157,16 +163,39 @@ def one_line_paragraphs(doc: str) -> str:
 
 def invoked(arguments: Sequence[str]) -> str | None:
     """The command a run names, past the options before it (--corpus PATH); None where it names none we
-    know (help, the list of commands, a mistyped name) or asks for Tab completion: those need every
-    command."""
-    if any(name.endswith("_COMPLETE") for name in os.environ):
-        return None
+    know (help, the list of commands, a mistyped name): those need every command. A Tab completion names
+    its command among the words before the one being completed (completing the command's own name
+    needs every command)."""
     words = list(arguments)
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        before = _words_before_the_cursor()
+        if before is None:
+            return None
+        words = before
     while words and words[0].startswith("-"):
         option = words.pop(0)
         if option == "--corpus" and words:
             words.pop(0)
     return words[0] if words and words[0] in NAMES else None
+
+
+def _words_before_the_cursor() -> list[str] | None:
+    """The words a Tab completion has before the one it completes, as its shell's script passes them
+    (shells.py reads them the same way); None where they cannot be told simply (a quote, a backslash)."""
+    shell = os.environ.get(COMPLETE_VAR, "")
+    if shell == "complete_bash":
+        line = os.fsencode(os.environ.get("COMP_LINE", ""))
+        point = os.environ.get("COMP_POINT", "")
+        typed = os.fsdecode(line[: int(point)] if point.isdecimal() else line)
+        words = typed.split()[1:]  # the program's name first
+        if words and not typed[-1:].isspace():
+            words.pop()  # the word being completed
+    elif shell in ("complete_zsh", "complete_fish"):
+        joined = os.environ.get(WORDS_VAR, "")
+        words = joined.split(WORD_SEPARATOR) if joined else []
+    else:
+        return None
+    return None if any(mark in word for word in words for mark in "'\"\\") else words
 
 
 def app_for(arguments: Sequence[str]) -> typer.Typer:

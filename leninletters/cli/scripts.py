@@ -12,6 +12,10 @@ from __future__ import annotations
 COMPLETE_VAR = "_LENINLETTERS_COMPLETE"
 INSTALL_COMPLETION = "--install-completion"
 SHOW_COMPLETION = "--show-completion"
+# What the zsh and fish scripts set: the words before the cursor (unquoted, joined by WORD_SEPARATOR),
+# and the word being typed.
+WORDS_VAR = "_LENINLETTERS_WORDS"
+INCOMPLETE_VAR = "_LENINLETTERS_INCOMPLETE"
 # The status a completion run ends with when the word is a file name: the script completes file names.
 WANTS_FILES = 3
 # zsh and fish pass the words before the cursor joined by this character (fish's command substitution

@@ -11,18 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from leninletters.cli.scripts import (
+    INCOMPLETE_VAR,
     SCRIPTS,
     SHOW_COMPLETION,
     WANTS_FILES,
     WORD_SEPARATOR,
+    WORDS_VAR,
 )
 from leninletters.ui.messages import ExitStatus
 from leninletters.ui.streams import PROG, say
-
-# What the zsh and fish scripts set: the words before the cursor (unquoted, joined by WORD_SEPARATOR),
-# and the word being typed.
-WORDS_VAR = "_LENINLETTERS_WORDS"
-INCOMPLETE_VAR = "_LENINLETTERS_INCOMPLETE"
 
 SHELLS = ("bash", "zsh", "fish")
 
