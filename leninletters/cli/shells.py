@@ -143,7 +143,7 @@ def register_shells() -> None:
         shell = "bash"
 
         def get_completion_args(self) -> tuple[list[str], str]:
-            line = os.fsencode(os.environ["COMP_LINE"])  # a KeyError: run by hand (see app.py)
+            line = os.fsencode(os.environ["COMP_LINE"])  # a KeyError: run by hand (see failures.py)
             point = int(os.environ.get("COMP_POINT") or len(line))  # bytes, as readline counts
             words, incomplete, self.typed = bash_words(os.fsdecode(line[:point]))
             self.breaks = os.environ.get("COMP_WORDBREAKS", DEFAULT_WORDBREAKS)
