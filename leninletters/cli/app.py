@@ -4,7 +4,7 @@
 building only the command it names (see root.app_for), as often as it is called.
 """
 
-from leninletters.cli.root import new_app, one_line_paragraphs, run
+from leninletters.cli.root import new_app, run
 
 app = new_app()
 
@@ -14,4 +14,4 @@ def main() -> None:
     run()
 
 
-__all__ = ["app", "main", "one_line_paragraphs"]
+__all__ = ["app", "main"]
