@@ -298,3 +298,35 @@ def test_tab_on_the_command_name_still_offers_every_command(line: str) -> None:
         assert offered == ["grep"]
     if line.endswith("ti"):
         assert offered == ["timeline"]
+
+
+WHOLE_APP_PROBE = """
+import os, sys
+os.environ.update({environ!r})
+sys.argv = ["leninletters"]
+from leninletters.cli.app import app
+try:
+    app()
+except SystemExit:
+    pass
+"""
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+@pytest.mark.parametrize("typed", ["", "gr", "-", "--co"])
+def test_tab_on_the_first_word_offers_what_the_whole_app_offers(shell: str, typed: str) -> None:
+    environ = {
+        "_LENINLETTERS_COMPLETE": f"complete_{shell}",
+        "_LENINLETTERS_WORDS": "",
+        "_LENINLETTERS_INCOMPLETE": typed,
+    }
+    offered, _ = _completed(environ)
+    whole = subprocess.run(
+        [sys.executable, "-c", WHOLE_APP_PROBE.format(environ=environ)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    # In the same order for commands; Click gathers an option's names in a set, whose order is the run's.
+    assert sorted(offered) == sorted(whole.stdout.splitlines())
+    assert offered  # every command with its help, or the top-level options

@@ -118,8 +118,10 @@ def main_options(
         print(ctx.get_help())
 
 
-def new_app(names: Sequence[str] | None = None) -> typer.Typer:
-    """The app with the commands named (every command for None), in --help's order."""
+def new_app(names: Sequence[str] | None = None, *, names_only: bool = False) -> typer.Typer:
+    """The app with the commands named (every command for None), in --help's order. With names_only,
+    each command is its name and help alone, without its options: what Tab on a command's name offers,
+    without Typer turning every command's signature into Click objects."""
     app = typer.Typer(
         cls=LettersGroup,
         name=PROG,
@@ -135,8 +137,13 @@ def new_app(names: Sequence[str] | None = None) -> typer.Typer:
     for command in COMMANDS:
         if names is None or command.name in names:
             function = _function(command)
-            app.command(command.name, help=_help(function), **command.settings)(function)
+            registered = _named_only if names_only else function
+            app.command(command.name, help=_help(function), **command.settings)(registered)
     return app
+
+
+def _named_only() -> None:
+    """A command as Tab on its name sees it: nothing runs it, and it takes no options."""
 
 
 def _function(command: Command) -> Callable[..., Any]:
@@ -199,9 +206,27 @@ def _words_before_the_cursor() -> list[str] | None:
 
 
 def app_for(arguments: Sequence[str]) -> typer.Typer:
-    """The app a run with these arguments needs: the command it names alone, or every command."""
+    """The app a run with these arguments needs: the command it names alone, or every command (with
+    their names and help alone where Tab completes a command's name)."""
     name = invoked(arguments)
-    return new_app(None if name is None else [name])
+    if name is not None:
+        return new_app([name])
+    return new_app(names_only=_completing_a_command_name())
+
+
+def _completing_a_command_name() -> bool:
+    """Whether a Tab completes the first word after the top-level options: a command's name, or one of
+    those options (which the app's own callback answers whatever its commands hold)."""
+    if not any(name.endswith("_COMPLETE") for name in os.environ):
+        return False
+    before = _words_before_the_cursor()
+    if before is None:
+        return False
+    while before and before[0].startswith("-"):
+        option = before.pop(0)
+        if option == "--corpus" and before:
+            before.pop(0)
+    return not before
 
 
 def run(arguments: Sequence[str] | None = None) -> None:
