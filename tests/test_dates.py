@@ -78,8 +78,8 @@ PARTIAL_DATES = st.dates(dt.date(1900, 1, 1), dt.date(1999, 12, 31)).flatmap(
 @given(PARTIAL_DATES | st.none(), PARTIAL_DATES | st.none())
 def test_a_query_span_and_the_from_and_to_options_are_one_rule(start: str | None, end: str | None) -> None:
     # date:A..B in a query and --from A --to B select the same days, or are both refused as backwards.
-    from leninletters.cli.options import to_predicate
     from leninletters.core.querylang import parse
+    from leninletters.store.asking import Filters, question
 
     written = f"date:{start or ''}..{end or ''}"
     try:
@@ -88,7 +88,7 @@ def test_a_query_span_and_the_from_and_to_options_are_one_rule(start: str | None
         by_query = None
         assert "runs backwards" in str(refused)
     try:
-        by_options = to_predicate(date_from=[start] if start else None, date_to=[end] if end else None)
+        by_options = question(Filters(date_from=[start] if start else None, date_to=[end] if end else None))
     except DateError as refused:
         by_options = None
         assert "swap them" in str(refused)

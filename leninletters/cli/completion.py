@@ -85,11 +85,11 @@ def _sections(letters: Sequence[OfferedLetter]) -> list[Item]:
 
 def query(incomplete: str, path: Path | None = None) -> list[Item]:
     """The query's fields (to:, date:, …) and, after one, its values: to:trotsky, slug:testament."""
-    from leninletters.core.querylang import FIELDS
+    from leninletters.store.asking import query_fields
 
     field, colon, value = incomplete.partition(":")
     if not colon:
-        return _starting(incomplete, ((f"{name}:", help_text) for name, (_, help_text) in FIELDS.items()))
+        return _starting(incomplete, ((f"{name}:", help_text) for name, help_text in query_fields().items()))
     return [(f"{field}:{v}", h) for v, h in field_values(field.lower(), value, path)]
 
 

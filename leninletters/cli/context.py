@@ -12,12 +12,10 @@ import typer
 from leninletters.cli.options import (
     REPEAT_RULE,
 )
-from leninletters.core import predicates
-from leninletters.core.errors import (
-    shortened,
-)
-from leninletters.core.predicates import Predicate
+from leninletters.store import asking
 from leninletters.store import edition as door
+from leninletters.store.asking import Question
+from leninletters.ui.messages import shortened
 from leninletters.ui.output import Color, Output
 from leninletters.ui.streams import say
 
@@ -32,14 +30,13 @@ class State:
         self.corpus_path, self.use_index, self.reindex = corpus_path, use_index, reindex
 
     def edition(self) -> "Edition":
-        from leninletters.cli.indexing import ProgressBar
+        progress = None
+        if self.corpus_path is not None and self.use_index:  # only a named corpus is ever indexed
+            from leninletters.cli.indexing import ProgressBar
 
+            progress = ProgressBar()
         return door.open_edition(
-            self.corpus_path,
-            use_index=self.use_index,
-            reindex=self.reindex,
-            notify=say,
-            progress=ProgressBar(),
+            self.corpus_path, use_index=self.use_index, reindex=self.reindex, notify=say, progress=progress
         )
 
 
@@ -53,13 +50,9 @@ def output_for(color: Color = Color.auto, no_pager: bool = False) -> Output:
     return Output(color=color, say=say, paging=not no_pager)
 
 
-def explain_query(selection: Predicate, references: Sequence[str] = ()) -> None:
+def explain_query(selection: Question, references: Sequence[str] = ()) -> None:
     """Print how a query was understood: the query as the tool reads it back, then its tree."""
-    lines = [f"query: {selection.explain()}"]
-    if references:
-        lines.append(f"references: {' '.join(references)}")
-    lines += predicates.describe(selection)
-    output_for().write(line + "\n" for line in lines)
+    output_for().write(line + "\n" for line in asking.explanation(selection, references))
 
 
 QUERY_HELP = (
@@ -92,10 +85,10 @@ def did_you_mean(edition: "Edition", word: str) -> str:
 NAME_HINTS = 3
 
 
-def name_hints(edition: "Edition", selection: Predicate) -> str:
+def name_hints(edition: "Edition", selection: Question) -> str:
     """For each person:, to:, cc: or scribe: term that selects no letter, what it probably meant."""
     hints: list[str] = []
-    for term in predicates.people_in(selection):
+    for term in asking.people_asked(selection):
         if len(hints) == NAME_HINTS:
             hints.append("…")  # a line's worth: the first few say what is wrong, and a query may have 40,000
             break

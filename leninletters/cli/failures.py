@@ -3,8 +3,6 @@ documented status (docs/errors.md)."""
 
 # No `from __future__ import annotations` here: Typer would have to eval every string annotation of every
 # command on each run (a fifth of a small command's time); real annotations cost nothing to read.
-import contextlib
-import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -16,55 +14,14 @@ from typer.core import TyperGroup
 from leninletters.cli.options import (
     AFTER_DASHES,
 )
-from leninletters.cli.shells import (
-    COMPLETE_VAR,
-    INSTALL_COMPLETION,
-    SHOW_COMPLETION,
-    completion_script,
-    register_shells,
-)
-from leninletters.core.errors import (
-    ExitStatus,
-    LeninLettersError,
-)
+from leninletters.cli.scripts import COMPLETE_VAR, INSTALL_COMPLETION, SHOW_COMPLETION
+from leninletters.ui.messages import ExitStatus, ending
 from leninletters.ui.streams import say, silence_stdout
 
 
 def fail(message: str, status: int = ExitStatus.ERROR) -> NoReturn:
     say(f"error: {message}")
     raise typer.Exit(status)
-
-
-def ending(error: BaseException) -> int:
-    """How an error ends the run, wherever it is met: its one line on stderr, and its status
-    (docs/errors.md). The tool's own errors say what to do; a closed pipe says nothing; a failure nobody
-    foresaw is an internal error, with its traceback only when asked for."""
-    if isinstance(error, LeninLettersError):
-        say(f"error: {error}")
-        return error.exit_status
-    if isinstance(error, KeyboardInterrupt):
-        say("interrupted")
-        return ExitStatus.INTERRUPTED
-    if isinstance(error, BrokenPipeError):
-        silence_stdout()  # the reader has gone: what is still buffered goes nowhere, quietly
-        return ExitStatus.BROKEN_PIPE
-    if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:
-        silence_stdout()  # what is still buffered cannot be written either
-        say(f"error: cannot write the output: {os.strerror(error.errno) if error.errno else error}")
-        return ExitStatus.OUTPUT_FAILED
-    from leninletters.core.errors import DEBUG_ENV, internal_error_message
-
-    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
-        import traceback
-
-        with contextlib.suppress(Exception):
-            traceback.print_exception(error, file=sys.stderr)
-    say(internal_error_message(error))
-    return ExitStatus.INTERNAL
-
-
-# What failing to write stdout looks like: a full disk, a closed descriptor, an I/O error, a file too big.
-OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT})
 
 
 class LettersGroup(TyperGroup):
@@ -97,9 +54,13 @@ class LettersGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         if os.environ.get(COMPLETE_VAR):
+            from leninletters.cli.shells import register_shells
+
             register_shells()
         words = list(sys.argv[1:] if args is None else args)
         if words and words[0].split("=")[0] in (INSTALL_COMPLETION, SHOW_COMPLETION):
+            from leninletters.cli.shells import completion_script
+
             sys.exit(completion_script(words))
         call = dict(args=args, prog_name=prog_name, complete_var=complete_var, **extra)
         if not standalone_mode:

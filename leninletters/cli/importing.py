@@ -15,11 +15,8 @@ from typing import Annotated
 
 import typer
 
-from leninletters.core.errors import InputError, OutputError
+from leninletters.ui.messages import ExitStatus, InputError, OutputError
 from leninletters.ui.streams import say
-
-# Some files were skipped, but a corpus of the others was written (docs/errors.md).
-SOME_SKIPPED = 3
 
 ImportPaths = Annotated[
     list[str],
@@ -96,7 +93,7 @@ def import_letters(
     letters = f"{len(run.writer)} letter{'' if len(run.writer) == 1 else 's'}"
     say(f"wrote {letters} from {_files(run.files)} to {output}{skips}")
     if run.skipped:
-        raise typer.Exit(SOME_SKIPPED)
+        raise typer.Exit(ExitStatus.SOME_SKIPPED)
 
 
 def _files(count: int) -> str:

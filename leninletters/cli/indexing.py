@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from leninletters.core.errors import InputError
 from leninletters.store import edition as door
+from leninletters.ui.messages import InputError
 from leninletters.ui.terminal import visible
 
 if TYPE_CHECKING:

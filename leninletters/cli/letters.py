@@ -33,18 +33,13 @@ from leninletters.cli.options import (
     Scribe,
     complete_words,
     refuse_mistyped_options,
-    to_predicate,
 )
-from leninletters.core.errors import (
-    ExitStatus,
-    InputError,
-    OutputError,
-)
-from leninletters.core.present import plural
 from leninletters.formats import export
 from leninletters.formats.export import Format
 from leninletters.store import edition as door
+from leninletters.store.asking import Filters, question
 from leninletters.ui import files
+from leninletters.ui.messages import ExitStatus, InputError, OutputError, plural
 from leninletters.ui.output import Color
 from leninletters.ui.streams import say
 from leninletters.ui.views import LetterList
@@ -79,16 +74,7 @@ def list_letters(
 
       leninletters list monopoly --json
     """
-    selection = to_predicate(
-        date_from=date_from,
-        date_to=date_to,
-        recipient=recipient,
-        scribe=scribe,
-        keyword=keyword,
-        query=query,
-        person=person,
-        editorial=editorial,
-    )
+    selection = question(Filters.collect(locals()))
     if explain:
         return explain_query(selection)
     edition = edition_of(ctx)
@@ -230,16 +216,7 @@ def export_letters(
     edition = edition_of(ctx)
     references = [word for word in words or () if edition.is_reference(word)]
     query = [word for word in words or () if not edition.is_reference(word)]
-    selection = to_predicate(
-        date_from=date_from,
-        date_to=date_to,
-        recipient=recipient,
-        scribe=scribe,
-        keyword=keyword,
-        query=query,
-        person=person,
-        editorial=editorial,
-    )
+    selection = question(Filters.collect(locals()))
     if explain:
         return explain_query(selection, references)
     chosen = edition.choose(references, selection)

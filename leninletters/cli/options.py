@@ -1,17 +1,15 @@
-"""The command line's shared options, each defined once, and how the filters become one Filter."""
+"""The command line's shared options, each defined once (an Annotated alias per option, which every command
+that takes it names); the filters among them are collected into the door's Filters (store/asking.py)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from leninletters.core import dates, predicates
-from leninletters.core.errors import DateError, InputError, shortened
-from leninletters.core.predicates import EVERYTHING, Predicate, all_of, any_of
+from leninletters.ui.messages import InputError, shortened
 from leninletters.ui.output import Color
 
 FILTERS = "Filters"
@@ -213,83 +211,6 @@ CorpusPath = Annotated[
         dir_okay=True,
     ),
 ]
-
-
-def _once(values: list[str] | None, flag: str) -> str | None:
-    if not values:
-        return None
-    if len(values) > 1:
-        raise InputError(
-            f"{flag} can be given once (it bounds a range); for several ranges use a query: "
-            "'date:1922-12 or date:1923-03'"
-        )
-    return values[0]
-
-
-def _named(values: list[str] | None, flag: str, needs: str) -> list[str]:
-    cleaned = [value.strip() for value in values or ()]
-    if any(not value for value in cleaned):
-        raise InputError(f"{flag} needs {needs}")
-    return cleaned
-
-
-# What Click makes of a query term glued to a short option: `-scribe:L.F.` is read as `-s cribe:L.F.`.
-GLUED_TERM = re.compile(r"(cribe|ection|ecret|lug):")
-
-
-def to_predicate(
-    *,
-    date_from: list[str] | None = None,
-    date_to: list[str] | None = None,
-    recipient: list[str] | None = None,
-    scribe: list[str] | None = None,
-    keyword: list[str] | None = None,
-    query: list[str] | None = None,
-    person: list[str] | None = None,
-    editorial: bool = False,
-) -> Predicate:
-    """The one predicate the options and the query describe: each option's values any, all of them and
-    the query together."""
-    terms: list[Predicate] = []
-    start_text, end_text = _once(date_from, "--from"), _once(date_to, "--to")
-    if start_text is not None or end_text is not None:
-        try:
-            start, end = dates.span(start_text, end_text)
-        except dates.BackwardsSpan:
-            raise DateError(f"--from {start_text} is later than --to {end_text}: swap them") from None
-        terms.append(predicates.DateRange(start, end))
-    for value in scribe or ():
-        if GLUED_TERM.match(value):
-            raise InputError(
-                f"'-s{shortened(value)}' was read as --scribe {shortened(value)!r}: a query term that starts "
-                f"with '-' goes after '--', for example: leninletters list -- -s{shortened(value)}"
-            )
-    for values, flag, needs, make in (
-        (recipient, "--recipient", "a name, for example --recipient trotsky", predicates.Recipient),
-        (scribe, "--scribe", "L.F., M.V., a name, or 'none'", predicates.Scribe),
-        (keyword, "--keyword", "some text, for example --keyword monopoly", predicates.Phrase),
-        (person, "--person", "a name, for example --person krupskaya", predicates.person_term),
-    ):
-        names = _named(values, flag, needs)
-        if names:
-            terms.append(any_of(make(name) for name in names))
-    if query:
-        from leninletters.core import querylang  # only a query pays for its parser
-
-        terms.append(querylang.parse(querylang.join(query)))
-    if not terms:
-        return EVERYTHING
-    selection = all_of(terms)
-    return predicates.with_editorial(selection) if editorial else selection
-
-
-def person_terms(person: list[str] | None, editorial: bool = False) -> list[predicates.Person]:
-    """The --person values as predicates, widened to the editor's insertions with --editorial."""
-    terms = [
-        predicates.person_term(name)
-        for name in _named(person, "--person", "a name, for example --person krupskaya")
-    ]
-    return [term.widened() for term in terms] if editorial else terms
 
 
 # Where the words given after `--` are kept for the run (Click's meta is shared by every context of it).

@@ -1,22 +1,20 @@
 """`leninletters read`: the interactive reader, started from the command line.
 
 The reader (leninletters.reader) is a second front end over the same door, built on Textual, an optional
-extra: this command is the only one that imports it, and says how to install it where it is missing.
+extra: this command is the only one that imports it, and says how to install it where it is missing. What
+it does once its words are read is reader_start.start_reader, which the console script also calls
+straight away for a plain `read` (see launch.py).
 """
 
-# No `from __future__ import annotations`: Typer reads these annotations at run time (see app.py).
-import sys
+# No `from __future__ import annotations`: Typer reads these annotations at run time (see root.py).
 from typing import Annotated
 
 import typer
 
 from leninletters.cli.options import complete_query
-from leninletters.core.errors import ExitStatus, InputError
-from leninletters.ui.streams import say
-from leninletters.ui.terminal import is_terminal
-
-NO_TERMINAL = "read is interactive and needs a terminal: for a pipe or a file use list, show or export"
-INSTALL_HINT = "the reader needs Textual: pip install 'leninletters[reader]'"
+from leninletters.cli.reader_start import INSTALL_HINT as INSTALL_HINT
+from leninletters.cli.reader_start import NO_TERMINAL as NO_TERMINAL
+from leninletters.cli.reader_start import start_reader
 
 ReadQuery = Annotated[
     list[str] | None,
@@ -41,21 +39,5 @@ def read(ctx: typer.Context, query: ReadQuery = None) -> None:
 
       leninletters --corpus my-letters.json read
     """
-    from leninletters.core import querylang
-    from leninletters.store import edition as door
-
-    text = querylang.join(query) if query else ""
-    if query:
-        querylang.parse(text)  # a malformed query is one line before the screen is taken, not after
-    try:
-        from leninletters.reader.app import run
-    except ImportError:
-        say(f"error: {INSTALL_HINT}")
-        raise typer.Exit(ExitStatus.ERROR) from None
-    if not (is_terminal(sys.stdin) and is_terminal(sys.stderr)):
-        # Textual draws on stderr and reads keys from stdin: without a terminal there it would write
-        # its escape sequences into a file and wait for keys that never come.
-        raise InputError(NO_TERMINAL)
     state = ctx.find_root().obj
-    edition = door.open_edition(getattr(state, "corpus_path", None))
-    raise typer.Exit(run(edition, text))
+    raise typer.Exit(start_reader(getattr(state, "corpus_path", None), query or []))

@@ -32,14 +32,10 @@ from leninletters.cli.options import (
     complete_period,
     complete_person,
     complete_style,
-    to_predicate,
-)
-from leninletters.core.errors import (
-    InputError,
-    PersonNotFound,
-    shortened,
 )
 from leninletters.store import edition as door
+from leninletters.store.asking import Filters, question
+from leninletters.ui.messages import InputError, PersonNotFound, shortened
 from leninletters.ui.output import Color
 from leninletters.ui.streams import say
 from leninletters.ui.views import PeopleList, PersonView
@@ -219,16 +215,7 @@ def timeline(
 
     if by not in door.PERIODS:
         raise InputError(f"--by {shortened(by)!r}: choose day, week or month")
-    selection = to_predicate(
-        date_from=date_from,
-        date_to=date_to,
-        recipient=recipient,
-        scribe=scribe,
-        keyword=keyword,
-        query=query,
-        person=person,
-        editorial=editorial,
-    )
+    selection = question(Filters.collect(locals()))
     if explain:
         return explain_query(selection)
     edition = edition_of(ctx)

@@ -7,6 +7,15 @@ Each script asks `leninletters` with _LENINLETTERS_COMPLETE=complete_SHELL set a
 
 from __future__ import annotations
 
+# The variable that asks for completion (its value names the shell), and the options that print or install
+# a shell's script: here, where starting a run can read them without the completion machinery.
+COMPLETE_VAR = "_LENINLETTERS_COMPLETE"
+INSTALL_COMPLETION = "--install-completion"
+SHOW_COMPLETION = "--show-completion"
+# What the zsh and fish scripts set: the words before the cursor (unquoted, joined by WORD_SEPARATOR),
+# and the word being typed.
+WORDS_VAR = "_LENINLETTERS_WORDS"
+INCOMPLETE_VAR = "_LENINLETTERS_INCOMPLETE"
 # The status a completion run ends with when the word is a file name: the script completes file names.
 WANTS_FILES = 3
 # zsh and fish pass the words before the cursor joined by this character (fish's command substitution

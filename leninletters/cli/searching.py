@@ -22,18 +22,10 @@ from leninletters.cli.options import (
     Query,
     Recipient,
     Scribe,
-    person_terms,
-    to_predicate,
 )
-from leninletters.core import predicates
-from leninletters.core.errors import (
-    QUOTE_ROOM,
-    ExitStatus,
-    InputError,
-    shortened,
-)
-from leninletters.core.predicates import Predicate
 from leninletters.store import edition as door
+from leninletters.store.asking import EVERYTHING, Filters, PersonQuestion, Question, person_terms, question
+from leninletters.ui.messages import QUOTE_ROOM, ExitStatus, InputError, shortened
 from leninletters.ui.output import Color, Output
 from leninletters.ui.streams import say
 from leninletters.ui.views import MatchCounts, Matches, MentionList
@@ -131,16 +123,7 @@ def grep(
         query = [*([pattern] if pattern is not None else []), *(query or [])]
     elif pattern is None:
         raise InputError("grep needs a PATTERN or --person NAME, for example: leninletters grep monopoly")
-    selection = to_predicate(
-        date_from=date_from,
-        date_to=date_to,
-        recipient=recipient,
-        scribe=scribe,
-        keyword=keyword,
-        query=query,
-        person=person,
-        editorial=editorial,
-    )
+    selection = question(Filters.collect(locals()))
     if people:
         if explain:
             return explain_query(selection)
@@ -165,10 +148,10 @@ def grep(
 
 
 def _exit_for(
-    found: bool, pattern: str, edition: "Edition", selection: Predicate, search: "Search | None" = None
+    found: bool, pattern: str, edition: "Edition", selection: Question, search: "Search | None" = None
 ) -> None:
     if not found:
-        if search is not None and selection != predicates.EVERYTHING and edition.count(search):
+        if search is not None and selection != EVERYTHING and edition.count(search):
             # The word is in the letters, only not in those the query keeps: no spelling to suggest.
             hint = "; it is in letters, or parts of them, that the query and filters leave out"
         else:
@@ -180,8 +163,8 @@ def _exit_for(
 
 def _grep_people(
     ctx: typer.Context,
-    people: Sequence[predicates.Person],
-    selection: Predicate,
+    people: Sequence[PersonQuestion],
+    selection: Question,
     *,
     context: int,
     count: bool,

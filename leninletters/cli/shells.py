@@ -10,18 +10,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from leninletters.cli.quoting import DEFAULT_WORDBREAKS, bash_reply, bash_words, offerable, shown
-from leninletters.cli.scripts import SCRIPTS, WANTS_FILES, WORD_SEPARATOR
-from leninletters.core.errors import ExitStatus
+from leninletters.cli.scripts import (
+    INCOMPLETE_VAR,
+    SCRIPTS,
+    SHOW_COMPLETION,
+    WANTS_FILES,
+    WORD_SEPARATOR,
+    WORDS_VAR,
+)
+from leninletters.ui.messages import ExitStatus
 from leninletters.ui.streams import PROG, say
-
-COMPLETE_VAR = "_LENINLETTERS_COMPLETE"
-INSTALL_COMPLETION = "--install-completion"
-SHOW_COMPLETION = "--show-completion"
-# What the zsh and fish scripts set: the words before the cursor (unquoted, joined by WORD_SEPARATOR),
-# and the word being typed.
-WORDS_VAR = "_LENINLETTERS_WORDS"
-INCOMPLETE_VAR = "_LENINLETTERS_INCOMPLETE"
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -97,6 +95,8 @@ def register_shells() -> None:
     from typer._click.shell_completion import _resolve_context, _resolve_incomplete, add_completion_class
     from typer._completion_classes import BashComplete, FishComplete, ZshComplete
 
+    from leninletters.cli.quoting import DEFAULT_WORDBREAKS, bash_reply, bash_words, offerable, shown
+
     class Answering:
         """What the three shells share: the values offered, the file-name signal, the help cleaned."""
 
@@ -143,7 +143,7 @@ def register_shells() -> None:
         shell = "bash"
 
         def get_completion_args(self) -> tuple[list[str], str]:
-            line = os.fsencode(os.environ["COMP_LINE"])  # a KeyError: run by hand (see app.py)
+            line = os.fsencode(os.environ["COMP_LINE"])  # a KeyError: run by hand (see failures.py)
             point = int(os.environ.get("COMP_POINT") or len(line))  # bytes, as readline counts
             words, incomplete, self.typed = bash_words(os.fsdecode(line[:point]))
             self.breaks = os.environ.get("COMP_WORDBREAKS", DEFAULT_WORDBREAKS)

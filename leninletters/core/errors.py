@@ -11,6 +11,7 @@ class ExitStatus(IntEnum):
     OK = 0
     NO_MATCH = 1  # grep found nothing; validate found problems
     ERROR = 2  # bad input, an unreadable corpus, an unwritable file
+    SOME_SKIPPED = 3  # import wrote a corpus, but some files could not be read
     INTERNAL = 70  # a failure nobody foresaw (a bug): one line, the traceback with LENINLETTERS_DEBUG=1
     OUTPUT_FAILED = 74  # stdout could not be written: a full disk, a closed stdout, an I/O error
     INTERRUPTED = 130  # Ctrl-C, or a signal while a file is written

@@ -5,8 +5,9 @@ none is converted straight into the records of model.py by msgspec, which checks
 and joined by assembly.py's rules. Whatever fails there, problems.py names, field by field: so a file
 `validate` refuses is refused by every command, with validate's first problem as its one line.
 
-Only the bundled edition, validated when it was built (leninletters.build --check), is decoded straight
-from its text, without that care.
+Only the bundled edition, validated when it was built (leninletters.build --check), is read without
+that care: from the pickle of its records the build keeps beside it (store/bundled.py), or where that does
+not fit, decoded straight from its text.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import msgspec
 
 from leninletters.core.errors import CorpusError
 from leninletters.core.model import Corpus
-from leninletters.store.assembly import EDITION_KEYS, SHAPE, decode, from_records
 from leninletters.store.reading import (
     BUNDLED,
     BUNDLED_FILE,
@@ -42,7 +42,6 @@ __all__ = [
     "CORPUS_ENV",
     "DATA_PACKAGE",
     "DEFAULT_MAX_CORPUS_MB",
-    "EDITION_KEYS",
     "MAX_CORPUS_ENV",
     "MAX_LISTED_PROBLEMS",
     "bundled_text",
@@ -97,9 +96,14 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
 
 @cache
 def load_bundled() -> Corpus:
-    """The bundled edition, read once per process."""
-    text = bundled_text(BUNDLED_FILE)
+    """The bundled edition, read once per process: from its pickle where it fits (see store/bundled.py)."""
+    from leninletters.store import bundled
+
     with no_gc():
+        kept = bundled.load()
+        if kept is not None:
+            return kept
+        text = bundled_text(BUNDLED_FILE)
         corpus = _decoded(text)
         if corpus is not None:
             return corpus
@@ -117,6 +121,9 @@ def parse_document(document: Any, origin: str = "corpus") -> Corpus:
 
 def _converted(document: Any) -> Corpus | None:
     """The corpus, when every record is right and the rules that join them hold; None otherwise."""
+    # Imported here: the records' decoders cost a run that reads the bundled edition from its pickle.
+    from leninletters.store.assembly import SHAPE, from_records
+
     try:
         return from_records(msgspec.convert(document, SHAPE))
     except (msgspec.ValidationError, UnicodeError, RecursionError):
@@ -125,6 +132,8 @@ def _converted(document: Any) -> Corpus | None:
 
 def _decoded(data: bytes | str) -> Corpus | None:
     """The corpus decoded straight from JSON text, blind to a repeated key: for the bundled edition only."""
+    from leninletters.store.assembly import decode, from_records
+
     try:
         return from_records(decode(data))
     except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError, RecursionError):
