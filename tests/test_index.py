@@ -108,6 +108,13 @@ QUERIES = st.one_of(
     st.builds(
         p.Phrase, st.text(alphabet="aeinorst ’'.Éé", min_size=1, max_size=4) | st.sampled_from(["Trotsky"])
     ),
+    # Words as a query writes them: bare (by stem, or a prefix) and quoted (whole).
+    st.builds(
+        p.word_term,
+        st.text(alphabet="aeinorst ’'.Éé*", min_size=1, max_size=5)
+        | st.sampled_from(["rude", "rudeness", "Stalin's", "L.F.", "letters", "rud*", "Trotsky’s"]),
+    ),
+    st.builds(p.Exact, st.text(alphabet="aeinorst ’'.Éé", min_size=1, max_size=4) | st.just("too rude")),
 )
 SEARCHES = st.builds(
     Search,

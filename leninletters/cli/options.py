@@ -162,7 +162,8 @@ Query = Annotated[
     typer.Argument(
         metavar="[QUERY]...",
         help="A query: to:NAME cc:NAME person:NAME scribe:NAME date:A..B number:A..B section:NAME secret: "
-        'slug:NAME, words and "phrases"; and, or, not, -term, ( ). A query that starts with - goes after --.',
+        'slug:NAME, words (by stem; rud* a prefix), "exact words", text:TEXT; and, or, not, -term, ( ). '
+        "A query that starts with - goes after --.",
         show_default=False,
         autocompletion=complete_query,
     ),

@@ -31,7 +31,7 @@ from leninletters.store import corpus as corpora
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 3
+SCHEMA = 4
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -58,6 +58,9 @@ CREATE TABLE mention_keys (letter INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT
 CREATE TABLE addressees (letter INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE TABLE headings (letter INTEGER PRIMARY KEY, opening TEXT NOT NULL);
 CREATE VIRTUAL TABLE texts USING fts5(folded, tokenize = 'trigram case_sensitive 1', detail = 'none');
+-- The stems of each letter's words, once each (core.stemming): one token each for the ascii tokenizer,
+-- which splits at ASCII punctuation alone. Contentless: only the question "which letters" is asked of it.
+CREATE VIRTUAL TABLE stemmed USING fts5(stems, tokenize = 'ascii', detail = 'none', content = '');
 """
 INDEXES = """
 CREATE UNIQUE INDEX letters_number ON letters (number);
@@ -201,6 +204,7 @@ def _write(file: Path, loaded: Corpus, progress: Progress | None) -> None:
                 progress(start + len(batch), total)
         connection.executescript(INDEXES)
         connection.execute("INSERT INTO texts(texts) VALUES ('optimize')")
+        connection.execute("INSERT INTO stemmed(stemmed) VALUES ('optimize')")
         connection.commit()
     finally:
         connection.close()
@@ -240,10 +244,11 @@ def _write_letters(
 ) -> None:
     """A batch of letters, with their mentions derived from the people where people are given."""
     from leninletters.core import mentions as mentioning
+    from leninletters.core import stemming
     from leninletters.core.folding import fold
     from leninletters.core.related import addressees
 
-    rows, bodies, days, keys, texts, names = [], [], [], [], [], []
+    rows, bodies, days, keys, texts, names, stemmed = [], [], [], [], [], [], []
     for offset, letter in enumerate(batch):
         ident = start + offset
         mentioned = letter if people is None else mentioning.with_mentions(letter, people)
@@ -267,12 +272,15 @@ def _write_letters(
         names += [(ident, name) for name in dict.fromkeys(addressees(letter))]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
+        held = stemming.stem_set(letter.text, stemming.language_of(letter))
+        stemmed.append((ident, " ".join(stemming.token(stem) for stem in sorted(held))))
     connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)
     connection.executemany("INSERT INTO dates VALUES (?, ?)", days)
     connection.executemany("INSERT INTO addressees VALUES (?, ?)", names)
     connection.executemany("INSERT INTO mention_keys VALUES (?, ?, ?)", keys)
     connection.executemany("INSERT INTO texts (rowid, folded) VALUES (?, ?)", texts)
+    connection.executemany("INSERT INTO stemmed (rowid, stems) VALUES (?, ?)", stemmed)
 
 
 def encode_letter(letter: Letter) -> bytes:

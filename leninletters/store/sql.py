@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from leninletters.core.folding import fold
 from leninletters.core.model import Letter
 from leninletters.core.predicates import Clause, beyond_the_text
+from leninletters.core.stemming import token
 
 # What separates the strings of an array field (recipients, copies) in its column: whitespace to
 # str.split(), so no folded word holds it and a run of words cannot reach across two strings.
@@ -104,6 +105,12 @@ def contains(folded: str) -> Compiled:
     return Compiled("l.id IN (SELECT t.rowid FROM texts t WHERE t.folded GLOB ?)", [pattern])
 
 
+def _stem(clause: Clause) -> Compiled:
+    """The letters one of whose words has the stem: one token of the stems index (a quoted FTS5 string)."""
+    wanted = '"' + token(str(clause.values[0])).replace('"', '""') + '"'
+    return Compiled("l.id IN (SELECT s.rowid FROM stemmed s WHERE stemmed MATCH ?)", [wanted])
+
+
 def glob_literal(text: str) -> str:
     """Text that GLOB matches only as written: its wildcards each in a class of its own."""
     return "".join(f"[{c}]" if c in "*?[" else c for c in text)
@@ -124,6 +131,7 @@ def _leaf(clause: Clause) -> Compiled:
         ("notes", "contains"): _beyond,
         ("sources", "contains"): _beyond,
         ("apparatus", "contains"): _beyond,
+        ("stems", "has"): _stem,
     }
     return leaves[(clause.field, clause.test)](clause)
 

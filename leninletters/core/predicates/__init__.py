@@ -42,6 +42,7 @@ from leninletters.core.predicates.terms import (
     person_term,
     with_editorial,
 )
+from leninletters.core.predicates.words import Exact, Prefix, Word, word_term
 
 __all__ = [
     "ANY_KIND",
@@ -55,15 +56,18 @@ __all__ = [
     "Classified",
     "Clause",
     "DateRange",
+    "Exact",
     "Not",
     "NumberRange",
     "Person",
     "Phrase",
     "Predicate",
+    "Prefix",
     "Recipient",
     "Scribe",
     "Section",
     "Slug",
+    "Word",
     "all_of",
     "any_of",
     "beyond_the_text",
@@ -75,4 +79,5 @@ __all__ = [
     "quote",
     "select",
     "with_editorial",
+    "word_term",
 ]
