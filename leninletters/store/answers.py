@@ -33,7 +33,8 @@ class Found(NamedTuple):
 
 
 class Counted(NamedTuple):
-    """How many matches a search has in one letter."""
+    """How many matches a search has in one letter: what grep --count prints, the letter's heading (number,
+    slug, title, date) and the number. An index may give the heading alone, the text left unread (empty)."""
 
     letter: Letter
     matches: int
@@ -51,10 +52,16 @@ def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:
     """The paragraphs of a selected letter that a predicate holds for, where that is not the whole letter:
     a date, a scribe or a phrase may meet the Testament in its P.S. only, a date in LCW's paragraphs 1-8.
     None for the whole letter."""
-    if predicate == EVERYTHING or not (letter.parts or (letter.apparatus and letter.apparatus.datings)):
+    if predicate == EVERYTHING or is_whole(letter):
         return None  # a letter in one piece, once selected, counts whole
     held = predicate.paragraphs(letter)
     return None if len(held) == letter.paragraph_count else held
+
+
+def is_whole(letter: Letter) -> bool:
+    """Whether no query can narrow a letter to some of its paragraphs: it has no parts, and no dating of
+    the apparatus dates a stretch of it."""
+    return not (letter.parts or (letter.apparatus and letter.apparatus.datings))
 
 
 def found_in(letters: Iterable[Letter], search: Search, predicate: Predicate, context: int) -> list[Found]:

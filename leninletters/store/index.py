@@ -27,14 +27,12 @@ from leninletters.core.predicates import EVERYTHING, Predicate, people_in
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.store import sql
 from leninletters.store.answers import (
-    VOCABULARY_LETTERS,
     Counted,
     Found,
     counted_in,
     found_in,
     mentions_in,
     suggestions,
-    vocabulary,
 )
 from leninletters.store.indexfile import meta
 from leninletters.store.memory import MemoryEdition, PersonLookup, Profile
@@ -122,7 +120,38 @@ class IndexEdition:
         return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
+        counted = self._counted_by_sql(search, predicate)
+        if counted is not None:
+            return counted
         return counted_in(self._selected(predicate, _may_hold(search)), search, predicate)
+
+    def _counted_by_sql(self, search: Search, predicate: Predicate) -> list[Counted] | None:
+        """grep --count's commonest question (a phrase in any case, letters an exact clause selects) counted
+        by SQLite in the folded texts, the JSON of no letter read but of those a query may narrow to some
+        of their parts; None where the question needs more (a regex, case kept, a person's name)."""
+        literal = search.literal
+        clause = predicate.clause()
+        if not literal or search.case_sensitive or clause is None or not clause.exact:
+            return None
+        if people_in(predicate):
+            return None  # a name's mentions may be derived from the people: the letters' own path says
+        compiled, held = sql.compile_clause(clause), _may_hold(search)
+        narrows = predicate != EVERYTHING
+        query = (
+            "SELECT l.number, l.slug, l.title, l.date, "
+            "(length(t.folded) - length(replace(t.folded, ?, ''))) / length(?), "
+            "CASE WHEN ? AND NOT l.whole THEN (SELECT b.json FROM bodies b WHERE b.id = l.id) END "
+            "FROM letters l JOIN texts t ON t.rowid = l.id "
+            f"WHERE ({compiled.where}) AND ({held.where}) ORDER BY l.id"
+        )
+        rows = self.connection.execute(query, [literal, literal, narrows, *compiled.params, *held.params])
+        counted: list[Counted] = []
+        for number, slug, title, day, matches, data in rows:
+            if data is not None:  # in parts: counted where the query holds
+                counted += counted_in([_letter(data)], search, predicate)
+            elif matches:
+                counted.append(Counted(_heading(number, slug, title, day), matches))
+        return counted
 
     def mentions(
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
@@ -203,8 +232,7 @@ class IndexEdition:
         return suggestions(word, self.people, self._vocabulary, self._slugs, people_only)
 
     def _vocabulary(self) -> list[str]:
-        rows = self.connection.execute("SELECT json FROM bodies ORDER BY id LIMIT ?", (VOCABULARY_LETTERS,))
-        return vocabulary(_letter(data) for (data,) in rows)
+        return self._head("vocabulary", list[str])  # type: ignore[no-any-return]
 
     def _slugs(self) -> list[str]:
         return [slug for (slug,) in self.connection.execute("SELECT slug FROM letters ORDER BY id")]
@@ -241,6 +269,11 @@ class IndexEdition:
 
     def profile(self, person: Person) -> Profile:
         return self._whole.profile(person)
+
+
+def _heading(number: int, slug: str, title: str, day: str) -> Letter:
+    """A letter's heading alone (its text left unread), for an answer that prints headings: grep --count."""
+    return Letter(number=number, slug=slug, title=title, date=dt.date.fromisoformat(day), text="")
 
 
 def _may_hold(search: Search) -> sql.Compiled:

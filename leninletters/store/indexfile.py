@@ -28,6 +28,7 @@ from leninletters import __version__
 from leninletters.core.model import Corpus, Letter, Person
 from leninletters.core.predicates import BEYOND_TEXT
 from leninletters.store import corpus as corpora
+from leninletters.store.answers import VOCABULARY_LETTERS, is_whole, vocabulary
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
@@ -48,7 +49,10 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
 CREATE TABLE letters (
     id INTEGER PRIMARY KEY, number INTEGER NOT NULL, slug TEXT NOT NULL, date TEXT NOT NULL,
     classification TEXT, section TEXT NOT NULL, recipients TEXT NOT NULL, copies TEXT NOT NULL,
-    notes TEXT NOT NULL, sources TEXT NOT NULL, apparatus TEXT NOT NULL
+    notes TEXT NOT NULL, sources TEXT NOT NULL, apparatus TEXT NOT NULL,
+    -- The heading grep --count prints, and whether a query may narrow the letter to some of its parts
+    -- (answers.is_whole): where it cannot, a count is the text's, answered without reading the letter.
+    title TEXT NOT NULL, whole INTEGER NOT NULL
 );
 -- The letters themselves apart: a scan of the fields above need not read past them.
 CREATE TABLE bodies (id INTEGER PRIMARY KEY, json BLOB NOT NULL, mentioned BLOB);
@@ -224,6 +228,8 @@ def _write_head(connection: sqlite3.Connection, loaded: Corpus) -> None:
         "links": encode(loaded.links),
         # The slugs that name a section, which a reference to a slug must not be mistaken for.
         "sections": encode(sorted(sections(loaded.letters))),
+        # The words suggested for a word that finds nothing, read once here rather than on each miss.
+        "vocabulary": encode(vocabulary(loaded.letters[:VOCABULARY_LETTERS])),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", head.items())
     ids = {letter.slug: ident for ident, letter in enumerate(loaded.letters)}
@@ -263,6 +269,8 @@ def _write_letters(
                 items(letter.recipients),
                 items(letter.copies),
                 *(beyond(letter, where) for where in BEYOND_TEXT),
+                letter.title,
+                is_whole(letter),
             )
         )
         bodies.append(
@@ -274,7 +282,7 @@ def _write_letters(
         texts.append((ident, fold(letter.text)))
         held = stemming.stem_set(letter.text, stemming.language_of(letter))
         stemmed.append((ident, " ".join(stemming.token(stem) for stem in sorted(held))))
-    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)
     connection.executemany("INSERT INTO dates VALUES (?, ?)", days)
     connection.executemany("INSERT INTO addressees VALUES (?, ?)", names)
