@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from leninletters.core import predicates as p
 from leninletters.core.querylang import parse
-from leninletters.core.search import Search
+from leninletters.core.search import PLACES, Search
 from leninletters.store import corpus
 from leninletters.store import edition as door
 from leninletters.store.answers import Counted
@@ -124,7 +124,13 @@ SEARCHES = st.builds(
     st.just(False),
     st.booleans(),
     st.booleans(),
-) | st.builds(Search, st.sampled_from([r"tro\w+", r"[A-Z]\.", r"\bthe\b"]), st.just(True))
+    st.sampled_from([("text",), PLACES, ("notes", "sources")]),  # grep --in
+) | st.builds(
+    Search,
+    st.sampled_from([r"tro\w+", r"[A-Z]\.", r"\bthe\b"]),
+    st.just(True),
+    places=st.sampled_from([("text",), PLACES]),
+)
 
 
 def headings(counted: list[Counted]) -> list[tuple[int, str, str, str, int]]:

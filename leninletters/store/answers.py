@@ -16,7 +16,7 @@ from leninletters.core.predicates import EVERYTHING, Predicate
 
 if TYPE_CHECKING:
     from leninletters.core.mentions import Occurrence
-    from leninletters.core.search import Match, Search, Snippet
+    from leninletters.core.search import Deadline, Match, Search, Snippet
 
 # How close a word must come to a name, a word of the letters or a slug to be suggested for it (difflib's
 # ratio, between the names.name_key of each): Kerensky is not Krestinsky.
@@ -65,26 +65,54 @@ def is_whole(letter: Letter) -> bool:
 
 
 def found_in(letters: Iterable[Letter], search: Search, predicate: Predicate, context: int) -> list[Found]:
-    """The matches of a search in letters a predicate selected, by part (and within the part it holds for)."""
+    """The matches of a search in letters a predicate selected, by part (and within the part it holds for);
+    then those beyond each letter's text that the search looks in (grep --in)."""
     from leninletters.core import search as searching
 
     deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
     found: list[Found] = []
     for letter in letters:
-        matches = searching.find(letter, search, deadline)
-        if not matches:
-            continue
-        held = narrowed(letter, predicate)
-        for part in letter.all_parts:
-            inside = [
-                m
-                for m in matches
-                if part.first_paragraph <= m.paragraph <= part.last_paragraph
-                and (held is None or m.paragraph in held)
-            ]
-            if inside:
-                snippets = searching.snippets(letter, inside, context)
-                found.append(Found(letter, part, tuple(inside), tuple(snippets)))
+        if "text" in search.places:
+            found += _found_in_text(letter, search, predicate, context, deadline)
+        found += _found_beyond(letter, search, deadline)
+    return found
+
+
+def _found_in_text(
+    letter: Letter, search: Search, predicate: Predicate, context: int, deadline: Deadline
+) -> list[Found]:
+    from leninletters.core import search as searching
+
+    matches = searching.find(letter, search, deadline)
+    if not matches:
+        return []
+    held = narrowed(letter, predicate)
+    found = []
+    for part in letter.all_parts:
+        inside = [
+            m
+            for m in matches
+            if part.first_paragraph <= m.paragraph <= part.last_paragraph
+            and (held is None or m.paragraph in held)
+        ]
+        if inside:
+            snippets = searching.snippets(letter, inside, context)
+            found.append(Found(letter, part, tuple(inside), tuple(snippets)))
+    return found
+
+
+def _found_beyond(letter: Letter, search: Search, deadline: Deadline) -> list[Found]:
+    """The matches beyond a letter's text (grep --in notes, sources, apparatus), one Found for each string
+    holding any, under the letter's first heading: a note belongs to no part."""
+    from leninletters.core import search as searching
+
+    found = []
+    for snippet in searching.find_beyond(letter, search, deadline):
+        matches = tuple(
+            searching.Match(start, end, snippet.text[start:end], 0, snippet.where)
+            for start, end in snippet.highlights
+        )
+        found.append(Found(letter, letter.all_parts[0], matches, (snippet,)))
     return found
 
 
@@ -96,10 +124,13 @@ def counted_in(letters: Iterable[Letter], search: Search, predicate: Predicate) 
     counted: list[Counted] = []
     for letter in letters:
         held = narrowed(letter, predicate)
-        if held is None:
+        if "text" not in search.places:
+            number = 0
+        elif held is None:
             number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
         else:
             number = sum(m.paragraph in held for m in searching.find(letter, search, deadline))
+        number += sum(len(snippet.highlights) for snippet in searching.find_beyond(letter, search, deadline))
         if number:
             counted.append(Counted(letter, number))
     return counted

@@ -131,6 +131,8 @@ class IndexEdition:
         of their parts; None where the question needs more (a regex, case kept, a person's name)."""
         literal = search.literal
         clause = predicate.clause()
+        if search.places != ("text",):
+            return None
         if not literal or search.case_sensitive or clause is None or not clause.exact:
             return None
         if people_in(predicate):
@@ -277,9 +279,14 @@ def _heading(number: int, slug: str, title: str, day: str) -> Letter:
 
 
 def _may_hold(search: Search) -> sql.Compiled:
-    """The letters a search can match in: those whose folded text holds its literal (a regex, any)."""
+    """The letters a search can match in: those whose folded text (or notes, sources, apparatus, where it
+    looks there) holds its literal; for a regex, any."""
     if search.regex:
         return sql.TRUE
     # find() folds the text with its case kept for a case-sensitive search; folded whole, its case folded
     # too, a text holding the literal holds the pattern's fold, as the column is folded.
-    return sql.contains(fold(search.pattern))
+    folded = fold(search.pattern)
+    held = [sql.contains(folded) if place == "text" else sql.holds(place, folded) for place in search.places]
+    return sql.Compiled(
+        " OR ".join(f"({one.where})" for one in held), [v for one in held for v in one.params]
+    )

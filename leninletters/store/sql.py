@@ -53,10 +53,14 @@ def beyond(letter: Letter, where: str) -> str:
 
 
 def _beyond(clause: Clause) -> Compiled:
-    wanted = str(clause.values[0])
+    return holds(clause.field, str(clause.values[0]))
+
+
+def holds(field: str, wanted: str) -> Compiled:
+    """The letters whose notes, sources or apparatus (a column of folded strings) hold a folded string."""
     if UNIT_SEPARATOR in wanted:
         return Compiled("0")  # no string of a corpus holds a control character (model.LINE_PATTERN)
-    return Compiled(f"instr(l.{clause.field}, ?) > 0", [wanted])
+    return Compiled(f"instr(l.{field}, ?) > 0", [wanted])
 
 
 def _padded(column: str) -> str:

@@ -124,6 +124,7 @@ class Matches:
                         "start": match.start,
                         "end": match.end,
                         "paragraph": match.paragraph,
+                        "where": match.where or "text",
                         "date": hit.part.date.isoformat(),
                         "part": hit.part.label,
                         "context": around.text,
