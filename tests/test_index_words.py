@@ -141,3 +141,15 @@ def test_an_index_finds_words_by_stem_on_the_command_line(tmp_path: Path) -> Non
     plain = run("--corpus", str(path), "--no-index", "list", "rude", "--json")
     assert indexed == plain
     assert sorted(letter["text"] for letter in json.loads(indexed[1])) == ["So rude!", "Their rudeness."]
+
+
+@given(st.text(alphabet=st.sampled_from("ab1'’_ -.,É\u00e9Zß\u0301\n"), max_size=30) | st.text(max_size=30))
+def test_the_fast_reading_of_words_is_the_rule_for_every_text(text: str) -> None:
+    """Letters and digits, an apostrophe inside a word kept: split() on ASCII text finds what the pattern
+    finds, whatever the text."""
+    import re
+
+    from leninletters.core.folding import fold
+    from leninletters.core.stemming import WORD
+
+    assert words(text) == re.findall(WORD, fold(text))

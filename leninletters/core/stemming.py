@@ -53,21 +53,54 @@ def language_of(letter: Letter) -> str:
     return ENGLISH
 
 
+# Folded ASCII text is lower case: every ASCII character but a word's (and the apostrophe) as a space.
+_ASCII_SPACES = str.maketrans(
+    {chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "'")}
+)
+_ASCII_WORD = r"[a-z0-9]+(?:'[a-z0-9]+)*"
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, in order: "Stalin’s rudeness" is ["stalin's", "rudeness"]."""
-    return re.findall(WORD, fold(text))
+    folded = fold(text)
+    if not folded.isascii():
+        return re.findall(WORD, folded)
+    # The same words, found by split() in C where a word holds no apostrophe: twice as fast as the pattern,
+    # which an index pays for on every word of every letter.
+    found: list[str] = []
+    for piece in folded.translate(_ASCII_SPACES).split():
+        if "'" in piece:
+            found += re.findall(_ASCII_WORD, piece)
+        else:
+            found.append(piece)
+    return found
 
 
 def stems(text: str, language: str = ENGLISH) -> list[str]:
     """The stems of a text's words, in order."""
-    found = words(text)
-    return _stemmer(language).stemWords(found) if found else []
+    return _stemmed(words(text), language)
+
+
+# Stems already found, by language and word: a corpus repeats its words, and a dictionary is cheaper than
+# the stemmer's own cache. Emptied when it grows past this many, so that it stays small.
+_KNOWN: dict[str, dict[str, str]] = {}
+KNOWN_WORDS = 200_000
+
+
+def _stemmed(found: list[str], language: str) -> list[str]:
+    known = _KNOWN.setdefault(language, {})
+    new = [word for word in dict.fromkeys(found) if word not in known]
+    if new:
+        if len(known) + len(new) > KNOWN_WORDS:
+            known.clear()
+        known.update(zip(new, _stemmer(language).stemWords(new), strict=True))
+    return [known[word] for word in found]
 
 
 @lru_cache(maxsize=REMEMBERED)
 def stem_set(text: str, language: str = ENGLISH) -> frozenset[str]:
     """The stems of a text's words, once each: what a letter holds for a one-word question."""
-    return frozenset(stems(text, language))
+    return frozenset(_stemmed(list(set(words(text))), language))
 
 
 def holds_stems(text: str, wanted: tuple[str, ...], language: str = ENGLISH) -> bool:

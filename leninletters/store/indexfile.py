@@ -17,7 +17,6 @@ import functools
 import hashlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -178,6 +177,8 @@ def build(path: str | os.PathLike[str], progress: Progress | None = None) -> Pat
     # The bytes hashed and let go before the corpus is read into letters: held, they were a fifth of the peak.
     digest = content_hash(corpora.read_bytes(path))
     loaded = corpora.load(path)
+    import tempfile  # a build's alone: a run that reads an index need not import it
+
     index.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=index.stem + ".", suffix=".building", dir=index.parent)
     os.close(handle)
