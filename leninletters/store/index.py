@@ -137,16 +137,17 @@ class IndexEdition:
             return None
         if people_in(predicate):
             return None  # a name's mentions may be derived from the people: the letters' own path says
-        compiled, held = sql.compile_clause(clause), _may_hold(search)
+        compiled, held = sql.compile_clause(clause), sql.text_holds(literal)
         narrows = predicate != EVERYTHING
+        # Driven by the texts that hold the phrase: each is read once, for the test and the count.
         query = (
             "SELECT l.number, l.slug, l.title, l.date, "
             "(length(t.folded) - length(replace(t.folded, ?, ''))) / length(?), "
             "CASE WHEN ? AND NOT l.whole THEN (SELECT b.json FROM bodies b WHERE b.id = l.id) END "
-            "FROM letters l JOIN texts t ON t.rowid = l.id "
-            f"WHERE ({compiled.where}) AND ({held.where}) ORDER BY l.id"
+            "FROM texts t JOIN letters l ON l.id = t.rowid "
+            f"WHERE ({held.where}) AND ({compiled.where}) ORDER BY l.id"
         )
-        rows = self.connection.execute(query, [literal, literal, narrows, *compiled.params, *held.params])
+        rows = self.connection.execute(query, [literal, literal, narrows, *held.params, *compiled.params])
         counted: list[Counted] = []
         for number, slug, title, day, matches, data in rows:
             if data is not None:  # in parts: counted where the query holds

@@ -115,6 +115,14 @@ def _stem(clause: Clause) -> Compiled:
     return Compiled("l.id IN (SELECT s.rowid FROM stemmed s WHERE stemmed MATCH ?)", [wanted])
 
 
+def text_holds(folded: str) -> Compiled:
+    """A condition on the texts table (aliased t) itself: its folded text holds a folded string (the trigram
+    index where the string is long enough). A query driven by texts reads each text once, to test and use."""
+    if len(folded) < TRIGRAM:
+        return Compiled("instr(t.folded, ?) > 0", [folded])
+    return Compiled("t.folded GLOB ?", [f"*{glob_literal(folded)}*"])
+
+
 def glob_literal(text: str) -> str:
     """Text that GLOB matches only as written: its wildcards each in a class of its own."""
     return "".join(f"[{c}]" if c in "*?[" else c for c in text)
