@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py            # 1,000, 10,000 and 100,000 letters, 5 runs each
     .venv/bin/python bench/run.py --runs 3 --sizes 1000,10000
+    .venv/bin/python bench/run.py --index-only --sizes 100000 --before /tmp/old/.venv/bin/leninletters
 
 Every command runs as its own process, several times, interleaved with its references so that the
 machine's noise falls on both alike; the table shows medians and the ratios the goals are about, and
@@ -94,6 +95,31 @@ class Goal:
     mib: float = 0
 
 
+def index_commands_for(
+    sizes: Sequence[int], corpora: Path, before: str | None
+) -> tuple[dict[str, Command], list[Goal]]:
+    """The index's questions alone (--index-only), beside `import typer` and `rg -c`; with --before, the
+    same questions asked of another installation in the same run, interleaved."""
+    found = [
+        Command("typer", 'python -c "import typer"', [PYTHON, "-c", "import typer"], {}, 4),
+        Command("python", 'python -c "pass"', [PYTHON, "-c", "pass"], {}, 4),
+    ]
+    goals: list[Goal] = []
+    for size in sizes:
+        json_path, text_path = write_corpus(corpora, size)
+        if shutil.which("rg"):
+            found.append(
+                Command(f"rg-{size}", f"rg -c -i {NAME} ({size:,})", ["rg", "-c", "-i", NAME, str(text_path)])
+            )
+        if before:
+            earlier, _ = indexed_commands(size, json_path, corpora / "cache-before", before, "before: ")
+            found += earlier
+        indexed, indexed_goals = indexed_commands(size, json_path, corpora / "cache")
+        found += indexed
+        goals += indexed_goals
+    return {command.key: command for command in found}, goals
+
+
 def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command], list[Goal]]:
     terminal = {"FORCE_COLOR": "1", "COLUMNS": "120"}
     completion = {"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": "leninletters gr"}
@@ -168,16 +194,28 @@ def commands_for(sizes: Sequence[int], corpora: Path) -> tuple[dict[str, Command
     return {command.key: command for command in found}, goals
 
 
-def indexed_commands(size: int, json_path: Path, cache: Path) -> tuple[list[Command], list[Goal]]:
+def indexed_commands(
+    size: int, json_path: Path, cache: Path, tool: str = TOOL, tag: str = ""
+) -> tuple[list[Command], list[Goal]]:
     """The bounded answers from the index (built here first, once), and their goals: each within 1.5×
-    `import typer` (4× at a million) and faster than `rg -c`, in at most 64 MiB."""
+    `import typer` (4× at a million) and faster than `rg -c`, in at most 64 MiB. With a tag, another
+    installation of the tool (`--before`), its own cache, and no goals: the same questions, to compare."""
     environment = {"XDG_CACHE_HOME": str(cache)}
-    corpus = [TOOL, "--corpus", str(json_path)]
+    corpus = [tool, "--corpus", str(json_path)]
     started = time.perf_counter()
-    subprocess.run(
-        [*corpus, "index"], check=True, env={**os.environ, **environment}, stdout=subprocess.DEVNULL
+    process = subprocess.Popen(
+        [*corpus, "index"], env={**os.environ, **environment}, stdout=subprocess.DEVNULL
     )
-    print(f"indexed {size:,} letters in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"indexing failed: {' '.join(corpus)} index")
+    index_bytes = sum(path.stat().st_size for path in (cache / "leninletters").glob("*.sqlite"))
+    print(
+        f"{tag}indexed {size:,} letters in {time.perf_counter() - started:.1f} s, "
+        f"{usage.ru_maxrss / 1024:,.0f} MiB peak (0 where fresh already), "
+        f"{index_bytes / json_path.stat().st_size:.2f}× the corpus on disk",
+        file=sys.stderr,
+    )
     asked = {
         "query": ("list with a date range and a recipient", ["list", INDEXED_QUERY]),
         "name": (f"grep {RARE_NAME} --count", ["grep", RARE_NAME, "-c"]),
@@ -186,9 +224,11 @@ def indexed_commands(size: int, json_path: Path, cache: Path) -> tuple[list[Comm
         "show": (f"show letter-{size // 2}", ["show", f"letter-{size // 2}"]),
     }
     commands = [
-        Command(f"ix-{key}-{size}", f"index: {label} ({size:,})", [*corpus, *args], environment)
+        Command(f"{tag}ix-{key}-{size}", f"{tag}index: {label} ({size:,})", [*corpus, *args], environment)
         for key, (label, args) in asked.items()
     ]
+    if tag:
+        return commands, []
     limit = 1.5 if size <= 100_000 else 4.0
     goals = []
     for key in asked:
@@ -251,13 +291,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=0,
         help="also time `import` of this many synthetic TEI files against a bare parse (import_bench.py)",
     )
+    parser.add_argument(
+        "--index-only", action="store_true", help="only the index's questions (and import typer, rg -c)"
+    )
+    parser.add_argument(
+        "--before",
+        metavar="LENINLETTERS",
+        help="another installation's script to ask the same (with --index-only)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     print(
         f"making corpora of {', '.join(f'{s:,}' for s in sizes)} letters in {HERE / 'corpora'} …",
         file=sys.stderr,
     )
-    commands, goals = commands_for(sizes, HERE / "corpora")
+    if args.index_only:
+        commands, goals = index_commands_for(sizes, HERE / "corpora", args.before)
+    else:
+        commands, goals = commands_for(sizes, HERE / "corpora")
     for command in commands.values():  # a warm-up run each: disk caches, .pyc files
         command.run()
         command.times.clear()

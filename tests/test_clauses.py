@@ -20,6 +20,7 @@ from leninletters.core.mentions import names_person
 from leninletters.core.model import Corpus, Letter
 from leninletters.core.predicates import Clause
 from leninletters.core.querylang import parse
+from leninletters.core.stemming import stem_set
 
 from .conftest import LEAVES, numbers
 
@@ -45,6 +46,7 @@ FIELD_VALUES: dict[str, Callable[[Letter], tuple[object, ...]]] = {
     "recipients": lambda letter: letter.recipients,
     "copies": lambda letter: letter.copies,
     "text": lambda letter: (letter.text,),
+    "stems": lambda letter: tuple(stem_set(letter.text)),
     **{
         field: lambda letter, where=where: p.beyond_the_text(letter, where)  # type: ignore[misc]
         for where, field in p.BEYOND_TEXT.items()
@@ -69,6 +71,7 @@ def holds(clause: Clause, letter: Letter) -> bool:
         "between": lambda value: _between(value, *clause.values),
         "equals": lambda value: value == clause.values[0],
         "present": lambda value: True,
+        "has": lambda value: value == clause.values[0],
         "words": lambda value: _words(clause.values[0], str(value)),
         "contains": lambda value: str(clause.values[0]) in fold(str(value)),
     }
@@ -85,6 +88,8 @@ MORE_LEAVES = st.one_of(
         st.sampled_from(sorted(p.BEYOND_TEXT)),
         st.sampled_from(["wednesday", "falsification", "krupskaya", "lcw", "op. cit", "e"]),
     ),
+    st.builds(p.word_term, st.sampled_from(["rude", "rudeness", "Stalin’s", "L.F.", "monopolies", "rud*"])),
+    st.builds(p.Exact, st.sampled_from(["rude", "too rude", "Stalin", "’", "monopoly"])),
 )
 TREES = st.recursive(
     MORE_LEAVES,
@@ -118,7 +123,9 @@ def test_a_clause_selects_what_its_predicate_selects_or_more(edition: Corpus, pr
     [
         ("to:trotsky date:1922-12..1922-12-31", True),
         ("person:Троцкий or secret:", True),
-        ('"too rude" -number:1..5', True),
+        ('text:"too rude" -number:1..5', True),
+        ("rudeness -number:1..5", True),  # a word by its stem: one token of the stems index
+        ('"rude" -number:1..5', False),  # whole words: the letters holding it anywhere, checked after
         ("to:stalin scribe:L.F.", False),  # scribe: has no clause; to: narrows, matches() decides
     ],
 )

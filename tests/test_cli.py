@@ -140,7 +140,8 @@ def test_grep_json_gives_spans_into_the_letter_text(edition: Corpus) -> None:
     for result in results:
         assert set(result) == {"number", "slug", "title", "date", "matches"}
         for match in result["matches"]:
-            assert set(match) == {"text", "start", "end", "paragraph", "date", "part", "context"}
+            assert set(match) == {"text", "start", "end", "paragraph", "where", "date", "part", "context"}
+            assert match["where"] == "text"  # grep --in may find matches beyond it, each saying where
             assert by_number[result["number"]].text[match["start"] : match["end"]] == match["text"]
             assert match["text"] in match["context"]
 

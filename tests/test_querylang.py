@@ -109,7 +109,7 @@ def test_values_parse_to_the_predicates_the_options_build() -> None:
     assert parse("to:trotsky") == p.Recipient("trotsky")
     assert parse("cc:Kamenev") == p.Recipient("Kamenev", copies_only=True)
     assert parse("date:1922-12..1923-01") == p.DateRange(dt.date(1922, 12, 1), dt.date(1923, 1, 31))
-    assert parse("not -x") == p.Not(p.Not(p.Phrase("x")))
+    assert parse("not -x") == p.Not(p.Not(p.Word("x")))
 
 
 # Properties ------------------------------------------------------------------------------------

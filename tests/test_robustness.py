@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -221,7 +222,7 @@ def test_good_regex_sizes_are_taken(monkeypatch: pytest.MonkeyPatch, value: str,
     ids=["plain", "w", "E", "wE"],
 )
 def test_every_mode_folds_case_alike_and_spans_stay_on_the_text(
-    mini: Corpus, pattern: str, mode: dict[str, bool]
+    mini: Corpus, pattern: str, mode: dict[str, Any]
 ) -> None:
     letter = mini.letters[1]
     found = search.find(letter, search.Search(pattern, **mode))
@@ -233,7 +234,8 @@ def test_every_mode_folds_case_alike_and_spans_stay_on_the_text(
 
 def test_case_sensitive_search_does_not_fold(mini: Corpus) -> None:
     letter = mini.letters[1]
-    for mode in [{}, {"word": True}, {"regex": True}]:
+    modes: list[dict[str, Any]] = [{}, {"word": True}, {"regex": True}]
+    for mode in modes:
         assert [
             m.text for m in search.find(letter, search.Search("Straße", case_sensitive=True, **mode))
         ] == ["Straße"]

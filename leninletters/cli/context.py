@@ -56,11 +56,13 @@ def explain_query(selection: Question, references: Sequence[str] = ()) -> None:
 
 
 QUERY_HELP = (
-    "The query language: to:NAME (sent or copied), cc:NAME, scribe:NAME, person:NAME (any spelling; "
-    "person:NAME:text for Lenin's words only), date:A..B (date:1923.., "
-    "date:..1922-12), number:A..B, section:NAME, secret:, slug:NAME, note:WORDS, source:WORDS, "
+    "The query language: to:NAME (sent or copied), from:NAME (the sender), cc:NAME, scribe:NAME, "
+    "person:NAME (any spelling; person:NAME:text for Lenin's words only), date:A..B (date:1923.., "
+    "date:..1922-12; date:none for undated letters), place:NAME (sent from or received at), number:A..B, section:NAME, secret:, slug:NAME, note:WORDS, source:WORDS, "
     "apparatus:WORDS (the notes, the source, the apparatus), dossier:NAME (a curated group of letters: "
-    'dossier:georgian-affair), bare words and "phrases"; terms '
+    "dossier:georgian-affair), bare words by their stems (rude finds "
+    'rudeness, not crudity; rud* a prefix), "quoted" words exactly, text:TEXT anywhere as grep finds '
+    "it; terms "
     "joined by and (implicit), or, not or a leading -, and grouped by ( ). A query that starts with - "
     "goes after --. " + REPEAT_RULE + " Options and query apply together. A letter matches a date by "
     "any of its dated parts."

@@ -159,8 +159,9 @@ Query = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="[QUERY]...",
-        help="A query: to:NAME cc:NAME person:NAME scribe:NAME date:A..B number:A..B section:NAME secret: "
-        'slug:NAME dossier:NAME, words and "phrases"; and, or, not, -term, ( ). '
+        help="A query: to:NAME from:NAME cc:NAME person:NAME scribe:NAME date:A..B date:none number:A..B "
+        "section:NAME place:NAME secret: slug:NAME dossier:NAME, "
+        'words (by stem; rud* a prefix), "exact words", text:TEXT; and, or, not, -term, ( ). '
         "A query that starts with - goes after --.",
         show_default=False,
         autocompletion=complete_query,

@@ -71,6 +71,16 @@ def grep(
         bool,
         typer.Option("--case-sensitive", "-S", help="Match case exactly.", rich_help_panel=SEARCH),
     ] = False,
+    places: Annotated[
+        str,
+        typer.Option(
+            "--in",
+            metavar="PLACES",
+            help="Where to look: text, notes, sources, apparatus (comma between), or all. A match beyond "
+            "the text says where it is (note 13, source, apparatus).",
+            rich_help_panel=SEARCH,
+        ),
+    ] = "text",
     context: Annotated[
         int,
         typer.Option(
@@ -130,7 +140,7 @@ def grep(
         output = output_for(color, no_pager)
         return _grep_people(ctx, people, selection, context=context, count=count, json=json, output=output)
     assert pattern is not None
-    search = door.new_search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
+    search = door.new_search(pattern, regex=regex, word=word, case_sensitive=case_sensitive, places=places)
     if explain:
         return explain_query(selection)
     edition = edition_of(ctx)

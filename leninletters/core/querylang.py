@@ -1,6 +1,7 @@
 """The query language: `to:trotsky date:1922-12-12..1922-12-21 -scribe:L.F.`, parsed into predicates.
 
-In the style of notmuch and mu: `field:value` terms, bare words and "quoted phrases" for the text,
+In the style of notmuch and mu: `field:value` terms, bare words (by their stems: `rude` finds "rudeness";
+`rud*` a prefix) and "quoted phrases" (those very words) for the text,
 implicit AND between terms, `and`, `or`, `not` (or a leading `-`) and parentheses. `not` binds tightest,
 then AND, then `or`. A hand-written recursive-descent parser: a parsing library would cost more to
 import than every query a user will type takes to parse.
@@ -21,6 +22,7 @@ from leninletters.core.predicates import (
     Beyond,
     Classified,
     DateRange,
+    Exact,
     InDossier,
     Not,
     NumberRange,
@@ -33,6 +35,7 @@ from leninletters.core.predicates import (
     all_of,
     any_of,
     person_term,
+    word_term,
 )
 from leninletters.core.predicates.correspondence import Place, Sender, Undated
 
@@ -97,7 +100,10 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
     "section": (_needs_value(Section, "section:gosplan"), "printed under a heading (section:gosplan)"),
     "secret": (lambda value: Classified(value.strip()), "classified (secret:, or secret:top)"),
     "slug": (_needs_value(Slug, "slug:testament"), "the letter with a slug"),
-    "text": (_needs_value(Phrase, 'text:"too rude"'), "the text holds a word or phrase"),
+    "text": (
+        _needs_value(Phrase, 'text:"too rude"'),
+        "the text holds a phrase anywhere, inside words too (grep's meaning)",
+    ),
     "note": (
         _needs_value(lambda text: Beyond("note", text), "note:wednesday"),
         "a note holds a word or phrase",
@@ -118,6 +124,10 @@ FIELDS: dict[str, tuple[Callable[[str], Predicate], str]] = {
     "dossier": (
         _needs_value(InDossier, "dossier:georgian-affair"),
         "one of the letters of a curated dossier (dossier:georgian-affair)",
+    ),
+    "word": (
+        _needs_value(word_term, "word:rude"),
+        "a word of the text by its stem (word:rude finds rudeness, not crudity; word:rud* a prefix)",
     ),
 }
 OPERATORS = {"and", "or", "not"}
@@ -326,7 +336,9 @@ class _Parser:
             raise QueryError(
                 f"an empty phrase at column {token.column}: put words between the quotes", token.column
             )
-        return Phrase(token.text)
+        if token.kind == "phrase":
+            return Exact(token.text)  # "quoted": these very words, whole
+        return word_term(token.text)  # bare: by its stem, or rud* by its start
 
     def peek_kind(self) -> str:
         token = self.peek()

@@ -99,22 +99,26 @@ class Deadline:
 
 
 class Match(NamedTuple):
-    """One match: its span in the letter's text and the text it covers."""
+    """One match: its span in the letter's text (or in a note, the source, a string of the apparatus: see
+    `where`) and the text it covers."""
 
     start: int
     end: int
     text: str
-    paragraph: int  # 1-based
+    paragraph: int  # 1-based; 0 beyond the text
+    where: str = ""  # "" in the text; else where beyond it: "note 13", "source", "source note", "apparatus"
 
 
 class Snippet(NamedTuple):
-    """A stretch of one paragraph around one or more matches, for showing them in context."""
+    """A stretch of one paragraph around one or more matches, for showing them in context (or the whole
+    string beyond the text that holds them: a note, the source, a string of the apparatus)."""
 
     paragraph: int
     start: int  # offset of the snippet in the letter's text
     text: str
     # Spans of the matches, relative to the snippet.
     highlights: tuple[tuple[int, int], ...]
+    where: str = ""  # as Match.where
 
 
 class Search(NamedTuple):
@@ -124,6 +128,8 @@ class Search(NamedTuple):
     regex: bool = False
     word: bool = False
     case_sensitive: bool = False
+    # Where to look (grep --in): the text, and the notes, sources and apparatus (PLACES).
+    places: tuple[str, ...] = ("text",)
 
     def compiled(self) -> regex_engine.Pattern[str]:
         return _compile(self.pattern, self.regex, self.word, self.case_sensitive)
@@ -215,10 +221,15 @@ def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> li
 
     A regular expression stops at the deadline: one shared by a whole search, or a second for this letter.
     """
+    return _matches(letter.text, spans_in(letter.text, search, deadline))
+
+
+def spans_in(text: str, search: Search, deadline: Deadline | None = None) -> list[tuple[int, int]]:
+    """The spans of every match of the search in a text, in order, not overlapping."""
     spans: list[tuple[int, int]] = []
     literal = search.literal
     if literal is not None:
-        folded, offsets = fold_with_offsets(letter.text, case=search.case_sensitive)
+        folded, offsets = fold_with_offsets(text, case=search.case_sensitive)
         at = folded.find(literal) if literal else -1
         while at >= 0:
             spans.append((at, at + len(literal)))
@@ -229,7 +240,7 @@ def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> li
         if deadline is None:
             deadline = Deadline(REGEX_TIMEOUT, per_letter=True)
         compiled = search.compiled()  # compiled before the clock runs: its cost is bounded by check()
-        folded, offsets = fold_with_offsets(letter.text, case=True)
+        folded, offsets = fold_with_offsets(text, case=True)
         try:
             found = compiled.finditer(folded, timeout=deadline.remaining(search))
             spans = [m.span() for m in found if m.end() > m.start()]
@@ -242,7 +253,59 @@ def find(letter: Letter, search: Search, deadline: Deadline | None = None) -> li
             ) from None
     if offsets is not None:
         spans = [(offsets[start], offsets[end - 1] + 1) for start, end in spans]
-    return _matches(letter.text, spans)
+    return spans
+
+
+# Where beyond the text grep --in may look, each with the name a match there is shown under.
+PLACES = ("text", "notes", "sources", "apparatus")
+
+
+def places_from(value: str) -> tuple[str, ...]:
+    """The places grep --in names (text,notes or all; singular or plural), in their order; InputError for a
+    place there is not."""
+    names = [name.strip().lower() for name in value.split(",")]
+    if "all" in names:
+        return PLACES
+    plural = {place.rstrip("s"): place for place in PLACES}
+    unknown = [name for name in names if name not in PLACES and name not in plural]
+    if unknown or not value.strip():
+        shown = shortened(unknown[0]) if unknown and unknown[0] else ""
+        raise InputError(
+            f"grep --in: {f'no place called {shown!r}' if shown else 'no place named'}: "
+            f"give one or more of {', '.join(PLACES)} (comma between), or all"
+        )
+    wanted = {plural.get(name, name) for name in names}
+    return tuple(place for place in PLACES if place in wanted)
+
+
+def labelled_strings(letter: Letter, place: str) -> list[tuple[str, str]]:
+    """The strings of a letter in one place beyond its text, each with where it is: ("note 8", its text),
+    ("source", ...), ("source note", ...), ("apparatus", ...)."""
+    from leninletters.core.predicates import beyond_the_text
+
+    if place == "notes":
+        return [(f"note {note.marker}", note.text) for note in letter.notes]
+    if place == "sources":
+        return [
+            (label, line)
+            for label, line in (("source", letter.source), ("source note", letter.source_note))
+            if line
+        ]
+    return [("apparatus", line) for line in beyond_the_text(letter, "apparatus")]
+
+
+def find_beyond(letter: Letter, search: Search, deadline: Deadline | None = None) -> list[Snippet]:
+    """The matches of a search in the places beyond a letter's text that it looks in (grep --in): one
+    snippet for each string holding any, the whole string, its matches highlighted, saying where it is."""
+    found: list[Snippet] = []
+    for place in search.places:
+        if place == "text":
+            continue
+        for where, line in labelled_strings(letter, place):
+            spans = spans_in(line, search, deadline)
+            if spans:
+                found.append(Snippet(0, 0, line, tuple(spans), where))
+    return found
 
 
 def _matches(text: str, spans: list[tuple[int, int]]) -> list[Match]:

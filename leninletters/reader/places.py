@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from leninletters.core.predicates import EVERYTHING, All, Any, Phrase, Predicate
+from leninletters.core.predicates import EVERYTHING, All, Any, Exact, Phrase, Predicate, Prefix, Word
 
 if TYPE_CHECKING:
     from leninletters.core.model import Letter
@@ -37,7 +37,7 @@ class Match(NamedTuple):
 
 def phrases(predicate: Predicate) -> list[str]:
     """The words and phrases a query looks for in the text (not those it excludes): what is highlighted."""
-    if isinstance(predicate, Phrase):
+    if isinstance(predicate, Phrase | Exact | Word | Prefix):
         return [predicate.text]
     if isinstance(predicate, All | Any):
         return [text for item in predicate.items for text in phrases(item)]

@@ -16,7 +16,7 @@ from leninletters.core.predicates import EVERYTHING, Predicate
 
 if TYPE_CHECKING:
     from leninletters.core.mentions import Occurrence
-    from leninletters.core.search import Match, Search, Snippet
+    from leninletters.core.search import Deadline, Match, Search, Snippet
 
 # How close a word must come to a name, a word of the letters or a slug to be suggested for it (difflib's
 # ratio, between the names.name_key of each): Kerensky is not Krestinsky.
@@ -33,7 +33,8 @@ class Found(NamedTuple):
 
 
 class Counted(NamedTuple):
-    """How many matches a search has in one letter."""
+    """How many matches a search has in one letter: what grep --count prints, the letter's heading (number,
+    slug, title, date) and the number. An index may give the heading alone, the text left unread (empty)."""
 
     letter: Letter
     matches: int
@@ -51,33 +52,67 @@ def narrowed(letter: Letter, predicate: Predicate) -> frozenset[int] | None:
     """The paragraphs of a selected letter that a predicate holds for, where that is not the whole letter:
     a date, a scribe or a phrase may meet the Testament in its P.S. only, a date in LCW's paragraphs 1-8.
     None for the whole letter."""
-    if predicate == EVERYTHING or not (letter.parts or (letter.apparatus and letter.apparatus.datings)):
+    if predicate == EVERYTHING or is_whole(letter):
         return None  # a letter in one piece, once selected, counts whole
     held = predicate.paragraphs(letter)
     return None if len(held) == letter.paragraph_count else held
 
 
+def is_whole(letter: Letter) -> bool:
+    """Whether no query can narrow a letter to some of its paragraphs: it has no parts, and no dating of
+    the apparatus dates a stretch of it."""
+    return not (letter.parts or (letter.apparatus and letter.apparatus.datings))
+
+
 def found_in(letters: Iterable[Letter], search: Search, predicate: Predicate, context: int) -> list[Found]:
-    """The matches of a search in letters a predicate selected, by part (and within the part it holds for)."""
+    """The matches of a search in letters a predicate selected, by part (and within the part it holds for);
+    then those beyond each letter's text that the search looks in (grep --in)."""
     from leninletters.core import search as searching
 
     deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
     found: list[Found] = []
     for letter in letters:
-        matches = searching.find(letter, search, deadline)
-        if not matches:
-            continue
-        held = narrowed(letter, predicate)
-        for part in letter.all_parts:
-            inside = [
-                m
-                for m in matches
-                if part.first_paragraph <= m.paragraph <= part.last_paragraph
-                and (held is None or m.paragraph in held)
-            ]
-            if inside:
-                snippets = searching.snippets(letter, inside, context)
-                found.append(Found(letter, part, tuple(inside), tuple(snippets)))
+        if "text" in search.places:
+            found += _found_in_text(letter, search, predicate, context, deadline)
+        found += _found_beyond(letter, search, deadline)
+    return found
+
+
+def _found_in_text(
+    letter: Letter, search: Search, predicate: Predicate, context: int, deadline: Deadline
+) -> list[Found]:
+    from leninletters.core import search as searching
+
+    matches = searching.find(letter, search, deadline)
+    if not matches:
+        return []
+    held = narrowed(letter, predicate)
+    found = []
+    for part in letter.all_parts:
+        inside = [
+            m
+            for m in matches
+            if part.first_paragraph <= m.paragraph <= part.last_paragraph
+            and (held is None or m.paragraph in held)
+        ]
+        if inside:
+            snippets = searching.snippets(letter, inside, context)
+            found.append(Found(letter, part, tuple(inside), tuple(snippets)))
+    return found
+
+
+def _found_beyond(letter: Letter, search: Search, deadline: Deadline) -> list[Found]:
+    """The matches beyond a letter's text (grep --in notes, sources, apparatus), one Found for each string
+    holding any, under the letter's first heading: a note belongs to no part."""
+    from leninletters.core import search as searching
+
+    found = []
+    for snippet in searching.find_beyond(letter, search, deadline):
+        matches = tuple(
+            searching.Match(start, end, snippet.text[start:end], 0, snippet.where)
+            for start, end in snippet.highlights
+        )
+        found.append(Found(letter, letter.all_parts[0], matches, (snippet,)))
     return found
 
 
@@ -89,10 +124,13 @@ def counted_in(letters: Iterable[Letter], search: Search, predicate: Predicate) 
     counted: list[Counted] = []
     for letter in letters:
         held = narrowed(letter, predicate)
-        if held is None:
+        if "text" not in search.places:
+            number = 0
+        elif held is None:
             number = searching.count(letter, search, deadline)  # the fast path: no spans, no parts
         else:
             number = sum(m.paragraph in held for m in searching.find(letter, search, deadline))
+        number += sum(len(snippet.highlights) for snippet in searching.find_beyond(letter, search, deadline))
         if number:
             counted.append(Counted(letter, number))
     return counted

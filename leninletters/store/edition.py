@@ -166,13 +166,20 @@ def is_bundled(path: str | os.PathLike[str]) -> bool:
 
 
 def new_search(
-    pattern: str, *, regex: bool = False, word: bool = False, case_sensitive: bool = False
+    pattern: str,
+    *,
+    regex: bool = False,
+    word: bool = False,
+    case_sensitive: bool = False,
+    places: str = "text",
 ) -> Search:
-    """A search for grep, checked: the pattern, and the settings that bound it (time, size)."""
-    from leninletters.core.search import Search
+    """A search for grep, checked: the pattern, and the settings that bound it (time, size); places says
+    where it looks (grep --in: text, notes, sources, apparatus, comma between, or all)."""
+    from leninletters.core.search import Search, places_from
 
     check_search_settings()
-    search = Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive)
+    where = places_from(places)
+    search = Search(pattern, regex=regex, word=word, case_sensitive=case_sensitive, places=where)
     search.check()
     return search
 

@@ -29,14 +29,12 @@ from leninletters.core.predicates import Person as PersonTerm
 from leninletters.core.predicates.correspondence import with_sender
 from leninletters.store import sql
 from leninletters.store.answers import (
-    VOCABULARY_LETTERS,
     Counted,
     Found,
     counted_in,
     found_in,
     mentions_in,
     suggestions,
-    vocabulary,
 )
 from leninletters.store.indexfile import meta
 from leninletters.store.memory import MemoryEdition, PersonLookup, Profile
@@ -136,7 +134,41 @@ class IndexEdition:
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
         predicate = self.given(predicate)
+        counted = self._counted_by_sql(search, predicate)
+        if counted is not None:
+            return counted
         return counted_in(self._selected(predicate, _may_hold(search)), search, predicate)
+
+    def _counted_by_sql(self, search: Search, predicate: Predicate) -> list[Counted] | None:
+        """grep --count's commonest question (a phrase in any case, letters an exact clause selects) counted
+        by SQLite in the folded texts, the JSON of no letter read but of those a query may narrow to some
+        of their parts; None where the question needs more (a regex, case kept, a person's name)."""
+        literal = search.literal
+        clause = predicate.clause()
+        if search.places != ("text",):
+            return None
+        if not literal or search.case_sensitive or clause is None or not clause.exact:
+            return None
+        if people_in(predicate):
+            return None  # a name's mentions may be derived from the people: the letters' own path says
+        compiled, held = sql.compile_clause(clause), sql.text_holds(literal)
+        narrows = predicate != EVERYTHING
+        # Driven by the texts that hold the phrase: each is read once, for the test and the count.
+        query = (
+            "SELECT l.number, l.slug, l.title, l.date, "
+            "(length(t.folded) - length(replace(t.folded, ?, ''))) / length(?), "
+            "CASE WHEN ? AND NOT l.whole THEN (SELECT b.json FROM bodies b WHERE b.id = l.id) END "
+            "FROM texts t JOIN letters l ON l.id = t.rowid "
+            f"WHERE ({held.where}) AND ({compiled.where}) ORDER BY l.id"
+        )
+        rows = self.connection.execute(query, [literal, literal, narrows, *held.params, *compiled.params])
+        counted: list[Counted] = []
+        for number, slug, title, day, matches, data in rows:
+            if data is not None:  # in parts: counted where the query holds
+                counted += counted_in([_letter(data)], search, predicate)
+            elif matches:
+                counted.append(Counted(_heading(number, slug, title, day), matches))
+        return counted
 
     def mentions(
         self, wanted: Callable[[Mention], bool], predicate: Predicate = EVERYTHING
@@ -219,8 +251,7 @@ class IndexEdition:
         return suggestions(word, self.people, self._vocabulary, self._slugs, people_only)
 
     def _vocabulary(self) -> list[str]:
-        rows = self.connection.execute("SELECT json FROM bodies ORDER BY id LIMIT ?", (VOCABULARY_LETTERS,))
-        return vocabulary(_letter(data) for (data,) in rows)
+        return self._head("vocabulary", list[str])  # type: ignore[no-any-return]
 
     def _slugs(self) -> list[str]:
         return [slug for (slug,) in self.connection.execute("SELECT slug FROM letters ORDER BY id")]
@@ -266,10 +297,20 @@ class IndexEdition:
         return self._whole.profile(person)
 
 
+def _heading(number: int, slug: str, title: str, day: str) -> Letter:
+    """A letter's heading alone (its text left unread), for an answer that prints headings: grep --count."""
+    return Letter(number=number, slug=slug, title=title, date=dt.date.fromisoformat(day), text="")
+
+
 def _may_hold(search: Search) -> sql.Compiled:
-    """The letters a search can match in: those whose folded text holds its literal (a regex, any)."""
+    """The letters a search can match in: those whose folded text (or notes, sources, apparatus, where it
+    looks there) holds its literal; for a regex, any."""
     if search.regex:
         return sql.TRUE
     # find() folds the text with its case kept for a case-sensitive search; folded whole, its case folded
     # too, a text holding the literal holds the pattern's fold, as the column is folded.
-    return sql.contains(fold(search.pattern))
+    folded = fold(search.pattern)
+    held = [sql.contains(folded) if place == "text" else sql.holds(place, folded) for place in search.places]
+    return sql.Compiled(
+        " OR ".join(f"({one.where})" for one in held), [v for one in held for v in one.params]
+    )

@@ -17,7 +17,6 @@ import functools
 import hashlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -28,10 +27,11 @@ from leninletters import __version__
 from leninletters.core.model import UNDATED, Corpus, Letter, Person
 from leninletters.core.predicates import BEYOND_TEXT
 from leninletters.store import corpus as corpora
+from leninletters.store.answers import VOCABULARY_LETTERS, is_whole, vocabulary
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 4
+SCHEMA = 5
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -48,7 +48,10 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
 CREATE TABLE letters (
     id INTEGER PRIMARY KEY, number INTEGER NOT NULL, slug TEXT NOT NULL, date TEXT NOT NULL,
     classification TEXT, section TEXT NOT NULL, recipients TEXT NOT NULL, copies TEXT NOT NULL,
-    notes TEXT NOT NULL, sources TEXT NOT NULL, apparatus TEXT NOT NULL
+    notes TEXT NOT NULL, sources TEXT NOT NULL, apparatus TEXT NOT NULL,
+    -- The heading grep --count prints, and whether a query may narrow the letter to some of its parts
+    -- (answers.is_whole): where it cannot, a count is the text's, answered without reading the letter.
+    title TEXT NOT NULL, whole INTEGER NOT NULL
 );
 -- The letters themselves apart: a scan of the fields above need not read past them.
 CREATE TABLE bodies (id INTEGER PRIMARY KEY, json BLOB NOT NULL, mentioned BLOB);
@@ -60,6 +63,9 @@ CREATE TABLE mention_keys (letter INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT
 CREATE TABLE addressees (letter INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE TABLE headings (letter INTEGER PRIMARY KEY, opening TEXT NOT NULL);
 CREATE VIRTUAL TABLE texts USING fts5(folded, tokenize = 'trigram case_sensitive 1', detail = 'none');
+-- The stems of each letter's words, once each (core.stemming): one token each for the ascii tokenizer,
+-- which splits at ASCII punctuation alone. Contentless: only the question "which letters" is asked of it.
+CREATE VIRTUAL TABLE stemmed USING fts5(stems, tokenize = 'ascii', detail = 'none', content = '');
 """
 INDEXES = """
 CREATE UNIQUE INDEX letters_number ON letters (number);
@@ -170,15 +176,18 @@ def build(path: str | os.PathLike[str], progress: Progress | None = None) -> Pat
     """Index a corpus file (validated as it is read) into its index file; return that file."""
     index = index_path(path)
     before = stamp(path)
-    data = corpora.read_bytes(path)
+    # The bytes hashed and let go before the corpus is read into letters: held, they were a fifth of the peak.
+    digest = content_hash(corpora.read_bytes(path))
     loaded = corpora.load(path)
+    import tempfile  # a build's alone: a run that reads an index need not import it
+
     index.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=index.stem + ".", suffix=".building", dir=index.parent)
     os.close(handle)
     try:
         _write(Path(temporary), loaded, progress)
         with sqlite3.connect(temporary) as connection:
-            facts = {"size": before.size, "mtime_ns": before.mtime_ns, "hash": content_hash(data)}
+            facts = {"size": before.size, "mtime_ns": before.mtime_ns, "hash": digest}
             facts |= {"path": real_path(path), "state": "complete"}
             connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", facts.items())
         connection.close()
@@ -203,6 +212,7 @@ def _write(file: Path, loaded: Corpus, progress: Progress | None) -> None:
                 progress(start + len(batch), total)
         connection.executescript(INDEXES)
         connection.execute("INSERT INTO texts(texts) VALUES ('optimize')")
+        connection.execute("INSERT INTO stemmed(stemmed) VALUES ('optimize')")
         connection.commit()
     finally:
         connection.close()
@@ -223,6 +233,8 @@ def _write_head(connection: sqlite3.Connection, loaded: Corpus) -> None:
         "dossiers": encode(loaded.dossiers),
         # The slugs that name a section, which a reference to a slug must not be mistaken for.
         "sections": encode(sorted(sections(loaded.letters))),
+        # The words suggested for a word that finds nothing, read once here rather than on each miss.
+        "vocabulary": encode(vocabulary(loaded.letters[:VOCABULARY_LETTERS])),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", head.items())
     ids = {letter.slug: ident for ident, letter in enumerate(loaded.letters)}
@@ -243,11 +255,12 @@ def _write_letters(
 ) -> None:
     """A batch of letters, with their mentions derived from the people where people are given."""
     from leninletters.core import mentions as mentioning
+    from leninletters.core import stemming
     from leninletters.core.dating import is_day
     from leninletters.core.folding import fold
     from leninletters.core.related import addressees
 
-    rows, bodies, days, keys, texts, names, spans = [], [], [], [], [], [], []
+    rows, bodies, days, keys, texts, names, spans, stemmed = [], [], [], [], [], [], [], []
     for offset, letter in enumerate(batch):
         ident = start + offset
         mentioned = letter if people is None else mentioning.with_mentions(letter, people)
@@ -262,6 +275,8 @@ def _write_letters(
                 items(letter.recipients),
                 items(letter.copies),
                 *(beyond(letter, where) for where in BEYOND_TEXT),
+                letter.title,
+                is_whole(letter),
             )
         )
         bodies.append(
@@ -273,13 +288,16 @@ def _write_letters(
         names += [(ident, name) for name in dict.fromkeys(addressees(letter))]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
-    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        held = stemming.stem_set(letter.text, stemming.language_of(letter))
+        stemmed.append((ident, " ".join(stemming.token(stem) for stem in sorted(held))))
+    connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)
     connection.executemany("INSERT INTO dates VALUES (?, ?)", days)
     connection.executemany("INSERT INTO spans VALUES (?, ?, ?)", spans)
     connection.executemany("INSERT INTO addressees VALUES (?, ?)", names)
     connection.executemany("INSERT INTO mention_keys VALUES (?, ?, ?)", keys)
     connection.executemany("INSERT INTO texts (rowid, folded) VALUES (?, ?)", texts)
+    connection.executemany("INSERT INTO stemmed (rowid, stems) VALUES (?, ?)", stemmed)
 
 
 def encode_letter(letter: Letter) -> bytes:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from leninletters.core.folding import fold
 from leninletters.core.model import Letter
 from leninletters.core.predicates import Clause, beyond_the_text
+from leninletters.core.stemming import token
 
 # What separates the strings of an array field (recipients, copies) in its column: whitespace to
 # str.split(), so no folded word holds it and a run of words cannot reach across two strings.
@@ -52,10 +53,14 @@ def beyond(letter: Letter, where: str) -> str:
 
 
 def _beyond(clause: Clause) -> Compiled:
-    wanted = str(clause.values[0])
+    return holds(clause.field, str(clause.values[0]))
+
+
+def holds(field: str, wanted: str) -> Compiled:
+    """The letters whose notes, sources or apparatus (a column of folded strings) hold a folded string."""
     if UNIT_SEPARATOR in wanted:
         return Compiled("0")  # no string of a corpus holds a control character (model.LINE_PATTERN)
-    return Compiled(f"instr(l.{clause.field}, ?) > 0", [wanted])
+    return Compiled(f"instr(l.{field}, ?) > 0", [wanted])
 
 
 def _padded(column: str) -> str:
@@ -116,6 +121,20 @@ def contains(folded: str) -> Compiled:
     return Compiled("l.id IN (SELECT t.rowid FROM texts t WHERE t.folded GLOB ?)", [pattern])
 
 
+def _stem(clause: Clause) -> Compiled:
+    """The letters one of whose words has the stem: one token of the stems index (a quoted FTS5 string)."""
+    wanted = '"' + token(str(clause.values[0])).replace('"', '""') + '"'
+    return Compiled("l.id IN (SELECT s.rowid FROM stemmed s WHERE stemmed MATCH ?)", [wanted])
+
+
+def text_holds(folded: str) -> Compiled:
+    """A condition on the texts table (aliased t) itself: its folded text holds a folded string (the trigram
+    index where the string is long enough). A query driven by texts reads each text once, to test and use."""
+    if len(folded) < TRIGRAM:
+        return Compiled("instr(t.folded, ?) > 0", [folded])
+    return Compiled("t.folded GLOB ?", [f"*{glob_literal(folded)}*"])
+
+
 def glob_literal(text: str) -> str:
     """Text that GLOB matches only as written: its wildcards each in a class of its own."""
     return "".join(f"[{c}]" if c in "*?[" else c for c in text)
@@ -136,6 +155,7 @@ def _leaf(clause: Clause) -> Compiled:
         ("notes", "contains"): _beyond,
         ("sources", "contains"): _beyond,
         ("apparatus", "contains"): _beyond,
+        ("stems", "has"): _stem,
     }
     return leaves[(clause.field, clause.test)](clause)
 

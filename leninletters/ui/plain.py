@@ -33,7 +33,7 @@ def plain_grep(results: Sequence[tuple[str, Sequence[Snippet]]]) -> Iterator[str
             yield "\n"
         yield heading + "\n"
         for snippet in found:
-            yield f"  {snippet.paragraph}: {snippet.text}\n"
+            yield f"  {snippet.where or snippet.paragraph}: {snippet.text}\n"
 
 
 def plain_counts(counts: Sequence[tuple[Letter, int]]) -> Iterator[str]:

@@ -174,7 +174,7 @@ def grep_view(results: Sequence[tuple[str, Sequence[Snippet]]]) -> RenderableTyp
         pieces.append(_text(heading, style="bold cyan"))
         for snippet in found:
             line = Text()
-            line.append(f"{snippet.paragraph}: ", style="dim")
+            line.append(f"{snippet.where or snippet.paragraph}: ", style="dim")
             line.append_text(_highlighted(snippet))
             pieces.append(Padding(line, (0, 0, 0, 2)))
     return Constrain(Group(*pieces), width=MEASURE)

@@ -125,6 +125,7 @@ class Matches:
                         "start": match.start,
                         "end": match.end,
                         "paragraph": match.paragraph,
+                        "where": match.where or "text",
                         "date": iso_day(hit.part.date),
                         "part": hit.part.label,
                         "context": around.text,

@@ -43,6 +43,7 @@ from leninletters.core.predicates.terms import (
     person_term,
     with_editorial,
 )
+from leninletters.core.predicates.words import Exact, Prefix, Word, word_term
 
 __all__ = [
     "ANY_KIND",
@@ -56,16 +57,19 @@ __all__ = [
     "Classified",
     "Clause",
     "DateRange",
+    "Exact",
     "InDossier",
     "Not",
     "NumberRange",
     "Person",
     "Phrase",
     "Predicate",
+    "Prefix",
     "Recipient",
     "Scribe",
     "Section",
     "Slug",
+    "Word",
     "all_of",
     "any_of",
     "asks_dossiers",
@@ -79,4 +83,5 @@ __all__ = [
     "select",
     "with_dossiers",
     "with_editorial",
+    "word_term",
 ]

@@ -25,6 +25,8 @@ from leninletters.core.model import Letter, Part
 #   notes, sources, apparatus   contains (folded,): one of the field's strings, folded, holds the folded
 #            phrase (terms.beyond_the_text: the notes' texts; the source and its note; every string of the
 #            apparatus)
+#   stems    has (stem,): one of the text's words has this stem (core.stemming: English Snowball stems of
+#            the folded words)
 # and the combinations "and", "or", "not" over children.
 CLAUSE_FIELDS = {
     "dates": ("between",),
@@ -39,6 +41,7 @@ CLAUSE_FIELDS = {
     "notes": ("contains",),
     "sources": ("contains",),
     "apparatus": ("contains",),
+    "stems": ("has",),
 }
 COMBINATIONS = ("and", "or", "not")
 

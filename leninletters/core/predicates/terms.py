@@ -320,10 +320,11 @@ class Phrase(Predicate):
         return Clause("contains", "text", (fold(self.text),))
 
     def explain(self) -> str:
-        return quote(self.text)
+        # A quoted phrase is read as whole words (predicates.words.Exact): text: keeps grep's meaning.
+        return f"text:{quote(self.text)}"
 
     def meaning(self) -> str:
-        return f"the text holds {self.text!r} (any case, ’ as ')"
+        return f"the text holds {self.text!r}, inside words too (any case, ’ as ')"
 
 
 class NumberRange(Predicate):
