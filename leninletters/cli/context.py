@@ -58,7 +58,8 @@ def explain_query(selection: Question, references: Sequence[str] = ()) -> None:
 QUERY_HELP = (
     "The query language: to:NAME (sent or copied), from:NAME (the sender), cc:NAME, scribe:NAME, "
     "person:NAME (any spelling; person:NAME:text for Lenin's words only), date:A..B (date:1923.., "
-    "date:..1922-12; date:none for undated letters), place:NAME (sent from or received at), number:A..B, section:NAME, secret:, slug:NAME, note:WORDS, source:WORDS, "
+    "date:..1922-12; date:none for undated letters), place:NAME (sent from or received at), "
+    "number:A..B, section:NAME, secret:, slug:NAME, note:WORDS, source:WORDS, "
     "apparatus:WORDS (the notes, the source, the apparatus), dossier:NAME (a curated group of letters: "
     "dossier:georgian-affair), bare words by their stems (rude finds "
     'rudeness, not crudity; rud* a prefix), "quoted" words exactly, text:TEXT anywhere as grep finds '
