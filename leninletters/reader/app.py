@@ -18,12 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, DataTable, Footer, Static
 
 from leninletters.core.errors import ExitStatus, LeninLettersError
-from leninletters.core.present import APPARATUS_HEADING
 from leninletters.reader import drawn, places
+from leninletters.reader.letter import Paragraph, widgets
 from leninletters.reader.screens import (
     CitationScreen,
     ExportScreen,
     HelpScreen,
+    NoteScreen,
     PeoplePicker,
     PersonScreen,
     QueryScreen,
@@ -53,6 +54,7 @@ MAIN_SCREEN_ONLY = frozenset(
         "back",
         "forward",
         "cursor",
+        "notes",
     }
 )
 
@@ -64,7 +66,7 @@ PALETTE = (
     ("People in this letter", "p : choose one for their profile", "people"),
     ("Related letters", "r : the letters related to this one, and why", "related"),
     ("Timeline", "t : the listed letters by week", "timeline"),
-    ("Copy the citation", "y : copied by OSC 52 where the terminal allows, and shown", "cite"),
+    ("Copy the citation", "y : the paragraph's quotation, or the letter's citation, copied", "cite"),
     ("Export the list", "e : the listed letters to a file", "export"),
     ("Apparatus", "a : show or fold this edition's apparatus", "apparatus"),
     ("Back", "Esc : the place before", "back"),
@@ -85,7 +87,9 @@ CSS = """
 #asked { padding: 0 1; background: $boost; }
 #letter { height: 1fr; }
 .edition { color: $text-muted; }
-.paragraph, .edition, #metadata, #notes { margin-bottom: 1; }
+.paragraph, .printed, .edition, #metadata, #notes { margin-bottom: 1; }
+.paragraph { border-left: blank; }
+.paragraph:focus { border-left: thick $accent; background: $boost; }
 #dialog { width: 90%; max-width: 100; height: auto; max-height: 90%; border: round $accent;
           padding: 0 1; background: $surface; }
 #person { width: 95%; height: 90%; border: round $accent; padding: 0 1; background: $surface; }
@@ -180,7 +184,7 @@ class Reader(App[int]):
         if letter is not self.letter:
             self.letter = letter
             await scroll.remove_children()
-            await scroll.mount_all(list(self._letter_widgets(letter)))
+            await scroll.mount_all(widgets(letter, self.asked.pattern))
         self.query_one("#position", Static).update(
             drawn.position(index, len(self.asked.letters), letter, paragraph)
         )
@@ -205,6 +209,8 @@ class Reader(App[int]):
         )
         index = self.asked.letters.index(self.letter)
         shown = shown if top > 0 else None
+        if isinstance(self.focused, Paragraph):  # the cursor's paragraph, wherever the letter scrolls
+            shown = self.focused.number
         scroll = self.query_one("#letter", VerticalScroll)
         if self.match is not None and self.match.row == index and self.match.paragraph:
             # The match stepped to stays the paragraph named while it is in view (near the end of a
@@ -214,25 +220,6 @@ class Reader(App[int]):
                 shown = self.match.paragraph
         where = drawn.position(index, len(self.asked.letters), self.letter, shown)
         self.query_one("#position", Static).update(where)
-
-    def _letter_widgets(self, letter: Letter) -> list[Static | Collapsible]:
-        widgets: list[Static | Collapsible] = [
-            Static(drawn.heading(letter), id="heading", markup=False),
-            Static(drawn.metadata(letter), id="metadata", markup=False),
-        ]
-        for block in drawn.letter_blocks(letter, self.asked.pattern):
-            name = f"p{block.paragraph}" if block.paragraph else None
-            widgets.append(
-                Static(block.text, id=name, classes="edition" if block.edition else "paragraph", markup=False)
-            )
-        notes = drawn.notes(letter)
-        if notes is not None:
-            widgets.append(Static(notes, id="notes", markup=False))
-        apparatus = drawn.apparatus(letter)
-        if apparatus is not None:
-            body = Static(apparatus, id="apparatus", markup=False)
-            widgets.append(Collapsible(body, title=APPARATUS_HEADING, collapsed=True, id="apparatus-fold"))
-        return widgets
 
     # Keys ----------------------------------------------------------------------------------------
 
@@ -254,7 +241,26 @@ class Reader(App[int]):
             await self.open(row, None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.query_one("#letter", VerticalScroll).focus()
+        here = self.history.here.paragraph
+        stops = list(self.query(Paragraph).results(Paragraph))
+        chosen = next((stop for stop in stops if stop.number == here), stops[0] if stops else None)
+        (chosen or self.query_one("#letter", VerticalScroll)).focus()
+
+    def on_paragraph_focused(self, event: Paragraph.Focused) -> None:
+        if self.letter is None or self.letter not in self.asked.letters:
+            return
+        index = self.asked.letters.index(self.letter)
+        where = drawn.position(index, len(self.asked.letters), self.letter, event.number)
+        self.query_one("#position", Static).update(where)
+        self.history.replace(places.Place(self.asked.query, self.letter.slug, event.number))
+
+    def on_paragraph_notes_asked(self, event: Paragraph.NotesAsked) -> None:
+        self.action_notes(*event.notes)
+
+    def action_notes(self, *chosen: int) -> None:
+        """Show the letter's notes at these places (a marker clicked, or Enter on its paragraph)."""
+        if self.letter is not None and all(0 <= index < len(self.letter.notes) for index in chosen):
+            self.push_screen(NoteScreen([drawn.note(self.letter, index) for index in chosen]))
 
     def action_cursor(self, by: int) -> None:
         table = self.query_one(DataTable)
@@ -390,14 +396,22 @@ class Reader(App[int]):
             self.notify(said, markup=False)
 
     def action_cite(self) -> None:
+        """Copy the quotation of the paragraph under the cursor, as `cite 9:11 --quote` prints it, or
+        the open letter's citation where the cursor is on no paragraph."""
         if self.letter is None:
             return
         from leninletters.formats import cite
 
         key = cite.keys(self.edition.dated_slugs())[self.letter.slug]
-        citation = cite.text(cite.citation(self.letter, None, self.edition.metadata, key))
-        self.copy_to_clipboard(citation)
-        self.push_screen(CitationScreen(citation))
+        cursor = self.focused
+        if isinstance(cursor, Paragraph):
+            passage = (cursor.number, cursor.number)
+            cited = cite.citation(self.letter, passage, self.edition.metadata, key)
+            copied = "".join(cite.quotations([cited], cite.Style.text)).rstrip("\n")
+        else:
+            copied = cite.text(cite.citation(self.letter, None, self.edition.metadata, key))
+        self.copy_to_clipboard(copied)
+        self.push_screen(CitationScreen(copied, quotation=isinstance(cursor, Paragraph)))
 
     def action_interrupt(self) -> None:
         self.exit(return_code=ExitStatus.INTERRUPTED)

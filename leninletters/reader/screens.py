@@ -31,10 +31,12 @@ KEYS = (
     ("/", "ask: type a query (to:trotsky, date:1923-01, monopoly); its reading shows as you type"),
     ("n / N", "the next / previous match, across letters"),
     ("↑ ↓ j k, PgUp PgDn, Home End", "move in the list; Enter or Tab to the letter"),
+    ("↑ ↓ j k, Tab in the letter", "the paragraph cursor, from paragraph to paragraph"),
+    ("Enter on a paragraph", "its notes (a marker such as [8] opens its note when clicked)"),
     ("p", "the people the open letter names: choose one for their profile"),
     ("r", "the letters related to the open one, and why: Enter opens one"),
     ("t", "the timeline: the listed letters by week; Enter lists a week's letters"),
-    ("y", "copy the open letter's citation (OSC 52), and show it to select"),
+    ("y", "copy the paragraph's quotation, or the letter's citation off the paragraphs (OSC 52)"),
     ("e", "export the listed letters to a file (.md, .json, .xml or text), never over another"),
     ("a", "show or fold the apparatus (this edition's, not the print's)"),
     ("Esc / Backspace", "back to the place before; ] forward again"),
@@ -153,18 +155,37 @@ class HelpScreen(Dismissable):
 
 
 class CitationScreen(Dismissable):
-    """`y`: the citation, copied where the terminal takes OSC 52, and shown here to select by hand."""
+    """`y`: the citation (or a paragraph's quotation), copied where the terminal takes OSC 52, and shown
+    here to select by hand."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*CLOSE, Binding("enter,y", "dismiss_nothing", "Close")]
 
-    def __init__(self, citation: str) -> None:
+    def __init__(self, citation: str, *, quotation: bool = False) -> None:
         super().__init__()
         self.citation = citation
+        self.quotation = quotation
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(Text("Copied to the clipboard where the terminal allows (OSC 52):"), markup=False)
+        what = "The paragraph's quotation" if self.quotation else "The letter's citation"
+        with VerticalScroll(id="dialog"):
+            said = f"{what}, copied to the clipboard where the terminal allows (OSC 52):"
+            yield Static(Text(said), markup=False)
             yield Static(drawn.plain(self.citation), id="citation", markup=False)
+
+
+class NoteScreen(Dismissable):
+    """A note opened from its marker: the note as printed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*CLOSE, Binding("enter", "dismiss_nothing", "Close")]
+
+    def __init__(self, notes: list[Text]) -> None:
+        super().__init__()
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(Text("Note (Esc or Enter to close)", style="bold"), markup=False)
+            yield Static(Text("\n").join(self.notes), id="note", markup=False)
 
 
 class RelatedScreen(Dismissable):
