@@ -24,6 +24,7 @@ from leninletters.reader.screens import (
     CitationScreen,
     ExportScreen,
     HelpScreen,
+    HistoryScreen,
     NoteScreen,
     PeoplePicker,
     PersonScreen,
@@ -55,6 +56,7 @@ MAIN_SCREEN_ONLY = frozenset(
         "forward",
         "cursor",
         "notes",
+        "visited",
     }
 )
 
@@ -71,6 +73,7 @@ PALETTE = (
     ("Apparatus", "a : show or fold this edition's apparatus", "apparatus"),
     ("Back", "Esc : the place before", "back"),
     ("Forward", "] : the place after", "forward"),
+    ("History", "h : every place visited, to go back to one", "visited"),
     ("Keys", "? : every key", "keys"),
 )
 
@@ -117,6 +120,7 @@ class Reader(App[int]):
         Binding("a", "apparatus", "Apparatus", show=False),
         Binding("escape,backspace", "back", "Back"),
         Binding("right_square_bracket", "forward", "Forward", show=False),
+        Binding("h", "visited", "History"),
         Binding("question_mark", "keys", "Keys"),
         Binding("j", "cursor(1)", show=False),
         Binding("k", "cursor(-1)", show=False),
@@ -131,6 +135,7 @@ class Reader(App[int]):
         self.match: places.Match | None = None
         self.failure: BaseException | None = None
         self._relations: Relations | None = None
+        self._titles: dict[str, str] = {}  # each letter opened, by slug: how the history names it
 
     # Drawing -------------------------------------------------------------------------------------
 
@@ -183,6 +188,7 @@ class Reader(App[int]):
         scroll = self.query_one("#letter", VerticalScroll)
         if letter is not self.letter:
             self.letter = letter
+            self._titles[letter.slug] = f"{letter.number}  {letter.title}"
             await scroll.remove_children()
             await scroll.mount_all(widgets(letter, self.asked.pattern))
         self.query_one("#position", Static).update(
@@ -311,6 +317,20 @@ class Reader(App[int]):
 
     async def action_forward(self) -> None:
         place = self.history.forward()
+        if place is not None:
+            await self.show(place)
+
+    def action_visited(self) -> None:
+        labels = [
+            drawn.visit_label(
+                place.query, self._titles.get(place.slug or ""), place.paragraph, at == self.history.at
+            )
+            for at, place in enumerate(self.history.visited())
+        ]
+        self.push_screen(HistoryScreen(labels, self.history.at), self._revisit)
+
+    async def _revisit(self, at: object) -> None:
+        place = self.history.jump(at) if isinstance(at, int) else None
         if place is not None:
             await self.show(place)
 

@@ -144,3 +144,15 @@ def asked_line(query: str, found: int, total: int) -> str:
     """The line above the list: the query and what it found."""
     asked = query if query.strip() else "every letter"
     return f"{asked}: {found} of {total} letters"
+
+
+def visit_label(query: str, title: str | None, paragraph: int | None, here: bool) -> Text:
+    """A place in the history list: the query it listed, the letter open and the paragraph."""
+    drawn = Text("▸ " if here else "  ", style="bold")
+    drawn.append_text(plain(query if query.strip() else "every letter", "dim"))
+    if title is not None:
+        drawn.append("  ")
+        drawn.append_text(plain(title, "bold" if here else ""))
+    if paragraph:
+        drawn.append(f", ¶{paragraph}")
+    return drawn

@@ -147,3 +147,15 @@ class History:
 
     def visited(self) -> list[Place]:
         return list(self._places)
+
+    @property
+    def at(self) -> int:
+        """Where in visited() the reader stands."""
+        return self._at
+
+    def jump(self, at: int) -> Place | None:
+        """Go straight to a place visited, keeping the rest, as going back or forward that far would."""
+        if not 0 <= at < len(self._places):
+            return None
+        self._at = at
+        return self.here

@@ -40,6 +40,7 @@ KEYS = (
     ("e", "export the listed letters to a file (.md, .json, .xml or text), never over another"),
     ("a", "show or fold the apparatus (this edition's, not the print's)"),
     ("Esc / Backspace", "back to the place before; ] forward again"),
+    ("h", "the history: every place visited, Enter goes back (or forward) to one"),
     ("?", "these keys"),
     ("q, Ctrl-C", "quit"),
 )
@@ -263,3 +264,24 @@ class TimelineScreen(Dismissable):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         found = self.bins[event.option_index]
         self.dismiss(f"date:{found.first.isoformat()}..{found.last.isoformat()}")
+
+
+class HistoryScreen(Dismissable):
+    """`h`: every place visited, the current one marked; Enter goes to one (the way back and forward
+    stays as it was)."""
+
+    def __init__(self, labels: list[Text], here: int) -> None:
+        super().__init__()
+        self.labels = labels
+        self.here = here
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="person"):
+            yield Static(Text("Visited, oldest first (Enter goes there; Esc stays)"), markup=False)
+            yield OptionList(*self.labels, id="visited")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = self.here
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)
