@@ -97,6 +97,10 @@ CSS = """
           padding: 0 1; background: $surface; }
 #person { width: 95%; height: 90%; border: round $accent; padding: 0 1; background: $surface; }
 #mentions { height: 1fr; }
+#who { height: auto; max-height: 45%; }
+#keys, .key-row { height: auto; }
+.key { width: 17; padding-right: 1; }
+.does { width: 1fr; }
 ModalScreen { align: center middle; }
 """
 

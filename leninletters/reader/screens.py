@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -109,6 +109,8 @@ class PersonScreen(Dismissable):
     """A person's profile: who, the spellings, and every letter that names them, by how; Enter on a
     letter opens it at the paragraph."""
 
+    AUTO_FOCUS = "#mentions"  # the letters, not the spellings above them, take the keys
+
     def __init__(self, person: Person, profile: Profile) -> None:
         super().__init__()
         self.person = person
@@ -133,7 +135,9 @@ class PersonScreen(Dismissable):
             label.append_text(drawn.plain(f"  ({how})", "dim"))
             options.append(Option(label))
         with Vertical(id="person"):
-            yield Static(head, id="profile", markup=False)
+            # The spellings can fill a small terminal: they scroll, and leave the letters room below.
+            with VerticalScroll(id="who"):
+                yield Static(head, id="profile", markup=False)
             yield OptionList(*options, id="mentions")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -146,13 +150,14 @@ class HelpScreen(Dismissable):
     BINDINGS: ClassVar[list[BindingType]] = [*CLOSE, Binding("question_mark,q", "dismiss_nothing", "Close")]
 
     def compose(self) -> ComposeResult:
-        table = Text()
-        for keys, does in KEYS:
-            table.append(f"{keys:<30}", style="bold")
-            table.append(f"{does}\n")
+        # Two columns, each wrapping in its own width: the keys stay apart from what they do at 60 columns.
         with VerticalScroll(id="dialog"):
             yield Static(Text("Keys", style="bold"), markup=False)
-            yield Static(table, id="keys", markup=False)
+            with Vertical(id="keys"):
+                for keys, does in KEYS:
+                    with Horizontal(classes="key-row"):
+                        yield Static(Text(keys, style="bold"), classes="key", markup=False)
+                        yield Static(Text(does), classes="does", markup=False)
 
 
 class CitationScreen(Dismissable):
