@@ -15,11 +15,12 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Collapsible, DataTable, Footer, Static
+from textual.widgets import Collapsible, Footer, Static
 
 from leninletters.core.errors import ExitStatus, LeninLettersError
 from leninletters.reader import drawn, places
 from leninletters.reader.letter import Paragraph, widgets
+from leninletters.reader.rows import LetterList
 from leninletters.reader.screens import (
     CitationScreen,
     ExportScreen,
@@ -136,6 +137,7 @@ class Reader(App[int]):
         self.asked = places.ask(edition, query)
         self.history = places.History(places.Place(query, None))
         self.letter: Letter | None = None
+        self.row: int | None = None  # the open letter's row in the list (None: a letter the list lacks)
         self.match: places.Match | None = None
         self.failure: BaseException | None = None
         self._relations: Relations | None = None
@@ -146,7 +148,7 @@ class Reader(App[int]):
     def compose(self) -> ComposeResult:
         yield Static(id="asked", markup=False)
         with Horizontal(id="body"):
-            yield DataTable(id="index", cursor_type="row", zebra_stripes=True)
+            yield LetterList(id="index")
             with Vertical(id="reader"):
                 yield Static(id="position", markup=False)
                 yield VerticalScroll(id="letter")
@@ -155,9 +157,6 @@ class Reader(App[int]):
     async def on_mount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals off the main thread
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.interrupted)
-        table = self.query_one(DataTable)
-        for label, width in drawn.ROW_HEADER:
-            table.add_column(label, width=width)
         self.watch(self.query_one("#letter", VerticalScroll), "scroll_y", self._scrolled, init=False)
         self._fit(self.size.width)
         await self._list(self.asked)
@@ -170,25 +169,22 @@ class Reader(App[int]):
         self.query_one("#body").set_class(width < SIDE_BY_SIDE, "narrow")
 
     async def _list(self, asked: places.Asked) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        for letter in asked.letters:
-            table.add_row(*drawn.row(letter), key=letter.slug)
+        self.query_one(LetterList).show(asked.listing)
         self.asked = asked
-        self.letter = None
-        self.match = None
-        said = drawn.asked_line(asked.query, len(asked.letters), len(self.edition))
+        self.letter = self.row = self.match = None
+        said = drawn.asked_line(asked.query, len(asked.listing), len(self.edition))
         self.query_one("#asked", Static).update(drawn.plain(said, "bold"))
-        if not asked.letters:
+        if not asked.listing:
             await self.query_one("#letter", VerticalScroll).remove_children()
             self.query_one("#position", Static).update(drawn.plain("no letters match; / to ask again"))
 
     async def open(self, index: int, paragraph: int | None) -> None:
         """Show the listed letter at `index`, scrolled to a paragraph (its head for None)."""
-        letter = self.asked.letters[index]
-        table = self.query_one(DataTable)
-        if table.cursor_row != index:
-            table.move_cursor(row=index)
+        letter = self.asked.listing.at(index)
+        self.row = index
+        listed = self.query_one(LetterList)
+        if listed.cursor_row != index:
+            listed.move_cursor(index, announce=False)
         scroll = self.query_one("#letter", VerticalScroll)
         if letter is not self.letter:
             self.letter = letter
@@ -196,9 +192,9 @@ class Reader(App[int]):
             await scroll.remove_children()
             await scroll.mount_all(widgets(letter, self.asked.pattern))
         self.query_one("#position", Static).update(
-            drawn.position(index, len(self.asked.letters), letter, paragraph)
+            drawn.position(index, len(self.asked.listing), letter, paragraph)
         )
-        self.history.replace(places.Place(self.asked.query, letter.slug, paragraph))
+        self.history.replace(places.Place(self.asked.query, letter.slug, paragraph, index))
         target = next(iter(scroll.query(f"#p{paragraph}")), None) if paragraph else None
         if target is not None:
             self.call_after_refresh(scroll.scroll_to_widget, target, top=True, animate=False)
@@ -207,7 +203,8 @@ class Reader(App[int]):
 
     def _scrolled(self, top: float) -> None:
         """Keep the position line on the paragraph at the top of the reader as it scrolls."""
-        if self.letter is None or self.letter not in self.asked.letters:
+        index = self.row
+        if self.letter is None or index is None:
             return
         shown = next(
             (
@@ -217,7 +214,6 @@ class Reader(App[int]):
             ),
             None,
         )
-        index = self.asked.letters.index(self.letter)
         shown = shown if top > 0 else None
         if isinstance(self.focused, Paragraph):  # the cursor's paragraph, wherever the letter scrolls
             shown = self.focused.number
@@ -228,7 +224,7 @@ class Reader(App[int]):
             found = next(iter(scroll.query(f"#p{self.match.paragraph}")), None)
             if found is not None and top <= found.virtual_region.y < top + scroll.size.height:
                 shown = self.match.paragraph
-        where = drawn.position(index, len(self.asked.letters), self.letter, shown)
+        where = drawn.position(index, len(self.asked.listing), self.letter, shown)
         self.query_one("#position", Static).update(where)
 
     # Keys ----------------------------------------------------------------------------------------
@@ -242,27 +238,24 @@ class Reader(App[int]):
         for title, said, action in PALETTE:
             yield SystemCommand(title, said, partial(self.run_action, action))
 
-    async def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = event.cursor_row
-        # Stale (the list was re-filled, the cursor has moved on since), or the cursor moved by open()
-        # itself: nothing to open.
-        stale = row != event.data_table.cursor_row
-        if not stale and 0 <= row < len(self.asked.letters) and self.asked.letters[row] is not self.letter:
-            await self.open(row, None)
+    async def on_letter_list_highlighted(self, event: LetterList.Highlighted) -> None:
+        # Stale where the cursor has moved on since (keys held down): only the last row is opened.
+        if event.row == self.query_one(LetterList).cursor_row and event.row != self.row:
+            await self.open(event.row, None)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_letter_list_chosen(self, event: LetterList.Chosen) -> None:
+        """From the list into the letter: the cursor on the paragraph shown, or the first."""
         here = self.history.here.paragraph
         stops = list(self.query(Paragraph).results(Paragraph))
         chosen = next((stop for stop in stops if stop.number == here), stops[0] if stops else None)
         (chosen or self.query_one("#letter", VerticalScroll)).focus()
 
     def on_paragraph_focused(self, event: Paragraph.Focused) -> None:
-        if self.letter is None or self.letter not in self.asked.letters:
+        if self.letter is None or self.row is None:
             return
-        index = self.asked.letters.index(self.letter)
-        where = drawn.position(index, len(self.asked.letters), self.letter, event.number)
+        where = drawn.position(self.row, len(self.asked.listing), self.letter, event.number)
         self.query_one("#position", Static).update(where)
-        self.history.replace(places.Place(self.asked.query, self.letter.slug, event.number))
+        self.history.replace(places.Place(self.asked.query, self.letter.slug, event.number, self.row))
 
     def on_paragraph_notes_asked(self, event: Paragraph.NotesAsked) -> None:
         self.action_notes(*event.notes)
@@ -273,9 +266,9 @@ class Reader(App[int]):
             self.push_screen(NoteScreen([drawn.note(self.letter, index) for index in chosen]))
 
     def action_cursor(self, by: int) -> None:
-        table = self.query_one(DataTable)
-        if table.has_focus:
-            table.move_cursor(row=max(0, table.cursor_row + by))
+        listed = self.query_one(LetterList)
+        if listed.has_focus:
+            listed.action_move(by)
         else:
             scroll = self.query_one("#letter", VerticalScroll)
             scroll.scroll_relative(y=by, animate=False)
@@ -295,24 +288,24 @@ class Reader(App[int]):
     async def show(self, place: places.Place) -> None:
         if place.query != self.asked.query:
             await self._list(places.ask(self.edition, place.query))
-        slugs = [letter.slug for letter in self.asked.letters]
-        if place.slug in slugs:
-            await self.open(slugs.index(place.slug), place.paragraph)
-        elif self.asked.matches:  # a new query opens at its first match
-            self.match = self.asked.matches[0]
+        row = self.asked.listing.row_of(place.slug, place.row) if place.slug else None
+        if row is not None:
+            await self.open(row, place.paragraph)
+            return
+        self.match = self.asked.next_match(None)  # a new query opens at its first match
+        if self.match is not None:
             await self.open(self.match.row, self.match.paragraph)
 
     async def action_step(self, forward: bool) -> None:
-        found = self.asked.matches
         here = self.match
-        if here is None and self.letter is not None and self.letter in self.asked.letters:
-            here = places.Match(self.asked.letters.index(self.letter), 0 if forward else None)
-        self.match = places.step(found, here, forward)
+        if here is None and self.row is not None:
+            here = places.Match(self.row, 0 if forward else None)
+        self.match = self.asked.next_match(here, forward)
         if self.match is None:
             self.notify("no matches: / to ask", markup=False)
             return
-        slug = self.asked.letters[self.match.row].slug
-        await self.go(places.Place(self.asked.query, slug, self.match.paragraph))
+        slug = self.asked.listing.at(self.match.row).slug
+        await self.go(places.Place(self.asked.query, slug, self.match.paragraph, self.match.row))
 
     async def action_back(self) -> None:
         place = self.history.back()
@@ -366,7 +359,8 @@ class Reader(App[int]):
         if not isinstance(chosen, tuple):
             return
         letter, paragraph = chosen
-        query = self.asked.query if letter in self.asked.letters else ""
+        listed = self.asked.listing.row_of(letter.slug) is not None
+        query = self.asked.query if listed else ""
         await self.go(places.Place(query, letter.slug, paragraph))
 
     def action_related(self) -> None:
@@ -389,10 +383,10 @@ class Reader(App[int]):
             await self.go(places.Place(f"({query}) {week}" if query else week, None))
 
     def action_export(self) -> None:
-        if not self.asked.letters:
+        if not self.asked.listing:
             self.notify("no letters listed: / to ask", markup=False)
             return
-        self.push_screen(ExportScreen(self.export, len(self.asked.letters)), self._exported)
+        self.push_screen(ExportScreen(self.export, len(self.asked.listing)), self._exported)
 
     def export(self, name: str) -> str:
         """Write the listed letters to a file, as `export -o` does; what was done, in words."""
@@ -411,7 +405,7 @@ class Reader(App[int]):
                 f"{name} is part of the bundled edition, which is read-only: choose another file"
             )
         fmt = EXPORT_FORMATS.get(target.suffix.lower(), export.Format.text)
-        chosen = [Selected(letter) for letter in self.asked.letters]
+        chosen = [Selected(letter) for letter in self.edition.select(self.asked.predicate)]
         files.write_atomically(target, export.document(chosen, fmt, self.edition), force=False)
         return f"wrote {plural(len(chosen), 'letter')} to {name}"
 

@@ -118,6 +118,24 @@ class IndexEdition:
     def select(self, predicate: Predicate) -> list[Letter]:
         return self._selected(predicate)
 
+    def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
+        """Counted and cut in SQL where the predicate's clause is exact: only the page is decoded."""
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        clause = predicate.clause()
+        if clause is None or not clause.exact:
+            chosen = self._selected(predicate)
+            return len(chosen), chosen[max(0, start) : max(0, start) + max(0, size)]
+        compiled = sql.compile_clause(clause)
+        counted = f"SELECT count(*) FROM letters l WHERE ({compiled.where})"
+        (total,) = self.connection.execute(counted, compiled.params).fetchone()
+        column = "coalesce(b.mentioned, b.json)" if asks_people else "b.json"
+        query = (
+            f"SELECT {column} FROM letters l JOIN bodies b ON b.id = l.id "
+            f"WHERE ({compiled.where}) ORDER BY l.id LIMIT ? OFFSET ?"
+        )
+        rows = self.connection.execute(query, [*compiled.params, max(0, size), max(0, start)])
+        return total, [_letter(data) for (data,) in rows]
+
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
         return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
 
