@@ -6,6 +6,7 @@ The column heads stay on the first line; the cursor is the letter open.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import ClassVar
 
 from rich.style import Style
@@ -22,6 +23,7 @@ from leninletters.reader.places import Listing
 
 GAP = 2  # blank cells between two columns
 NARROWEST_TWO = 30  # below this many cells for both, the title alone shows
+DRAWN_KEPT = 512  # rows kept drawn: a cursor's move redraws the screenful from here
 
 
 def widths(total: int) -> list[int]:
@@ -90,6 +92,7 @@ class LetterList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.listing: Listing | None = None
         self.cursor_row = 0
+        self._drawn: OrderedDict[tuple[int, int, Style], Strip] = OrderedDict()
 
     @property
     def row_count(self) -> int:
@@ -99,6 +102,7 @@ class LetterList(ScrollView, can_focus=True):
         """List these letters, the cursor on the first."""
         self.listing = listing
         self.cursor_row = 0
+        self._drawn.clear()
         self.virtual_size = Size(self.size.width, len(listing) + 1)  # the heads take a line
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
@@ -121,8 +125,15 @@ class LetterList(ScrollView, can_focus=True):
         row = int(self.scroll_offset.y) + y - 1
         if row >= self.row_count:
             return Strip.blank(width, self.rich_style)
-        cursor = self.get_component_rich_style("letter-list--cursor") if row == self.cursor_row else None
-        return self._strip(line(self.row_at(row), sizes), width, cursor)
+        key = (row, width, self.rich_style)  # the style too: a new theme draws anew
+        strip = self._drawn.get(key)
+        if strip is None:
+            strip = self._drawn[key] = self._strip(line(self.row_at(row), sizes), width, None)
+            if len(self._drawn) > DRAWN_KEPT:
+                self._drawn.popitem(last=False)
+        if row == self.cursor_row:
+            return strip.apply_style(self.get_component_rich_style("letter-list--cursor"))
+        return strip
 
     def _strip(self, text: Text, width: int, style: Style | None) -> Strip:
         segments = [s for s in text.render(self.app.console) if s.text != "\n"]

@@ -56,6 +56,7 @@ class IndexEdition:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
+        self._paged: tuple[Predicate, list[int]] | None = None  # the last selection paged: its ids
 
     # What the index holds beside the letters ------------------------------------------------------
 
@@ -119,21 +120,33 @@ class IndexEdition:
         return self._selected(predicate)
 
     def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
-        """Counted and cut in SQL where the predicate's clause is exact: only the page is decoded."""
+        """Selected in SQL where the predicate's clause is exact, the ids alone kept (a list scrolled page
+        by page asks of one selection again and again), and only the page's letters decoded."""
         asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
         clause = predicate.clause()
+        start, size = max(0, start), max(0, size)
         if clause is None or not clause.exact:
             chosen = self._selected(predicate)
-            return len(chosen), chosen[max(0, start) : max(0, start) + max(0, size)]
+            return len(chosen), chosen[start : start + size]
         compiled = sql.compile_clause(clause)
-        counted = f"SELECT count(*) FROM letters l WHERE ({compiled.where})"
-        (total,) = self.connection.execute(counted, compiled.params).fetchone()
+        if compiled.where == sql.TRUE.where:  # every letter: counted already, and cut without a list
+            total = len(self)
+            cut = self.connection.execute(
+                "SELECT id FROM letters ORDER BY id LIMIT ? OFFSET ?", [size, start]
+            )
+            window = [key for (key,) in cut]
+        else:
+            if self._paged is None or self._paged[0] != predicate:
+                found = self.connection.execute(
+                    f"SELECT l.id FROM letters l WHERE ({compiled.where}) ORDER BY l.id", compiled.params
+                )
+                self._paged = (predicate, [key for (key,) in found])
+            total, window = len(self._paged[1]), self._paged[1][start : start + size]
         column = "coalesce(b.mentioned, b.json)" if asks_people else "b.json"
-        query = (
-            f"SELECT {column} FROM letters l JOIN bodies b ON b.id = l.id "
-            f"WHERE ({compiled.where}) ORDER BY l.id LIMIT ? OFFSET ?"
+        marks = ", ".join("?" for _ in window)
+        rows = self.connection.execute(
+            f"SELECT {column} FROM bodies b WHERE b.id IN ({marks}) ORDER BY b.id", window
         )
-        rows = self.connection.execute(query, [*compiled.params, max(0, size), max(0, start)])
         return total, [_letter(data) for (data,) in rows]
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
