@@ -241,7 +241,8 @@ class Reader(App[int]):
     async def on_letter_list_highlighted(self, event: LetterList.Highlighted) -> None:
         # Stale where the cursor has moved on since (keys held down): only the last row is opened.
         if event.row == self.query_one(LetterList).cursor_row and event.row != self.row:
-            await self.open(event.row, None)
+            with self.batch_update():
+                await self.open(event.row, None)
 
     def on_letter_list_chosen(self, event: LetterList.Chosen) -> None:
         """From the list into the letter: the cursor on the paragraph shown, or the first."""
@@ -286,15 +287,17 @@ class Reader(App[int]):
         await self.show(place)
 
     async def show(self, place: places.Place) -> None:
-        if place.query != self.asked.query:
-            await self._list(places.ask(self.edition, place.query))
-        row = self.asked.listing.row_of(place.slug, place.row) if place.slug else None
-        if row is not None:
-            await self.open(row, place.paragraph)
-            return
-        self.match = self.asked.next_match(None)  # a new query opens at its first match
-        if self.match is not None:
-            await self.open(self.match.row, self.match.paragraph)
+        """Show a place: its query's list and its letter, drawn once when both are ready."""
+        with self.batch_update():
+            if place.query != self.asked.query:
+                await self._list(places.ask(self.edition, place.query))
+            row = self.asked.listing.row_of(place.slug, place.row) if place.slug else None
+            if row is not None:
+                await self.open(row, place.paragraph)
+                return
+            self.match = self.asked.next_match(None)  # a new query opens at its first match
+            if self.match is not None:
+                await self.open(self.match.row, self.match.paragraph)
 
     async def action_step(self, forward: bool) -> None:
         here = self.match
