@@ -127,3 +127,31 @@ async def test_y_off_the_paragraphs_copies_the_letters_citation_not_a_quotation(
         await pilot.press("y")
         await pilot.pause()
         assert copied == [printed.rstrip("\n")]
+
+
+@pytest.mark.asyncio
+async def test_a_hostile_note_marker_opens_its_note_as_text_and_runs_nothing() -> None:
+    import msgspec
+
+    from leninletters.core.model import PARAGRAPH_BREAK, Note
+    from leninletters.store.corpus import load
+    from leninletters.store.edition import MemoryEdition
+
+    corpus = load()
+    first, *rest = corpus.letters
+    marker = "@click=app.quit"
+    hostile = msgspec.structs.replace(
+        first,
+        text=PARAGRAPH_BREAK.join([f"See [{marker}] now.", *first.paragraphs[1:]]),
+        notes=(Note(marker, "[b]bold?[/b] \x1b]0;pwned\x07"),),
+        mentions=(),
+    )
+    app = Reader(MemoryEdition(msgspec.structs.replace(corpus, letters=(hostile, *rest))))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.click("#p1", offset=(1 + len("See ") + 2, 0))
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, NoteScreen)
+        note = shown(app.screen.query_one("#note", Static))
+        assert note == f"[{marker}] [b]bold?[/b] ^[]0;pwned^G"
