@@ -49,22 +49,19 @@ def test_history_goes_back_and_forward_and_a_new_place_forgets_what_lay_ahead() 
     assert history.back() is None
 
 
-MATCHES = st.lists(
-    st.builds(places.Match, st.integers(0, 5), st.one_of(st.none(), st.integers(1, 9))), unique=True
-).map(lambda found: sorted(found, key=lambda m: (m.row, m.paragraph or 0)))
-
-
-@given(MATCHES, st.data())
-def test_n_then_shift_n_comes_back_to_the_same_match(found: list[places.Match], data: st.DataObject) -> None:
-    keyed = {(m.row, m.paragraph or 0): m for m in found}  # one match a place, as the reader makes them
-    found = list(keyed.values())
-    if not found:
-        assert places.step(found, None, True) is None
+@given(TREES, st.data())
+def test_n_then_shift_n_comes_back_to_the_same_match(predicate: p.Predicate, data: st.DataObject) -> None:
+    edition = open_edition()
+    pattern = places.highlighter(places.phrases(predicate))
+    asked = places.Asked("", predicate, places.Listing(edition, predicate), pattern)
+    every = places.matches(edition.select(predicate), pattern, predicate)
+    if not every:
+        assert asked.next_match(None, True) is None and asked.next_match(None, False) is None
         return
-    current = data.draw(st.sampled_from(found))
-    after = places.step(found, current, True)
-    assert after is not None
-    assert places.step(found, after, False) == current
+    current = data.draw(st.sampled_from(every))
+    after = asked.next_match(current, True)
+    assert after is not None and after in every
+    assert asked.next_match(after, False) == current
 
 
 # The door's pages ---------------------------------------------------------------------------------

@@ -170,19 +170,6 @@ def ask(edition: Edition, query: str) -> Asked:
     return Asked(query, predicate, Listing(edition, predicate), highlighter(phrases(predicate)))
 
 
-def step(found: Sequence[Match], current: Match | None, forward: bool) -> Match | None:
-    """The next match after the current one (or the previous before it), wrapping round; None for none."""
-    if not found:
-        return None
-    if current is None:
-        return found[0] if forward else found[-1]
-    if forward:
-        later = [m for m in found if _order(m) > _order(current)]
-        return later[0] if later else found[0]
-    earlier = [m for m in found if _order(m) < _order(current)]
-    return earlier[-1] if earlier else found[-1]
-
-
 def _order(match: Match) -> tuple[int, int]:
     return match.row, match.paragraph or 0
 
