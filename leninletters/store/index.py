@@ -120,16 +120,13 @@ class IndexEdition:
         return self._selected(predicate)
 
     def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
-        """Selected in SQL where the predicate's clause is exact, the ids alone kept (a list scrolled page
-        by page asks of one selection again and again), and only the page's letters decoded."""
+        """The selection's ids found once and kept (a list scrolled page by page asks of one selection
+        again and again), every letter cut without them; only the page's letters decoded."""
         asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
-        clause = predicate.clause()
+        column = "coalesce(b.mentioned, b.json)" if asks_people else "b.json"
         start, size = max(0, start), max(0, size)
-        if clause is None or not clause.exact:
-            chosen = self._selected(predicate)
-            return len(chosen), chosen[start : start + size]
-        compiled = sql.compile_clause(clause)
-        if compiled.where == sql.TRUE.where:  # every letter: counted already, and cut without a list
+        clause = predicate.clause()
+        if clause is not None and clause.exact and sql.compile_clause(clause).where == sql.TRUE.where:
             total = len(self)
             cut = self.connection.execute(
                 "SELECT id FROM letters ORDER BY id LIMIT ? OFFSET ?", [size, start]
@@ -137,17 +134,30 @@ class IndexEdition:
             window = [key for (key,) in cut]
         else:
             if self._paged is None or self._paged[0] != predicate:
-                found = self.connection.execute(
-                    f"SELECT l.id FROM letters l WHERE ({compiled.where}) ORDER BY l.id", compiled.params
-                )
-                self._paged = (predicate, [key for (key,) in found])
+                self._paged = (predicate, self._ids(predicate, column))
             total, window = len(self._paged[1]), self._paged[1][start : start + size]
-        column = "coalesce(b.mentioned, b.json)" if asks_people else "b.json"
         marks = ", ".join("?" for _ in window)
         rows = self.connection.execute(
             f"SELECT {column} FROM bodies b WHERE b.id IN ({marks}) ORDER BY b.id", window
         )
         return total, [_letter(data) for (data,) in rows]
+
+    def _ids(self, predicate: Predicate, column: str) -> list[int]:
+        """The ids of the letters a predicate selects: in SQL where its clause is exact, else each
+        candidate decoded and checked in turn, one at a time (never every letter held at once)."""
+        clause = predicate.clause()
+        compiled = sql.TRUE if clause is None else sql.compile_clause(clause)
+        if clause is not None and clause.exact:
+            found = self.connection.execute(
+                f"SELECT l.id FROM letters l WHERE ({compiled.where}) ORDER BY l.id", compiled.params
+            )
+            return [key for (key,) in found]
+        candidates = self.connection.execute(
+            f"SELECT l.id, {column} FROM letters l JOIN bodies b ON b.id = l.id "
+            f"WHERE ({compiled.where}) ORDER BY l.id",
+            compiled.params,
+        )
+        return [key for key, data in candidates if predicate.matches(_letter(data))]
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
         return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
