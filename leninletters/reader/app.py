@@ -186,7 +186,8 @@ class Reader(App[int]):
         if listed.cursor_row != index:
             listed.move_cursor(index, announce=False)
         scroll = self.query_one("#letter", VerticalScroll)
-        if letter is not self.letter:
+        # By slug: a page asked for again holds the same letters as new objects.
+        if self.letter is None or letter.slug != self.letter.slug:
             self.letter = letter
             self._titles[letter.slug] = f"{letter.number}  {letter.title}"
             await scroll.remove_children()
