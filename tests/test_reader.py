@@ -297,16 +297,18 @@ async def test_t_shows_the_weeks_and_lists_the_letters_of_one() -> None:
 
 @pytest.mark.asyncio
 async def test_the_apparatus_is_folded_below_and_opens_with_a() -> None:
-    from textual.widgets import Collapsible
+    from leninletters.reader.letter import Fold
 
     app = Reader(open_edition(), "slug:testament")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        fold = app.query_one("#apparatus-fold", Collapsible)
-        assert fold.collapsed
+        fold = app.query_one("#apparatus-fold", Fold)
+        assert fold.collapsed and "Authority" not in shown(fold)
         await pilot.press("a")
         assert not fold.collapsed
-        assert "Authority" in shown(app.query_one("#apparatus", Static))
+        assert "Authority" in shown(fold)
+        await pilot.press("a")
+        assert fold.collapsed and "Authority" not in shown(fold)
 
 
 @pytest.mark.asyncio

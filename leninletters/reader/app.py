@@ -15,11 +15,11 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Collapsible, Footer, Static
+from textual.widgets import Footer, Static
 
 from leninletters.core.errors import ExitStatus, LeninLettersError
 from leninletters.reader import drawn, places
-from leninletters.reader.letter import Paragraph, widgets
+from leninletters.reader.letter import Fold, Paragraph, widgets
 from leninletters.reader.rows import LetterList
 from leninletters.reader.screens import (
     CitationScreen,
@@ -339,8 +339,8 @@ class Reader(App[int]):
         self.push_screen(HelpScreen())
 
     def action_apparatus(self) -> None:
-        for fold in self.query("#apparatus-fold").results(Collapsible):
-            fold.collapsed = not fold.collapsed
+        for fold in self.query("#apparatus-fold").results(Fold):
+            fold.toggle()
 
     def action_people(self) -> None:
         if self.letter is None:

@@ -11,7 +11,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Collapsible, Static
+from textual.widgets import Static
 
 from leninletters.core.model import Letter
 from leninletters.core.present import APPARATUS_HEADING
@@ -65,9 +65,34 @@ class Paragraph(Static, can_focus=True):
             self.parent.scroll_relative(y=by, animate=False)  # type: ignore[attr-defined]
 
 
-def widgets(letter: Letter, pattern: re.Pattern[str] | None) -> list[Static | Collapsible]:
+class Fold(Static):
+    """The apparatus below the letter: its heading, and its lines once opened (a, or a click). One
+    widget, not a Collapsible's four: it is drawn anew for every letter opened."""
+
+    def __init__(self, title: str, body: Text) -> None:
+        self.title = title
+        self.body = body
+        self.collapsed = True
+        super().__init__(self._drawn(), id="apparatus-fold", markup=False)
+
+    def _drawn(self) -> Text:
+        shown = Text(f"{'▸' if self.collapsed else '▾'} {self.title}", style="bold")
+        if not self.collapsed:
+            shown.append("\n")
+            shown.append_text(self.body)
+        return shown
+
+    def toggle(self) -> None:
+        self.collapsed = not self.collapsed
+        self.update(self._drawn())
+
+    def on_click(self) -> None:
+        self.toggle()
+
+
+def widgets(letter: Letter, pattern: re.Pattern[str] | None) -> list[Static]:
     """What the reader shows of a letter, top to bottom."""
-    shown: list[Static | Collapsible] = [
+    shown: list[Static] = [
         Static(drawn.heading(letter), id="heading", markup=False),
         Static(drawn.metadata(letter), id="metadata", markup=False),
     ]
@@ -82,6 +107,5 @@ def widgets(letter: Letter, pattern: re.Pattern[str] | None) -> list[Static | Co
         shown.append(Static(notes, id="notes", markup=False))
     apparatus = drawn.apparatus(letter)
     if apparatus is not None:
-        body = Static(apparatus, id="apparatus", markup=False)
-        shown.append(Collapsible(body, title=APPARATUS_HEADING, collapsed=True, id="apparatus-fold"))
+        shown.append(Fold(APPARATUS_HEADING, apparatus))
     return shown
