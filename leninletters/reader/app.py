@@ -15,15 +15,18 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Collapsible, DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from leninletters.core.errors import ExitStatus, LeninLettersError
-from leninletters.core.present import APPARATUS_HEADING
 from leninletters.reader import drawn, places
+from leninletters.reader.letter import Fold, Paragraph, widgets
+from leninletters.reader.rows import LetterList
 from leninletters.reader.screens import (
     CitationScreen,
     ExportScreen,
     HelpScreen,
+    HistoryScreen,
+    NoteScreen,
     PeoplePicker,
     PersonScreen,
     QueryScreen,
@@ -53,6 +56,8 @@ MAIN_SCREEN_ONLY = frozenset(
         "back",
         "forward",
         "cursor",
+        "notes",
+        "visited",
     }
 )
 
@@ -64,11 +69,12 @@ PALETTE = (
     ("People in this letter", "p : choose one for their profile", "people"),
     ("Related letters", "r : the letters related to this one, and why", "related"),
     ("Timeline", "t : the listed letters by week", "timeline"),
-    ("Copy the citation", "y : copied by OSC 52 where the terminal allows, and shown", "cite"),
+    ("Copy the citation", "y : the paragraph's quotation, or the letter's citation, copied", "cite"),
     ("Export the list", "e : the listed letters to a file", "export"),
     ("Apparatus", "a : show or fold this edition's apparatus", "apparatus"),
     ("Back", "Esc : the place before", "back"),
     ("Forward", "] : the place after", "forward"),
+    ("History", "h : every place visited, to go back to one", "visited"),
     ("Keys", "? : every key", "keys"),
 )
 
@@ -85,11 +91,17 @@ CSS = """
 #asked { padding: 0 1; background: $boost; }
 #letter { height: 1fr; }
 .edition { color: $text-muted; }
-.paragraph, .edition, #metadata, #notes { margin-bottom: 1; }
+.paragraph, .printed, .edition, #metadata, #notes { margin-bottom: 1; }
+.paragraph { border-left: blank; }
+.paragraph:focus { border-left: thick $accent; background: $boost; }
 #dialog { width: 90%; max-width: 100; height: auto; max-height: 90%; border: round $accent;
           padding: 0 1; background: $surface; }
 #person { width: 95%; height: 90%; border: round $accent; padding: 0 1; background: $surface; }
 #mentions { height: 1fr; }
+#who { height: auto; max-height: 45%; }
+#keys, .key-row { height: auto; }
+.key { width: 17; padding-right: 1; }
+.does { width: 1fr; }
 ModalScreen { align: center middle; }
 """
 
@@ -113,6 +125,7 @@ class Reader(App[int]):
         Binding("a", "apparatus", "Apparatus", show=False),
         Binding("escape,backspace", "back", "Back"),
         Binding("right_square_bracket", "forward", "Forward", show=False),
+        Binding("h", "visited", "History"),
         Binding("question_mark", "keys", "Keys"),
         Binding("j", "cursor(1)", show=False),
         Binding("k", "cursor(-1)", show=False),
@@ -124,16 +137,18 @@ class Reader(App[int]):
         self.asked = places.ask(edition, query)
         self.history = places.History(places.Place(query, None))
         self.letter: Letter | None = None
+        self.row: int | None = None  # the open letter's row in the list (None: a letter the list lacks)
         self.match: places.Match | None = None
         self.failure: BaseException | None = None
         self._relations: Relations | None = None
+        self._titles: dict[str, str] = {}  # each letter opened, by slug: how the history names it
 
     # Drawing -------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(id="asked", markup=False)
         with Horizontal(id="body"):
-            yield DataTable(id="index", cursor_type="row", zebra_stripes=True)
+            yield LetterList(id="index")
             with Vertical(id="reader"):
                 yield Static(id="position", markup=False)
                 yield VerticalScroll(id="letter")
@@ -142,9 +157,6 @@ class Reader(App[int]):
     async def on_mount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals off the main thread
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.interrupted)
-        table = self.query_one(DataTable)
-        for label, width in drawn.ROW_HEADER:
-            table.add_column(label, width=width)
         self.watch(self.query_one("#letter", VerticalScroll), "scroll_y", self._scrolled, init=False)
         self._fit(self.size.width)
         await self._list(self.asked)
@@ -157,34 +169,33 @@ class Reader(App[int]):
         self.query_one("#body").set_class(width < SIDE_BY_SIDE, "narrow")
 
     async def _list(self, asked: places.Asked) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        for letter in asked.letters:
-            table.add_row(*drawn.row(letter), key=letter.slug)
+        self.query_one(LetterList).show(asked.listing)
         self.asked = asked
-        self.letter = None
-        self.match = None
-        said = drawn.asked_line(asked.query, len(asked.letters), len(self.edition))
+        self.letter = self.row = self.match = None
+        said = drawn.asked_line(asked.query, len(asked.listing), len(self.edition))
         self.query_one("#asked", Static).update(drawn.plain(said, "bold"))
-        if not asked.letters:
+        if not asked.listing:
             await self.query_one("#letter", VerticalScroll).remove_children()
             self.query_one("#position", Static).update(drawn.plain("no letters match; / to ask again"))
 
     async def open(self, index: int, paragraph: int | None) -> None:
         """Show the listed letter at `index`, scrolled to a paragraph (its head for None)."""
-        letter = self.asked.letters[index]
-        table = self.query_one(DataTable)
-        if table.cursor_row != index:
-            table.move_cursor(row=index)
+        letter = self.asked.listing.at(index)
+        self.row = index
+        listed = self.query_one(LetterList)
+        if listed.cursor_row != index:
+            listed.move_cursor(index, announce=False)
         scroll = self.query_one("#letter", VerticalScroll)
-        if letter is not self.letter:
+        # By slug: a page asked for again holds the same letters as new objects.
+        if self.letter is None or letter.slug != self.letter.slug:
             self.letter = letter
+            self._titles[letter.slug] = f"{letter.number}  {letter.title}"
             await scroll.remove_children()
-            await scroll.mount_all(list(self._letter_widgets(letter)))
+            await scroll.mount_all(widgets(letter, self.asked.pattern))
         self.query_one("#position", Static).update(
-            drawn.position(index, len(self.asked.letters), letter, paragraph)
+            drawn.position(index, len(self.asked.listing), letter, paragraph)
         )
-        self.history.replace(places.Place(self.asked.query, letter.slug, paragraph))
+        self.history.replace(places.Place(self.asked.query, letter.slug, paragraph, index))
         target = next(iter(scroll.query(f"#p{paragraph}")), None) if paragraph else None
         if target is not None:
             self.call_after_refresh(scroll.scroll_to_widget, target, top=True, animate=False)
@@ -193,7 +204,8 @@ class Reader(App[int]):
 
     def _scrolled(self, top: float) -> None:
         """Keep the position line on the paragraph at the top of the reader as it scrolls."""
-        if self.letter is None or self.letter not in self.asked.letters:
+        index = self.row
+        if self.letter is None or index is None:
             return
         shown = next(
             (
@@ -203,8 +215,9 @@ class Reader(App[int]):
             ),
             None,
         )
-        index = self.asked.letters.index(self.letter)
         shown = shown if top > 0 else None
+        if isinstance(self.focused, Paragraph):  # the cursor's paragraph, wherever the letter scrolls
+            shown = self.focused.number
         scroll = self.query_one("#letter", VerticalScroll)
         if self.match is not None and self.match.row == index and self.match.paragraph:
             # The match stepped to stays the paragraph named while it is in view (near the end of a
@@ -212,27 +225,8 @@ class Reader(App[int]):
             found = next(iter(scroll.query(f"#p{self.match.paragraph}")), None)
             if found is not None and top <= found.virtual_region.y < top + scroll.size.height:
                 shown = self.match.paragraph
-        where = drawn.position(index, len(self.asked.letters), self.letter, shown)
+        where = drawn.position(index, len(self.asked.listing), self.letter, shown)
         self.query_one("#position", Static).update(where)
-
-    def _letter_widgets(self, letter: Letter) -> list[Static | Collapsible]:
-        widgets: list[Static | Collapsible] = [
-            Static(drawn.heading(letter), id="heading", markup=False),
-            Static(drawn.metadata(letter), id="metadata", markup=False),
-        ]
-        for block in drawn.letter_blocks(letter, self.asked.pattern):
-            name = f"p{block.paragraph}" if block.paragraph else None
-            widgets.append(
-                Static(block.text, id=name, classes="edition" if block.edition else "paragraph", markup=False)
-            )
-        notes = drawn.notes(letter)
-        if notes is not None:
-            widgets.append(Static(notes, id="notes", markup=False))
-        apparatus = drawn.apparatus(letter)
-        if apparatus is not None:
-            body = Static(apparatus, id="apparatus", markup=False)
-            widgets.append(Collapsible(body, title=APPARATUS_HEADING, collapsed=True, id="apparatus-fold"))
-        return widgets
 
     # Keys ----------------------------------------------------------------------------------------
 
@@ -245,21 +239,38 @@ class Reader(App[int]):
         for title, said, action in PALETTE:
             yield SystemCommand(title, said, partial(self.run_action, action))
 
-    async def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = event.cursor_row
-        # Stale (the list was re-filled, the cursor has moved on since), or the cursor moved by open()
-        # itself: nothing to open.
-        stale = row != event.data_table.cursor_row
-        if not stale and 0 <= row < len(self.asked.letters) and self.asked.letters[row] is not self.letter:
-            await self.open(row, None)
+    async def on_letter_list_highlighted(self, event: LetterList.Highlighted) -> None:
+        # Stale where the cursor has moved on since (keys held down): only the last row is opened.
+        if event.row == self.query_one(LetterList).cursor_row and event.row != self.row:
+            with self.batch_update():
+                await self.open(event.row, None)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.query_one("#letter", VerticalScroll).focus()
+    def on_letter_list_chosen(self, event: LetterList.Chosen) -> None:
+        """From the list into the letter: the cursor on the paragraph shown, or the first."""
+        here = self.history.here.paragraph
+        stops = list(self.query(Paragraph).results(Paragraph))
+        chosen = next((stop for stop in stops if stop.number == here), stops[0] if stops else None)
+        (chosen or self.query_one("#letter", VerticalScroll)).focus()
+
+    def on_paragraph_focused(self, event: Paragraph.Focused) -> None:
+        if self.letter is None or self.row is None:
+            return
+        where = drawn.position(self.row, len(self.asked.listing), self.letter, event.number)
+        self.query_one("#position", Static).update(where)
+        self.history.replace(places.Place(self.asked.query, self.letter.slug, event.number, self.row))
+
+    def on_paragraph_notes_asked(self, event: Paragraph.NotesAsked) -> None:
+        self.action_notes(*event.notes)
+
+    def action_notes(self, *chosen: int) -> None:
+        """Show the letter's notes at these places (a marker clicked, or Enter on its paragraph)."""
+        if self.letter is not None and all(0 <= index < len(self.letter.notes) for index in chosen):
+            self.push_screen(NoteScreen([drawn.note(self.letter, index) for index in chosen]))
 
     def action_cursor(self, by: int) -> None:
-        table = self.query_one(DataTable)
-        if table.has_focus:
-            table.move_cursor(row=max(0, table.cursor_row + by))
+        listed = self.query_one(LetterList)
+        if listed.has_focus:
+            listed.action_move(by)
         else:
             scroll = self.query_one("#letter", VerticalScroll)
             scroll.scroll_relative(y=by, animate=False)
@@ -277,26 +288,28 @@ class Reader(App[int]):
         await self.show(place)
 
     async def show(self, place: places.Place) -> None:
-        if place.query != self.asked.query:
-            await self._list(places.ask(self.edition, place.query))
-        slugs = [letter.slug for letter in self.asked.letters]
-        if place.slug in slugs:
-            await self.open(slugs.index(place.slug), place.paragraph)
-        elif self.asked.matches:  # a new query opens at its first match
-            self.match = self.asked.matches[0]
-            await self.open(self.match.row, self.match.paragraph)
+        """Show a place: its query's list and its letter, drawn once when both are ready."""
+        with self.batch_update():
+            if place.query != self.asked.query:
+                await self._list(places.ask(self.edition, place.query))
+            row = self.asked.listing.row_of(place.slug, place.row) if place.slug else None
+            if row is not None:
+                await self.open(row, place.paragraph)
+                return
+            self.match = self.asked.next_match(None)  # a new query opens at its first match
+            if self.match is not None:
+                await self.open(self.match.row, self.match.paragraph)
 
     async def action_step(self, forward: bool) -> None:
-        found = self.asked.matches
         here = self.match
-        if here is None and self.letter is not None and self.letter in self.asked.letters:
-            here = places.Match(self.asked.letters.index(self.letter), 0 if forward else None)
-        self.match = places.step(found, here, forward)
+        if here is None and self.row is not None:
+            here = places.Match(self.row, 0 if forward else None)
+        self.match = self.asked.next_match(here, forward)
         if self.match is None:
             self.notify("no matches: / to ask", markup=False)
             return
-        slug = self.asked.letters[self.match.row].slug
-        await self.go(places.Place(self.asked.query, slug, self.match.paragraph))
+        slug = self.asked.listing.at(self.match.row).slug
+        await self.go(places.Place(self.asked.query, slug, self.match.paragraph, self.match.row))
 
     async def action_back(self) -> None:
         place = self.history.back()
@@ -308,12 +321,26 @@ class Reader(App[int]):
         if place is not None:
             await self.show(place)
 
+    def action_visited(self) -> None:
+        labels = [
+            drawn.visit_label(
+                place.query, self._titles.get(place.slug or ""), place.paragraph, at == self.history.at
+            )
+            for at, place in enumerate(self.history.visited())
+        ]
+        self.push_screen(HistoryScreen(labels, self.history.at), self._revisit)
+
+    async def _revisit(self, at: object) -> None:
+        place = self.history.jump(at) if isinstance(at, int) else None
+        if place is not None:
+            await self.show(place)
+
     def action_keys(self) -> None:
         self.push_screen(HelpScreen())
 
     def action_apparatus(self) -> None:
-        for fold in self.query("#apparatus-fold").results(Collapsible):
-            fold.collapsed = not fold.collapsed
+        for fold in self.query("#apparatus-fold").results(Fold):
+            fold.toggle()
 
     def action_people(self) -> None:
         if self.letter is None:
@@ -336,7 +363,8 @@ class Reader(App[int]):
         if not isinstance(chosen, tuple):
             return
         letter, paragraph = chosen
-        query = self.asked.query if letter in self.asked.letters else ""
+        listed = self.asked.listing.row_of(letter.slug) is not None
+        query = self.asked.query if listed else ""
         await self.go(places.Place(query, letter.slug, paragraph))
 
     def action_related(self) -> None:
@@ -359,10 +387,10 @@ class Reader(App[int]):
             await self.go(places.Place(f"({query}) {week}" if query else week, None))
 
     def action_export(self) -> None:
-        if not self.asked.letters:
+        if not self.asked.listing:
             self.notify("no letters listed: / to ask", markup=False)
             return
-        self.push_screen(ExportScreen(self.export, len(self.asked.letters)), self._exported)
+        self.push_screen(ExportScreen(self.export, len(self.asked.listing)), self._exported)
 
     def export(self, name: str) -> str:
         """Write the listed letters to a file, as `export -o` does; what was done, in words."""
@@ -381,7 +409,7 @@ class Reader(App[int]):
                 f"{name} is part of the bundled edition, which is read-only: choose another file"
             )
         fmt = EXPORT_FORMATS.get(target.suffix.lower(), export.Format.text)
-        chosen = [Selected(letter) for letter in self.asked.letters]
+        chosen = [Selected(letter) for letter in self.edition.select(self.asked.predicate)]
         files.write_atomically(target, export.document(chosen, fmt, self.edition), force=False)
         return f"wrote {plural(len(chosen), 'letter')} to {name}"
 
@@ -390,14 +418,22 @@ class Reader(App[int]):
             self.notify(said, markup=False)
 
     def action_cite(self) -> None:
+        """Copy the quotation of the paragraph under the cursor, as `cite 9:11 --quote` prints it, or
+        the open letter's citation where the cursor is on no paragraph."""
         if self.letter is None:
             return
         from leninletters.formats import cite
 
         key = cite.keys(self.edition.dated_slugs())[self.letter.slug]
-        citation = cite.text(cite.citation(self.letter, None, self.edition.metadata, key))
-        self.copy_to_clipboard(citation)
-        self.push_screen(CitationScreen(citation))
+        cursor = self.focused
+        if isinstance(cursor, Paragraph):
+            passage = (cursor.number, cursor.number)
+            cited = cite.citation(self.letter, passage, self.edition.metadata, key)
+            copied = "".join(cite.quotations([cited], cite.Style.text)).rstrip("\n")
+        else:
+            copied = cite.text(cite.citation(self.letter, None, self.edition.metadata, key))
+        self.copy_to_clipboard(copied)
+        self.push_screen(CitationScreen(copied, quotation=isinstance(cursor, Paragraph)))
 
     def action_interrupt(self) -> None:
         self.exit(return_code=ExitStatus.INTERRUPTED)

@@ -9,10 +9,11 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from rich.style import Style
 from rich.text import Text
 
 from leninletters.core import present
-from leninletters.core.model import PARAGRAPH_BREAK, Letter, Person
+from leninletters.core.model import PARAGRAPH_BREAK, Letter, Note, Person
 from leninletters.ui.terminal import visible
 
 EDITION_STYLE = "italic dim"  # the edition's own words, told apart from the print's
@@ -61,6 +62,26 @@ def letter_blocks(letter: Letter, pattern: re.Pattern[str] | None) -> Iterator[B
             if is_next:
                 number += 1
             yield Block(highlighted(chunk, pattern), number if is_next else None, False)
+
+
+def mark_notes(text: Text, notes: tuple[Note, ...]) -> tuple[int, ...]:
+    """Mark the note markers ([8], [*]) standing in a paragraph so that a click opens their note; which
+    of the letters' notes they are, by place. The click names the note by its place, never by the
+    corpus's marker, so no corpus string reaches an action."""
+    marked = []
+    for index, note in enumerate(notes):
+        marker = f"[{visible(note.marker)}]"
+        opens = Style(underline=True, bold=True) + Style.from_meta({"@click": f"app.notes({index})"})
+        found = [at.start() for at in re.finditer(re.escape(marker), text.plain)] if note.anchored else []
+        for start in found:
+            text.stylize(opens, start, start + len(marker))
+        if found:
+            marked.append(index)
+    return tuple(marked)
+
+
+def note(letter: Letter, index: int) -> Text:
+    return plain(present.note_line(letter.notes[index]))
 
 
 def heading(letter: Letter) -> Text:
@@ -123,3 +144,15 @@ def asked_line(query: str, found: int, total: int) -> str:
     """The line above the list: the query and what it found."""
     asked = query if query.strip() else "every letter"
     return f"{asked}: {found} of {total} letters"
+
+
+def visit_label(query: str, title: str | None, paragraph: int | None, here: bool) -> Text:
+    """A place in the history list: the query it listed, the letter open and the paragraph."""
+    drawn = Text("▸ " if here else "  ", style="bold")
+    drawn.append_text(plain(query if query.strip() else "every letter", "dim"))
+    if title is not None:
+        drawn.append("  ")
+        drawn.append_text(plain(title, "bold" if here else ""))
+    if paragraph:
+        drawn.append(f", ¶{paragraph}")
+    return drawn

@@ -2,12 +2,14 @@
 matches to step through with n and N, and the way back.
 
 Pure: knows the door and the core, nothing of Textual, so that it can be tested (and reasoned about)
-without a screen.
+without a screen. The letters a query selects are asked of the door a page at a time (Listing), so that
+a list of 100,000 letters holds only the pages shown: matches are found letter by letter as n and N go.
 """
 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -25,6 +27,7 @@ class Place(NamedTuple):
     query: str
     slug: str | None
     paragraph: int | None = None
+    row: int | None = None  # the letter's row in the query's list, where known: found again at once
 
 
 class Match(NamedTuple):
@@ -52,33 +55,109 @@ def highlighter(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(word) for word in wanted), re.IGNORECASE)
 
 
-def matches(
-    letters: Sequence[Letter], pattern: re.Pattern[str] | None, predicate: Predicate = EVERYTHING
+def letter_matches(
+    letter: Letter, row: int, pattern: re.Pattern[str] | None, predicate: Predicate = EVERYTHING
 ) -> list[Match]:
-    """Every paragraph of the listed letters where the pattern is found, in reading order; with no
-    words to find, each letter where the query starts to hold in it (date:1923-01 opens the Testament at
-    its P.S.)."""
+    """The paragraphs of one listed letter where the pattern is found, in reading order; with no words
+    to find, the one place where the query starts to hold in it (date:1923-01 opens the Testament at its
+    P.S.)."""
     if pattern is None:
         from leninletters.store.edition import narrowed
 
-        held = [narrowed(letter, predicate) for letter in letters]
-        return [Match(index, min(part) if part else None) for index, part in enumerate(held)]
+        part = narrowed(letter, predicate)
+        return [Match(row, min(part) if part else None)]
     return [
-        Match(index, number)
-        for index, letter in enumerate(letters)
+        Match(row, number)
         for number, paragraph in enumerate(letter.paragraphs, start=1)
         if pattern.search(paragraph)
     ]
 
 
+def matches(
+    letters: Sequence[Letter], pattern: re.Pattern[str] | None, predicate: Predicate = EVERYTHING
+) -> list[Match]:
+    """Every match in the listed letters, in reading order."""
+    return [
+        found
+        for row, letter in enumerate(letters)
+        for found in letter_matches(letter, row, pattern, predicate)
+    ]
+
+
+class Listing:
+    """The letters a predicate selects, asked of the door a page at a time as they are wanted, and only
+    the last pages kept: the list shows a window, n and N walk letter by letter."""
+
+    PAGE = 100
+    KEPT = 20  # pages held at once: 2,000 letters at most
+
+    def __init__(self, edition: Edition, predicate: Predicate) -> None:
+        self.edition = edition
+        self.predicate = predicate
+        self._pages: OrderedDict[int, list[Letter]] = OrderedDict()
+        self.total, self._pages[0] = edition.page(predicate, 0, self.PAGE)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def _page(self, number: int) -> list[Letter]:
+        if number in self._pages:
+            self._pages.move_to_end(number)
+        else:
+            self._pages[number] = self.edition.page(self.predicate, number * self.PAGE, self.PAGE)[1]
+            while len(self._pages) > self.KEPT:
+                self._pages.popitem(last=False)
+        return self._pages[number]
+
+    def at(self, row: int) -> Letter:
+        """The letter at a row; IndexError past the end."""
+        if not 0 <= row < self.total:
+            raise IndexError(row)
+        return self._page(row // self.PAGE)[row % self.PAGE]
+
+    def row_of(self, slug: str, hint: int | None = None) -> int | None:
+        """The row of a letter in the list, or None where the query does not list it: at the row where
+        it was seen (hint) at once, else looked for page by page."""
+        if hint is not None and 0 <= hint < self.total and self.at(hint).slug == slug:
+            return hint
+        for number in range(0, (self.total + self.PAGE - 1) // self.PAGE):
+            for offset, letter in enumerate(self._page(number)):
+                if letter.slug == slug:
+                    return number * self.PAGE + offset
+        return None
+
+
 class Asked(NamedTuple):
-    """A query's answer as the reader shows it: the letters, the words to highlight, the matches."""
+    """A query's answer as the reader shows it: the letters listed and the words to highlight."""
 
     query: str
     predicate: Predicate
-    letters: list[Letter]
+    listing: Listing
     pattern: re.Pattern[str] | None
-    matches: list[Match]
+
+    def next_match(self, current: Match | None, forward: bool = True) -> Match | None:
+        """The match after the current one (before it, backward), letter by letter, round the end of
+        the list; the first (last) for None; None where no listed letter holds one."""
+        total = len(self.listing)
+        if not total:
+            return None
+        row = 0 if forward else total - 1
+        if current is not None:
+            here = self.matches_at(current.row)
+            ahead = [
+                m for m in here if (_order(m) > _order(current) if forward else _order(m) < _order(current))
+            ]
+            if ahead:
+                return ahead[0] if forward else ahead[-1]
+            row = current.row + (1 if forward else -1)
+        for count in range(total):
+            found = self.matches_at((row + (count if forward else -count)) % total)
+            if found:
+                return found[0] if forward else found[-1]
+        return None
+
+    def matches_at(self, row: int) -> list[Match]:
+        return letter_matches(self.listing.at(row), row, self.pattern, self.predicate)
 
 
 def ask(edition: Edition, query: str) -> Asked:
@@ -88,22 +167,7 @@ def ask(edition: Edition, query: str) -> Asked:
         from leninletters.core import querylang
 
         predicate = querylang.parse(query)
-    letters = edition.select(predicate)
-    pattern = highlighter(phrases(predicate))
-    return Asked(query, predicate, letters, pattern, matches(letters, pattern, predicate))
-
-
-def step(found: Sequence[Match], current: Match | None, forward: bool) -> Match | None:
-    """The next match after the current one (or the previous before it), wrapping round; None for none."""
-    if not found:
-        return None
-    if current is None:
-        return found[0] if forward else found[-1]
-    if forward:
-        later = [m for m in found if _order(m) > _order(current)]
-        return later[0] if later else found[0]
-    earlier = [m for m in found if _order(m) < _order(current)]
-    return earlier[-1] if earlier else found[-1]
+    return Asked(query, predicate, Listing(edition, predicate), highlighter(phrases(predicate)))
 
 
 def _order(match: Match) -> tuple[int, int]:
@@ -147,3 +211,15 @@ class History:
 
     def visited(self) -> list[Place]:
         return list(self._places)
+
+    @property
+    def at(self) -> int:
+        """Where in visited() the reader stands."""
+        return self._at
+
+    def jump(self, at: int) -> Place | None:
+        """Go straight to a place visited, keeping the rest, as going back or forward that far would."""
+        if not 0 <= at < len(self._places):
+            return None
+        self._at = at
+        return self.here

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,13 +32,16 @@ KEYS = (
     ("/", "ask: type a query (to:trotsky, date:1923-01, monopoly); its reading shows as you type"),
     ("n / N", "the next / previous match, across letters"),
     ("↑ ↓ j k, PgUp PgDn, Home End", "move in the list; Enter or Tab to the letter"),
+    ("↑ ↓ j k, Tab in the letter", "the paragraph cursor, from paragraph to paragraph"),
+    ("Enter on a paragraph", "its notes (a marker such as [8] opens its note when clicked)"),
     ("p", "the people the open letter names: choose one for their profile"),
     ("r", "the letters related to the open one, and why: Enter opens one"),
     ("t", "the timeline: the listed letters by week; Enter lists a week's letters"),
-    ("y", "copy the open letter's citation (OSC 52), and show it to select"),
+    ("y", "copy the paragraph's quotation, or the letter's citation off the paragraphs (OSC 52)"),
     ("e", "export the listed letters to a file (.md, .json, .xml or text), never over another"),
     ("a", "show or fold the apparatus (this edition's, not the print's)"),
     ("Esc / Backspace", "back to the place before; ] forward again"),
+    ("h", "the history: every place visited, Enter goes back (or forward) to one"),
     ("?", "these keys"),
     ("q, Ctrl-C", "quit"),
 )
@@ -107,6 +110,8 @@ class PersonScreen(Dismissable):
     """A person's profile: who, the spellings, and every letter that names them, by how; Enter on a
     letter opens it at the paragraph."""
 
+    AUTO_FOCUS = "#mentions"  # the letters, not the spellings above them, take the keys
+
     def __init__(self, person: Person, profile: Profile) -> None:
         super().__init__()
         self.person = person
@@ -131,7 +136,9 @@ class PersonScreen(Dismissable):
             label.append_text(drawn.plain(f"  ({how})", "dim"))
             options.append(Option(label))
         with Vertical(id="person"):
-            yield Static(head, id="profile", markup=False)
+            # The spellings can fill a small terminal: they scroll, and leave the letters room below.
+            with VerticalScroll(id="who"):
+                yield Static(head, id="profile", markup=False)
             yield OptionList(*options, id="mentions")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -144,28 +151,48 @@ class HelpScreen(Dismissable):
     BINDINGS: ClassVar[list[BindingType]] = [*CLOSE, Binding("question_mark,q", "dismiss_nothing", "Close")]
 
     def compose(self) -> ComposeResult:
-        table = Text()
-        for keys, does in KEYS:
-            table.append(f"{keys:<30}", style="bold")
-            table.append(f"{does}\n")
+        # Two columns, each wrapping in its own width: the keys stay apart from what they do at 60 columns.
         with VerticalScroll(id="dialog"):
             yield Static(Text("Keys", style="bold"), markup=False)
-            yield Static(table, id="keys", markup=False)
+            with Vertical(id="keys"):
+                for keys, does in KEYS:
+                    with Horizontal(classes="key-row"):
+                        yield Static(Text(keys, style="bold"), classes="key", markup=False)
+                        yield Static(Text(does), classes="does", markup=False)
 
 
 class CitationScreen(Dismissable):
-    """`y`: the citation, copied where the terminal takes OSC 52, and shown here to select by hand."""
+    """`y`: the citation (or a paragraph's quotation), copied where the terminal takes OSC 52, and shown
+    here to select by hand."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*CLOSE, Binding("enter,y", "dismiss_nothing", "Close")]
 
-    def __init__(self, citation: str) -> None:
+    def __init__(self, citation: str, *, quotation: bool = False) -> None:
         super().__init__()
         self.citation = citation
+        self.quotation = quotation
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(Text("Copied to the clipboard where the terminal allows (OSC 52):"), markup=False)
+        what = "The paragraph's quotation" if self.quotation else "The letter's citation"
+        with VerticalScroll(id="dialog"):
+            said = f"{what}, copied to the clipboard where the terminal allows (OSC 52):"
+            yield Static(Text(said), markup=False)
             yield Static(drawn.plain(self.citation), id="citation", markup=False)
+
+
+class NoteScreen(Dismissable):
+    """A note opened from its marker: the note as printed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*CLOSE, Binding("enter", "dismiss_nothing", "Close")]
+
+    def __init__(self, notes: list[Text]) -> None:
+        super().__init__()
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(Text("Note (Esc or Enter to close)", style="bold"), markup=False)
+            yield Static(Text("\n").join(self.notes), id="note", markup=False)
 
 
 class RelatedScreen(Dismissable):
@@ -243,3 +270,24 @@ class TimelineScreen(Dismissable):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         found = self.bins[event.option_index]
         self.dismiss(f"date:{found.first.isoformat()}..{found.last.isoformat()}")
+
+
+class HistoryScreen(Dismissable):
+    """`h`: every place visited, the current one marked; Enter goes to one (the way back and forward
+    stays as it was)."""
+
+    def __init__(self, labels: list[Text], here: int) -> None:
+        super().__init__()
+        self.labels = labels
+        self.here = here
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="person"):
+            yield Static(Text("Visited, oldest first (Enter goes there; Esc stays)"), markup=False)
+            yield OptionList(*self.labels, id="visited")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = self.here
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)

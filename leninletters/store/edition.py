@@ -62,6 +62,11 @@ class Edition(Protocol):
 
     def select(self, predicate: Predicate) -> list[Letter]: ...
 
+    def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
+        """How many letters the predicate selects, and at most `size` of them from the `start`th, in the
+        edition's order: a window on a long selection without holding all of it (the reader's list)."""
+        ...
+
     def dated_slugs(self) -> list[tuple[str, dt.date]]:
         """Each letter's slug and date, in the edition's order: what citation keys are unique over."""
         ...

@@ -56,6 +56,7 @@ class IndexEdition:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
+        self._paged: tuple[Predicate, list[int]] | None = None  # the last selection paged: its ids
 
     # What the index holds beside the letters ------------------------------------------------------
 
@@ -127,6 +128,46 @@ class IndexEdition:
 
     def select(self, predicate: Predicate) -> list[Letter]:
         return self._selected(self.given(predicate))
+
+    def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
+        """The selection's ids found once and kept (a list scrolled page by page asks of one selection
+        again and again), every letter cut without them; only the page's letters decoded."""
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        column = "coalesce(b.mentioned, b.json)" if asks_people else "b.json"
+        start, size = max(0, start), max(0, size)
+        clause = predicate.clause()
+        if clause is not None and clause.exact and sql.compile_clause(clause).where == sql.TRUE.where:
+            total = len(self)
+            cut = self.connection.execute(
+                "SELECT id FROM letters ORDER BY id LIMIT ? OFFSET ?", [size, start]
+            )
+            window = [key for (key,) in cut]
+        else:
+            if self._paged is None or self._paged[0] != predicate:
+                self._paged = (predicate, self._ids(predicate, column))
+            total, window = len(self._paged[1]), self._paged[1][start : start + size]
+        marks = ", ".join("?" for _ in window)
+        rows = self.connection.execute(
+            f"SELECT {column} FROM bodies b WHERE b.id IN ({marks}) ORDER BY b.id", window
+        )
+        return total, [_letter(data) for (data,) in rows]
+
+    def _ids(self, predicate: Predicate, column: str) -> list[int]:
+        """The ids of the letters a predicate selects: in SQL where its clause is exact, else each
+        candidate decoded and checked in turn, one at a time (never every letter held at once)."""
+        clause = predicate.clause()
+        compiled = sql.TRUE if clause is None else sql.compile_clause(clause)
+        if clause is not None and clause.exact:
+            found = self.connection.execute(
+                f"SELECT l.id FROM letters l WHERE ({compiled.where}) ORDER BY l.id", compiled.params
+            )
+            return [key for (key,) in found]
+        candidates = self.connection.execute(
+            f"SELECT l.id, {column} FROM letters l JOIN bodies b ON b.id = l.id "
+            f"WHERE ({compiled.where}) ORDER BY l.id",
+            compiled.params,
+        )
+        return [key for key, data in candidates if predicate.matches(_letter(data))]
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
         predicate = self.given(predicate)

@@ -71,6 +71,7 @@ class MemoryEdition:
         self.corpus = corpus
         self._resolver: Resolver | None = None
         self._mentioned: Sequence[Letter] | None = None
+        self._paged: tuple[Predicate, list[Letter]] | None = None  # the last selection a page was of
 
     def __len__(self) -> int:
         return len(self.corpus.letters)
@@ -123,6 +124,13 @@ class MemoryEdition:
         asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
         letters = self.mentioned() if asks_people else self.corpus.letters
         return select(letters, predicate)
+
+    def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
+        # A list scrolled page by page asks of one selection again and again: it is kept, the last one.
+        if self._paged is None or self._paged[0] != predicate:
+            self._paged = (predicate, self.select(predicate))
+        selected = self._paged[1]
+        return len(selected), selected[max(0, start) : max(0, start) + max(0, size)]
 
     def mentioned(self) -> Sequence[Letter]:
         """The letters with their mentions: as the corpus gives them, or, for a corpus that lists people
