@@ -18,7 +18,7 @@ def test_every_command_with_filters_reads_them_alike(command: list[str]) -> None
     assert (status, err) == (0, "")
     expected = run("list", *FILTERS, "--explain", *QUERY)[1]
     assert out == expected
-    assert out.startswith("query: date:1922-12-20.. and to:trotsky and scribe:M.V. and monopoly and ")
+    assert out.startswith("query: date:1922-12-20.. and to:trotsky and scribe:M.V. and text:monopoly and ")
 
 
 @pytest.mark.parametrize("command", ["list", "export", "timeline"])

@@ -21,6 +21,7 @@ from leninletters.core.model import Corpus, Letter
 from leninletters.core.predicates import Clause
 from leninletters.core.querylang import parse
 from leninletters.core.stemming import stem_set
+from leninletters.store.memory import MemoryEdition
 
 from .conftest import LEAVES, numbers
 
@@ -124,16 +125,18 @@ def test_a_clause_selects_what_its_predicate_selects_or_more(edition: Corpus, pr
         ("to:trotsky date:1922-12..1922-12-31", True),
         ("person:Троцкий or secret:", True),
         ('text:"too rude" -number:1..5', True),
-        ("rudeness -number:1..5", True),  # a word by its stem: one token of the stems index
+        ("rudeness -number:1..5", True),  # a word by its stem: one token of the stems index (English alone)
         ('"rude" -number:1..5', False),  # whole words: the letters holding it anywhere, checked after
         ("to:stalin scribe:L.F.", False),  # scribe: has no clause; to: narrows, matches() decides
     ],
 )
 def test_a_query_says_what_a_store_can_answer(edition: Corpus, query: str, exact: bool) -> None:
-    clause = parse(query).clause()
+    # As a store asks it: its words know the languages its letters are stemmed in (the edition's: English).
+    predicate = MemoryEdition(edition).given(parse(query))
+    clause = predicate.clause()
     assert clause is not None and clause.exact is exact
     answered = [letter.number for letter in edition.letters if holds(clause, letter)]
-    selected = numbers(p.select(edition.letters, parse(query)))
+    selected = numbers(p.select(edition.letters, predicate))
     if exact:
         assert answered == selected
     else:
@@ -152,3 +155,13 @@ def test_a_clause_names_only_the_vocabulary() -> None:
         Clause("like", "text", ("x",))
     with pytest.raises(ValueError, match="no clause"):
         Clause("between", "weather", (dt.date(1922, 12, 12), None))
+
+
+def test_a_word_not_told_the_stores_languages_is_stemmed_in_every_one_and_checked_after(
+    edition: Corpus,
+) -> None:
+    clause = parse("rudeness").clause()  # English "rude", Danish "rudenes", Catalan "ruden", …
+    assert clause is not None and clause.test == "or" and not clause.exact
+    assert Clause("has", "stems", ("rude",)) in clause.children
+    answered = {letter.number for letter in edition.letters if holds(clause, letter)}
+    assert answered >= set(numbers(p.select(edition.letters, parse("rudeness")))) == {9, 21, 22}

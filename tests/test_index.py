@@ -362,6 +362,16 @@ def test_index_of_a_bad_corpus_fails_as_reading_it_does(tmp_path: Path) -> None:
     assert not list(door.index_location(path).parent.glob("*.building"))
 
 
+@pytest.mark.parametrize("name", ["missing.json", "folder"])
+def test_index_of_a_corpus_that_is_not_there_fails_as_reading_it_does(tmp_path: Path, name: str) -> None:
+    (tmp_path / "folder").mkdir()
+    path = tmp_path / name
+    status, stdout, stderr = run("--corpus", str(path), "index")
+    assert (status, stdout) == (2, "")
+    assert stderr == run("--corpus", str(path), "list")[2]
+    assert "internal error" not in stderr and stderr.count("\n") == 1
+
+
 def test_the_installed_script_answers_from_the_index_as_from_the_json(tmp_path: Path) -> None:
     path = small(tmp_path, count=200)
     environment = {**os.environ, "LENINLETTERS_CORPUS": str(path)}

@@ -137,3 +137,26 @@ def test_no_match_is_none_both_ways() -> None:
 
 def test_a_query_is_parsed_as_list_reads_it() -> None:
     assert places.ask(open_edition(), "to:trotsky").predicate == querylang.parse("to:trotsky")
+
+
+@pytest.mark.asyncio
+async def test_a_dossier_the_edition_lacks_is_said_in_the_dialog_and_asks_nothing() -> None:
+    pytest.importorskip("textual")
+    from textual.widgets import Static
+
+    from leninletters.reader.app import Reader
+    from leninletters.reader.rows import LetterList
+    from leninletters.reader.screens import QueryScreen
+
+    app = Reader(open_edition())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"dossier:georgia")
+        await pilot.pause()
+        said = str(app.screen.query_one("#explain", Static).render())
+        assert said.startswith("✗ dossier:georgia names no dossier") and "georgian-affair" in said
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QueryScreen) and app.is_running  # not ended: the query is still typed
+        await pilot.press(*"n-affair", "enter")
+        await pilot.pause()
+        assert app.query_one(LetterList).row_count == 5  # 16, 17, 18, 20, 22

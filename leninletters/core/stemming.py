@@ -24,9 +24,41 @@ from leninletters.core.folding import fold
 if TYPE_CHECKING:
     from leninletters.core.model import Letter
 
-# The language of every letter until a corpus can say its own (a letter's languages, an edition's
-# language): the bundled edition is in English.
+# The language of a letter that names none, in an edition that names none: the bundled edition is in English.
 ENGLISH = "english"
+# Snowball's stemmer for a language, by the BCP 47 tag's first subtag (a letter's `languages`, an edition's
+# `language`): "de-AT" is German. A language Snowball has no stemmer for is stemmed as English.
+SNOWBALL = {
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "eo": "esperanto",
+    "es": "spanish",
+    "et": "estonian",
+    "eu": "basque",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nb": "norwegian",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "tr": "turkish",
+    "yi": "yiddish",
+}
 # Letters and digits (no underscore: it joins no words in a letter), an apostrophe inside a word kept.
 WORD = r"[^\W_]+(?:'[^\W_]+)*"
 # Letters whose stems are kept in memory between questions: a corpus read into memory is asked the same
@@ -46,11 +78,23 @@ def _stemmer(language: str) -> _Stemmer:
     return stemmer
 
 
-def language_of(letter: Letter) -> str:
-    """The language a letter's words are stemmed in: English for every letter, until a corpus records a
-    letter's own (then this is the one place that reads it)."""
-    del letter
-    return ENGLISH
+def snowball(tag: str | None) -> str | None:
+    """Snowball's name for the language a BCP 47 tag names, or None where it has no stemmer for it."""
+    return SNOWBALL.get(tag.split("-", 1)[0].casefold()) if tag else None
+
+
+def language_of(letter: Letter, default: str | None = None) -> str:
+    """The language a letter's words are stemmed in: its first language Snowball can stem, else the
+    edition's (`default`, a BCP 47 tag), else English. The one place that reads it, for both stores."""
+    for tag in letter.languages:
+        if found := snowball(tag):
+            return found
+    return snowball(default) or ENGLISH
+
+
+def every_language() -> tuple[str, ...]:
+    """Every language a letter's words may be stemmed in, once each."""
+    return tuple(sorted(set(SNOWBALL.values())))
 
 
 # Folded ASCII text is lower case: every ASCII character but a word's (and the apostrophe) as a space.

@@ -276,7 +276,7 @@ class Reader(App[int]):
             scroll.scroll_relative(y=by, animate=False)
 
     def action_ask(self) -> None:
-        self.push_screen(QueryScreen(self.asked.query), self._asked)
+        self.push_screen(QueryScreen(self.asked.query, self.edition), self._asked)
 
     async def _asked(self, query: object) -> None:
         if isinstance(query, str):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from leninletters.core.model import Letter, Person
     from leninletters.core.related import Relation
     from leninletters.core.timeline import Bin
-    from leninletters.store.edition import Profile
+    from leninletters.store.edition import Edition, Profile
 
 CLOSE: list[BindingType] = [Binding("escape", "dismiss_nothing", "Back")]
 
@@ -47,15 +47,17 @@ KEYS = (
 )
 
 
-def explained(query: str) -> tuple[Text, bool]:
+def explained(query: str, edition: Edition | None = None) -> tuple[Text, bool]:
     """How the reader reads a query as it is typed: --explain's lines, or the one line saying what is
-    wrong with it; and whether it is well formed."""
+    wrong with it (malformed, or naming what the edition lacks: a dossier); and whether it can be asked."""
     from leninletters.core import predicates, querylang
 
     if not query.strip():
         return Text("every letter (an empty query)", style="dim"), True
     try:
         predicate = querylang.parse(query)
+        if edition is not None:
+            edition.given(predicate)
     except QueryError as error:
         return drawn.plain(f"✗ {error}", "bold red"), False
     lines = [f"query: {predicate.explain()}", *predicates.describe(predicate)]
@@ -72,21 +74,22 @@ class Dismissable(ModalScreen[object]):
 class QueryScreen(Dismissable):
     """`/`: a query in the query language; Enter asks it once it is well formed, Esc leaves it."""
 
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, edition: Edition | None = None) -> None:
         super().__init__()
         self.query_text = query
+        self.edition = edition
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text("Ask (the query language of list; Enter to ask, Esc to leave)"), markup=False)
             yield Input(value=self.query_text, placeholder="to:trotsky date:1923-01 monopoly", id="query")
-            yield Static(explained(self.query_text)[0], id="explain", markup=False)
+            yield Static(explained(self.query_text, self.edition)[0], id="explain", markup=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one("#explain", Static).update(explained(event.value)[0])
+        self.query_one("#explain", Static).update(explained(event.value, self.edition)[0])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if explained(event.value)[1]:
+        if explained(event.value, self.edition)[1]:
             self.dismiss(event.value.strip())
 
 

@@ -37,11 +37,18 @@ def records_shape() -> int:
     Read from the classes as they stand, without resolving an annotation (which is the cost saved)."""
     from msgspec import Struct
 
-    from leninletters.core import apparatus, kinds, model
+    from leninletters.core import kinds, model
 
+    # The model and every core module it imports: a record type kept in a module of its own (a dating, a
+    # dossier, a link) counts too. The same set in every process, whatever else it has imported.
+    modules = [model, *(value for value in vars(model).values() if _is_core_module(value))]
+    for value in list(vars(model).values()):
+        home = sys.modules.get(getattr(value, "__module__", "") or "")
+        if _is_core_module(home) and home not in modules:
+            modules.append(home)
     types = {
         value
-        for module in (model, apparatus)
+        for module in modules
         for value in vars(module).values()
         if isinstance(value, type) and issubclass(value, Struct) and value is not Struct
     }
@@ -51,6 +58,10 @@ def records_shape() -> int:
     ]
     patterns = sorted((name, value) for name, value in vars(kinds).items() if name.endswith("_PATTERN"))
     return zlib.crc32(repr((described, patterns)).encode("utf-8"))
+
+
+def _is_core_module(value: object) -> bool:
+    return isinstance(value, type(sys)) and value.__name__.startswith("leninletters.core")
 
 
 def key_for(text: bytes) -> bytes:

@@ -62,6 +62,12 @@ class Edition(Protocol):
 
     def select(self, predicate: Predicate) -> list[Letter]: ...
 
+    def given(self, predicate: Predicate) -> Predicate:
+        """The predicate with what the store knows and a term cannot (the edition's sender, a dossier's
+        letters): every question asks it first; a QueryError for a dossier the corpus does not have, so a
+        front end can say so before it asks."""
+        ...
+
     def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
         """How many letters the predicate selects, and at most `size` of them from the `start`th, in the
         edition's order: a window on a long selection without holding all of it (the reader's list)."""

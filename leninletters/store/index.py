@@ -27,6 +27,7 @@ from leninletters.core.model import Corpus, Letter, Link, Mention, Person, Refer
 from leninletters.core.predicates import EVERYTHING, Predicate, asks_dossiers, people_in, with_dossiers
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.core.predicates.correspondence import with_sender
+from leninletters.core.predicates.words import with_language
 from leninletters.store import sql
 from leninletters.store.answers import (
     Counted,
@@ -87,10 +88,19 @@ class IndexEdition:
     def dossiers(self) -> Sequence[Dossier]:
         return self._head("dossiers", tuple[Dossier, ...])  # type: ignore[no-any-return]
 
+    @cached_property
+    def _languages(self) -> tuple[str, ...]:
+        return self._head("languages", tuple[str, ...])  # type: ignore[no-any-return]
+
+    def _stemmed_in(self) -> tuple[str, ...]:
+        """The languages the index's letters were stemmed in (kept when it was built)."""
+        return self._languages
+
     def given(self, predicate: Predicate) -> Predicate:
-        """The predicate with its from: terms given the edition's sender and its dossier: terms their
-        letters (MemoryEdition.given)."""
+        """The predicate with its from: terms given the edition's sender, its bare words the edition's
+        language, and its dossier: terms their letters (MemoryEdition.given)."""
         predicate = with_sender(predicate, self.metadata.get("sender"))
+        predicate = with_language(predicate, self.metadata.get("language"), self._stemmed_in)
         return with_dossiers(predicate, self.dossiers) if asks_dossiers(predicate) else predicate
 
     def dated_slugs(self) -> list[tuple[str, dt.date]]:

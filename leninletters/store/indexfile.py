@@ -31,7 +31,7 @@ from leninletters.store.answers import VOCABULARY_LETTERS, is_whole, vocabulary
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 5
+SCHEMA = 6
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -106,7 +106,14 @@ def index_path(path: str | os.PathLike[str]) -> Path:
 
 
 def stamp(path: str | os.PathLike[str]) -> Stamp:
-    info = os.stat(path)
+    """The corpus file's size and time of change; a CorpusError, worded as every command words it, where
+    it cannot be looked at (a missing file, a folder's permissions)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        from leninletters.store.reading import unreadable
+
+        raise unreadable(os.fspath(path), error) from None
     return Stamp(info.st_size, info.st_mtime_ns)
 
 
@@ -207,7 +214,7 @@ def _write(file: Path, loaded: Corpus, progress: Progress | None) -> None:
         total = len(loaded.letters)
         for start in range(0, total, BATCH):
             batch = loaded.letters[start : start + BATCH]
-            _write_letters(connection, start, batch, people)
+            _write_letters(connection, start, batch, people, loaded.metadata.get("language"))
             if progress is not None:
                 progress(start + len(batch), total)
         connection.executescript(INDEXES)
@@ -219,9 +226,11 @@ def _write(file: Path, loaded: Corpus, progress: Progress | None) -> None:
 
 
 def _write_head(connection: sqlite3.Connection, loaded: Corpus) -> None:
+    from leninletters.core import stemming
     from leninletters.core.references import sections
 
     encode = msgspec.json.encode
+    language = loaded.metadata.get("language")
     head = {
         "version": VERSION,
         "state": "building",
@@ -235,6 +244,8 @@ def _write_head(connection: sqlite3.Connection, loaded: Corpus) -> None:
         "sections": encode(sorted(sections(loaded.letters))),
         # The words suggested for a word that finds nothing, read once here rather than on each miss.
         "vocabulary": encode(vocabulary(loaded.letters[:VOCABULARY_LETTERS])),
+        # The languages the letters' words are stemmed in: a query's word is stemmed in these alone.
+        "languages": encode(sorted({stemming.language_of(letter, language) for letter in loaded.letters})),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", head.items())
     ids = {letter.slug: ident for ident, letter in enumerate(loaded.letters)}
@@ -251,7 +262,11 @@ def _derived_mentions(loaded: Corpus) -> bool:
 
 
 def _write_letters(
-    connection: sqlite3.Connection, start: int, batch: Sequence[Letter], people: Sequence[Person] | None
+    connection: sqlite3.Connection,
+    start: int,
+    batch: Sequence[Letter],
+    people: Sequence[Person] | None,
+    language: str | None = None,
 ) -> None:
     """A batch of letters, with their mentions derived from the people where people are given."""
     from leninletters.core import mentions as mentioning
@@ -288,7 +303,7 @@ def _write_letters(
         names += [(ident, name) for name in dict.fromkeys(addressees(letter))]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
-        held = stemming.stem_set(letter.text, stemming.language_of(letter))
+        held = stemming.stem_set(letter.text, stemming.language_of(letter, language))
         stemmed.append((ident, " ".join(stemming.token(stem) for stem in sorted(held))))
     connection.executemany("INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     connection.executemany("INSERT INTO bodies VALUES (?, ?, ?)", bodies)

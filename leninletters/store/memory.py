@@ -25,6 +25,7 @@ from leninletters.core.predicates import (
 )
 from leninletters.core.predicates import Person as PersonTerm
 from leninletters.core.predicates.correspondence import with_sender
+from leninletters.core.predicates.words import with_language
 from leninletters.store.answers import (
     VOCABULARY_LETTERS,
     counted_in,
@@ -70,6 +71,7 @@ class MemoryEdition:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._resolver: Resolver | None = None
+        self._languages: tuple[str, ...] | None = None
         self._mentioned: Sequence[Letter] | None = None
         self._paged: tuple[Predicate, list[Letter]] | None = None  # the last selection a page was of
 
@@ -106,10 +108,20 @@ class MemoryEdition:
 
     def given(self, predicate: Predicate) -> Predicate:
         """The predicate with what the store knows and a term cannot: its from: terms given the edition's
-        sender, its dossier: terms their letters (a QueryError for a dossier this corpus does not have).
-        Every question that takes a predicate asks this first."""
+        sender, its bare words the edition's language, its dossier: terms their letters (a QueryError for
+        a dossier this corpus does not have). Every question that takes a predicate asks this first."""
         predicate = with_sender(predicate, self.corpus.metadata.get("sender"))
+        predicate = with_language(predicate, self.corpus.metadata.get("language"), self._stemmed_in)
         return with_dossiers(predicate, self.corpus.dossiers) if asks_dossiers(predicate) else predicate
+
+    def _stemmed_in(self) -> tuple[str, ...]:
+        """The languages this corpus's letters are stemmed in (core.stemming.language_of), found once."""
+        if self._languages is None:
+            from leninletters.core.stemming import language_of
+
+            default = self.corpus.metadata.get("language")
+            self._languages = tuple(sorted({language_of(letter, default) for letter in self.corpus.letters}))
+        return self._languages
 
     @property
     def resolver(self) -> Resolver:

@@ -80,20 +80,25 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
                     f"corpus {where}: {_file_kind(mode)}, not a regular file; give the path of a .json file"
                 )
             data = _read_capped(handle, size, limit) if size <= limit else b""
-    except FileNotFoundError:
-        raise CorpusError(f"corpus {where}: no such file; check the path or unset {CORPUS_ENV}") from None
-    except IsADirectoryError:
-        raise CorpusError(f"corpus {where}: is a folder; give the path of a .json file") from None
-    except PermissionError:
-        raise CorpusError(f"corpus {where}: permission denied; check the file's permissions") from None
     except OSError as error:
-        raise CorpusError(f"corpus {where}: cannot be read ({error.strerror or error})") from None
+        raise unreadable(where, error) from None
     if size > limit or len(data) > limit:
         raise CorpusError(
             f"corpus {where}: larger than {limit // 1_000_000:,} MB; "
             f"set {MAX_CORPUS_ENV} to a larger number of megabytes to read it"
         )
     return data
+
+
+def unreadable(where: str, error: OSError) -> CorpusError:
+    """What to say of a corpus file that cannot be opened or looked at: the one wording of every command."""
+    if isinstance(error, FileNotFoundError):
+        return CorpusError(f"corpus {where}: no such file; check the path or unset {CORPUS_ENV}")
+    if isinstance(error, IsADirectoryError):
+        return CorpusError(f"corpus {where}: is a folder; give the path of a .json file")
+    if isinstance(error, PermissionError):
+        return CorpusError(f"corpus {where}: permission denied; check the file's permissions")
+    return CorpusError(f"corpus {where}: cannot be read ({error.strerror or error})")
 
 
 def _read_capped(handle: BinaryIO, size: int, limit: int) -> bytes:

@@ -8,7 +8,7 @@ or None where the predicate can only be checked on a letter. The in-memory store
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from leninletters.core.model import Letter, Part
@@ -268,6 +268,18 @@ def any_of(items: Iterable[Predicate]) -> Predicate:
 
 
 EVERYTHING = All()
+
+
+def with_leaves(predicate: Predicate, given: Callable[[Predicate], Predicate]) -> Predicate:
+    """The predicate with each of its tests (not All, Any, Not) replaced by what `given` makes of it: how a
+    store hands its terms what only it knows (the edition's sender, a dossier's letters, its language)."""
+    if isinstance(predicate, All):
+        return All(with_leaves(item, given) for item in predicate.items)
+    if isinstance(predicate, Any):
+        return Any(with_leaves(item, given) for item in predicate.items)
+    if isinstance(predicate, Not):
+        return Not(with_leaves(predicate.item, given))
+    return given(predicate)
 
 
 def describe(predicate: Predicate, depth: int = 0) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from leninletters.core.dating import NO_DATE
 from leninletters.core.model import Letter, Part
-from leninletters.core.predicates.base import All, Any, Not, Predicate, quote
+from leninletters.core.predicates.base import Predicate, quote, with_leaves
 from leninletters.core.predicates.terms import name_key, name_matches
 
 
@@ -74,15 +74,11 @@ def with_sender(predicate: Predicate, sender: str | None) -> Predicate:
     """The predicate with every from: term knowing the edition's sender, for the letters that name none."""
     if sender is None:
         return predicate
-    if isinstance(predicate, Sender):
-        return Sender(predicate.name, sender)
-    if isinstance(predicate, All):
-        return All(with_sender(item, sender) for item in predicate.items)
-    if isinstance(predicate, Any):
-        return Any(with_sender(item, sender) for item in predicate.items)
-    if isinstance(predicate, Not):
-        return Not(with_sender(predicate.item, sender))
-    return predicate
+
+    def given(term: Predicate) -> Predicate:
+        return Sender(term.name, sender) if isinstance(term, Sender) else term
+
+    return with_leaves(predicate, given)
 
 
 class Undated(Predicate):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from leninletters.core.errors import QueryError, shortened
 from leninletters.core.model import Letter
-from leninletters.core.predicates.base import All, Any, Clause, Not, Predicate, quote
+from leninletters.core.predicates.base import All, Any, Clause, Not, Predicate, quote, with_leaves
 
 if TYPE_CHECKING:
     from leninletters.core.dossiers import Dossier
@@ -52,18 +52,16 @@ class InDossier(Predicate):
 def with_dossiers(predicate: Predicate, dossiers: Sequence[Dossier]) -> Predicate:
     """The predicate with each dossier: term given the letters of the dossier it names; a QueryError that
     names the corpus's dossiers for one it does not have."""
-    if isinstance(predicate, InDossier):
-        found = next((dossier for dossier in dossiers if dossier.id == predicate.name), None)
+
+    def given(term: Predicate) -> Predicate:
+        if not isinstance(term, InDossier):
+            return term
+        found = next((dossier for dossier in dossiers if dossier.id == term.name), None)
         if found is None:
-            raise QueryError(_no_such_dossier(predicate.name, dossiers))
+            raise QueryError(_no_such_dossier(term.name, dossiers))
         return InDossier(found.id, frozenset(found.letters))
-    if isinstance(predicate, All):
-        return All(with_dossiers(item, dossiers) for item in predicate.items)
-    if isinstance(predicate, Any):
-        return Any(with_dossiers(item, dossiers) for item in predicate.items)
-    if isinstance(predicate, Not):
-        return Not(with_dossiers(predicate.item, dossiers))
-    return predicate
+
+    return with_leaves(predicate, given)
 
 
 def asks_dossiers(predicate: Predicate) -> bool:

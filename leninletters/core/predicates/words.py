@@ -14,9 +14,17 @@ from functools import cache
 
 from leninletters.core.folding import fold
 from leninletters.core.model import Letter, Part
-from leninletters.core.predicates.base import Clause, Predicate, quote
+from leninletters.core.predicates.base import Clause, Predicate, quote, with_leaves
 from leninletters.core.predicates.terms import Phrase
-from leninletters.core.stemming import ENGLISH, holds_stems, language_of, stems, words
+from leninletters.core.stemming import (
+    ENGLISH,
+    every_language,
+    holds_stems,
+    language_of,
+    snowball,
+    stems,
+    words,
+)
 
 
 def _parts_where(letter: Letter, holds: Callable[[str], bool]) -> tuple[Part, ...]:
@@ -33,19 +41,25 @@ def reads_bare(text: str) -> bool:
 
 class Word(Predicate):
     """The text has the words with these stems, in order: `rude` finds "rude" and "rudeness", not
-    "crudity" (English Snowball stems; ’ as ', any case and accents)."""
+    "crudity" (Snowball stems in each letter's language; ’ as ', any case and accents)."""
 
-    __slots__ = ("text",)
+    __slots__ = ("language", "stemmed_in", "text")
     text: str
+    # The edition's language (a BCP 47 tag), for letters that name none: the store gives it (with_language).
+    language: str | None
+    # The languages the store's letters are stemmed in, where the store has said (else any Snowball has).
+    stemmed_in: tuple[str, ...] | None
 
-    def __init__(self, text: str) -> None:
-        self._set(text=text)
+    def __init__(
+        self, text: str, language: str | None = None, stemmed_in: tuple[str, ...] | None = None
+    ) -> None:
+        self._set(text=text, language=language, stemmed_in=stemmed_in)
 
     def stems(self, language: str = ENGLISH) -> tuple[str, ...]:
         return tuple(stems(self.text, language))
 
     def _holds(self, letter: Letter) -> Callable[[str], bool]:
-        language = language_of(letter)
+        language = language_of(letter, self.language)
         wanted = self.stems(language)
         return lambda text: holds_stems(text, wanted, language)
 
@@ -56,18 +70,40 @@ class Word(Predicate):
         return _parts_where(letter, self._holds(letter))
 
     def clause(self) -> Clause:
-        wanted = self.stems()
-        if len(wanted) == 1:
-            return Clause("has", "stems", wanted)
-        # Several words ("Stalin's" is one; "L.F." two): letters holding every stem, the order checked after.
-        return Clause("and", children=tuple(Clause("has", "stems", (stem,)) for stem in wanted), exact=False)
+        # A store keeps each letter's stems in the letter's own language: the word's stems in every language
+        # a letter may have, one clause each. Where they differ, each candidate is checked in its language.
+        languages = self.stemmed_in if self.stemmed_in is not None else every_language()
+        alternatives = list(dict.fromkeys(self.stems(language) for language in languages))
+        if len(alternatives) == 1:
+            return _holding(alternatives[0])
+        return Clause("or", children=tuple(_holding(wanted) for wanted in alternatives), exact=False)
 
     def explain(self) -> str:
         return self.text if reads_bare(self.text) else f"word:{quote(self.text)}"
 
     def meaning(self) -> str:
-        shown = " ".join(self.stems())
+        shown = " ".join(self.stems(snowball(self.language) or ENGLISH))
         return f"the text has a word with the stem {shown!r} (rude finds rudeness, not crudity)"
+
+
+def _holding(wanted: tuple[str, ...]) -> Clause:
+    """The letters holding these stems: one stem exactly; several ("Stalin's" is one word, "L.F." two)
+    each, the order checked after."""
+    if len(wanted) == 1:
+        return Clause("has", "stems", wanted)
+    return Clause("and", children=tuple(Clause("has", "stems", (stem,)) for stem in wanted), exact=False)
+
+
+def with_language(
+    predicate: Predicate, language: str | None, stemmed_in: Callable[[], tuple[str, ...]]
+) -> Predicate:
+    """The predicate with every bare word knowing the edition's language (for the letters that name none)
+    and the languages the store's letters are stemmed in (asked only where the predicate has a word)."""
+
+    def given(term: Predicate) -> Predicate:
+        return Word(term.text, language, stemmed_in()) if isinstance(term, Word) else term
+
+    return with_leaves(predicate, given)
 
 
 @cache
