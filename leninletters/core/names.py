@@ -221,7 +221,10 @@ def _to_latin(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
-    """Fold a name, in any romanisation or in Cyrillic, to a loose key: Trotzki, Trockij, Троцкий → trocki."""
+    """Fold a name, in any romanisation or in Cyrillic, to a loose key: Trotzki, Trockij, Троцкий → trocki.
+    An inverted name (as registers write them: "Schiller, Friedrich") has the key of the name written out."""
+    if text.count(",") == 1:
+        text = _written_out(text)
     if not text.isascii():
         # Composed first, so that z and a combining caron are ž, as the keyboard's ž is.
         text = _to_latin(unicodedata.normalize("NFC", text.lower()))
@@ -229,8 +232,15 @@ def name_key(text: str) -> str:
     text = re.sub(rf"[{APOSTROPHES}]s\b(?![\u0300-\u036f])", "", text.lower()).translate(_KEY_LETTERS)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    words = re.findall(r"[a-z]+", text.lower())
+    # Digits stay: an edition's ids (pmb11, pmb2121) are told apart by them.
+    words = re.findall(r"[a-z0-9]+", text.lower())
     return " ".join(_key_word(word) for word in words)
+
+
+def _written_out(form: str) -> str:
+    """ "Schiller, Friedrich" as "Friedrich Schiller"."""
+    surname, given = form.split(",")
+    return f"{given.strip()} {surname.strip()}"
 
 
 def _initialled(key: str) -> list[str]:

@@ -1,0 +1,72 @@
+"""Names as imported editions write them: register ids with digits (pmb11), inverted forms ("Schiller,
+Friedrich"), each finding its own person and no other, in every store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+
+def _letter(number: int, to: str, person: str) -> dict[str, object]:
+    return {
+        "number": number,
+        "slug": f"brief-{number}",
+        "title": f"Brief {number}",
+        "date": f"1800-0{number}-01",
+        "text": "Lieber Freund.",
+        "recipients": [to],
+        "people": [person],
+        "mentions": [{"person": person, "kind": "recipient", "form": to, "where": "recipients"}],
+    }
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> str:
+    people = [
+        {"id": "pmb11", "name": "Eva Empf", "forms": ["Empf, Eva"]},
+        {"id": "pmb12", "name": "Otto Empf", "forms": ["Empf, Otto"]},
+        {"id": "pmb2121", "name": "Friedrich Schiller", "forms": ["Schiller, Friedrich", "Friedrich Schiller"]},
+    ]
+    letters = [
+        _letter(1, "Empf, Eva", "pmb11"),
+        _letter(2, "Empf, Otto", "pmb12"),
+        _letter(3, "Schiller, Friedrich", "pmb2121"),
+        _letter(4, "Friedrich Schiller", "pmb2121"),
+    ]
+    path = tmp_path / "register.json"
+    path.write_text(json.dumps({"people": people, "letters": letters}), encoding="utf-8")
+    return str(path)
+
+
+def numbers(corpus: str, query: str) -> list[int]:
+    status, out, err = run("--corpus", corpus, "--no-index", "list", "--json", query)
+    assert status in (0, 1), err
+    return [letter["number"] for letter in json.loads(out or "[]")]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("to:pmb11", [1]),  # the digits tell one register id from another
+        ("to:pmb12", [2]),
+        ("to:pmb2121", [3, 4]),
+        ('to:"Friedrich Schiller"', [3, 4]),  # an inverted form is found written out, and the other way
+        ('to:"Schiller, Friedrich"', [3, 4]),
+        ("to:schiller", [3, 4]),
+        ('to:"Eva Empf"', [1]),
+    ],
+)
+def test_a_register_id_or_any_order_of_a_name_finds_that_person_alone(
+    corpus: str, query: str, expected: list[int]
+) -> None:
+    assert numbers(corpus, query) == expected
+
+
+def test_people_finds_a_person_by_the_name_written_out(corpus: str) -> None:
+    status, out, err = run("--corpus", corpus, "people", "Friedrich Schiller")
+    assert (status, err) == (0, "")
+    assert "Friedrich Schiller" in out
