@@ -29,7 +29,11 @@ def corpus(tmp_path: Path) -> str:
     people = [
         {"id": "pmb11", "name": "Eva Empf", "forms": ["Empf, Eva"]},
         {"id": "pmb12", "name": "Otto Empf", "forms": ["Empf, Otto"]},
-        {"id": "pmb2121", "name": "Friedrich Schiller", "forms": ["Schiller, Friedrich", "Friedrich Schiller"]},
+        {
+            "id": "pmb2121",
+            "name": "Friedrich Schiller",
+            "forms": ["Schiller, Friedrich", "Friedrich Schiller"],
+        },
     ]
     letters = [
         _letter(1, "Empf, Eva", "pmb11"),

@@ -132,7 +132,8 @@ class Relations:
         # The letters to each addressee in order, and each letter's place among them.
         self._to: dict[str, list[Letter]] = {}
         self._at: dict[tuple[str, int], int] = {}
-        for letter in letters:
+        # An undated letter has no place among them: before or after would be an invention.
+        for letter in (letter for letter in letters if not letter.undated):
             for name in dict.fromkeys(_addressees(letter)):
                 to_them = self._to.setdefault(name, [])
                 self._at[name, letter.number] = len(to_them)
@@ -202,6 +203,8 @@ class Relations:
                 yield Relation(other, HEADING, reason, "print", "high", True)
 
     def _same_addressee(self, letter: Letter) -> Iterable[Relation]:
+        if letter.undated:
+            return
         for name in dict.fromkeys(_addressees(letter)):
             to_them = self._to[name]
             at = self._at[name, letter.number]

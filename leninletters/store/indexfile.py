@@ -31,7 +31,7 @@ from leninletters.store.answers import VOCABULARY_LETTERS, is_whole, vocabulary
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 6
+SCHEMA = 7
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"
@@ -300,7 +300,8 @@ def _write_letters(
         days += [(ident, day.isoformat()) for day in set(letter.dates) if is_day(day)]
         if letter.dating is not None and letter.dating.bounded:
             spans.append((ident, *(day.isoformat() if day else None for day in letter.dating.span)))
-        names += [(ident, name) for name in dict.fromkeys(addressees(letter))]
+        if not letter.undated:  # no place among the letters to an addressee (core.related)
+            names += [(ident, name) for name in dict.fromkeys(addressees(letter))]
         keys += [(ident, kind, key) for kind, key in _mention_keys(mentioned)]
         texts.append((ident, fold(letter.text)))
         held = stemming.stem_set(letter.text, stemming.language_of(letter, language))

@@ -58,6 +58,8 @@ class IndexRelations(Relations):
         return tuple(_letter(data) for (data,) in rows) or None
 
     def _same_addressee(self, letter: Letter) -> Iterable[Relation]:
+        if letter.undated:
+            return
         row = self.connection.execute("SELECT id FROM letters WHERE number = ?", (letter.number,)).fetchone()
         if row is None:
             return
