@@ -15,7 +15,7 @@ from leninletters.core.model import Corpus
 from leninletters.core.predicates import Predicate, select
 from leninletters.ui import render
 
-from .conftest import MINI, TREES, draw, run
+from .conftest import FIXTURES, MINI, TREES, draw, run
 
 
 def drawn_timeline(edition: Corpus, width: int, letters: list[int] | None = None) -> str:
@@ -232,3 +232,14 @@ def test_a_week_counts_the_parts_dated_in_it_and_only_those_the_query_holds_for(
     months = json.loads(run("timeline", "--by", "month", "--json")[1])
     january = next(m for m in months if m["from"] == "1923-01-01")
     assert january["numbers"] == [9, 19]
+
+
+def test_the_days_a_dating_still_allows_are_never_said_to_be_without_a_letter() -> None:
+    status, out, _ = run("--corpus", str(FIXTURES / "imported-shape.json"), "timeline")
+    assert status == 0
+    # "[Anfang September] 1890" stands on 1 September; the rest of the month is within its dating.
+    assert "29 days within a letter's dating above (2–30 September 1890)" in out
+    assert "days without a letter (2 September" not in out
+    # A range of 19 to 30 July 1909: its days after the first are its own, the next day is empty.
+    assert "11 days within a letter's dating above (20–30 July 1909)" in out
+    assert "days without a letter (31 July 1909 – 30 April 1911)" in out

@@ -140,6 +140,8 @@ class Row(NamedTuple):
     first: dt.date
     last: dt.date
     marks: tuple[Mark, ...] = ()
+    # A gap within a letter's dating (a month, a range): days the letter may be of, not days without one.
+    within_dating: bool = False
 
     @property
     def days(self) -> int:
@@ -168,19 +170,25 @@ def rows(chosen: Sequence[Mark], first: dt.date, last: dt.date) -> list[Row]:
     by_day: dict[dt.date, list[Mark]] = {}
     for mark in chosen:
         by_day.setdefault(mark.date, []).append(mark)
+    covered = _within_datings(chosen)
     out: list[Row] = []
     shown_month: tuple[int, int] | None = None
     day = first
     while day <= last:
         if day not in by_day:
+            within = day in covered
             end = day
-            while end < last and end + dt.timedelta(days=1) not in by_day:
+            while (
+                end < last
+                and end + dt.timedelta(days=1) not in by_day
+                and (end + dt.timedelta(days=1) in covered) == within
+            ):
                 end += dt.timedelta(days=1)
-            if (end - day).days + 1 >= LONG_GAP:
+            if within or (end - day).days + 1 >= LONG_GAP:
                 if shown_month != (day.year, day.month):
                     out.append(Row("month", day, day))
                     shown_month = (day.year, day.month)
-                out.append(Row("gap", day, end))
+                out.append(Row("gap", day, end, within_dating=within))
                 if end == last:  # no day after the last: 31 December 9999 has none
                     break
                 day = end + dt.timedelta(days=1)
@@ -193,6 +201,21 @@ def rows(chosen: Sequence[Mark], first: dt.date, last: dt.date) -> list[Row]:
             break
         day += dt.timedelta(days=1)
     return out
+
+
+def _within_datings(chosen: Sequence[Mark]) -> frozenset[dt.date]:
+    """The days after a mark that a letter's dating still allows (the rest of "August 1909", of a range):
+    a timeline says of them that the letter may be of any, never that they are without a letter."""
+    days: set[dt.date] = set()
+    for mark in chosen:
+        dating = mark.letter.dating
+        if mark.kind is not MarkKind.letter or dating is None:
+            continue
+        start, end = dating.span
+        if start is None or end is None or end <= mark.date:
+            continue
+        days.update(mark.date + dt.timedelta(days=step) for step in range(1, (end - mark.date).days + 1))
+    return frozenset(days)
 
 
 def month_heading(day: dt.date) -> str:
@@ -216,6 +239,9 @@ def gap_words(row: Row, abbreviated: bool = False) -> str:
         within = f"{first.day}–{_short(last, True, abbreviated)}"
     else:
         within = f"{_short(first, first.year != last.year, abbreviated)} – {_short(last, True, abbreviated)}"
+    if row.within_dating:
+        days = "1 day" if row.days == 1 else f"{row.days} days"
+        return f"{days} within a letter's dating above ({within})"
     return f"{row.days} days without a letter ({within})"
 
 
