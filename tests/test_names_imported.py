@@ -74,3 +74,21 @@ def test_people_finds_a_person_by_the_name_written_out(corpus: str) -> None:
     status, out, err = run("--corpus", corpus, "people", "Friedrich Schiller")
     assert (status, err) == (0, "")
     assert "Friedrich Schiller" in out
+
+
+def test_inverted_names_are_parted_by_semicolons_where_they_are_listed(tmp_path: Path) -> None:
+    letter = _letter(1, "Weber, Anna", "weber")
+    letter["recipients"] = ["Weber, Anna", "Oberst, Franz", "Roth, Otto"]
+    letter["mentions"] = [
+        {"person": name.split(",")[0].casefold(), "kind": "recipient", "form": name, "where": "recipients"}
+        for name in letter["recipients"]
+    ]
+    letter["people"] = []
+    letter["copies"] = ["Niemand, Nora"]
+    path = tmp_path / "inverted.json"
+    path.write_text(json.dumps({"letters": [letter]}), encoding="utf-8")
+    show = run("--corpus", str(path), "show", "1")[1]
+    assert "To: Weber, Anna; Oberst, Franz; Roth, Otto" in show
+    assert "Niemand, Nora" in show
+    cite = run("--corpus", str(path), "cite", "1")[1]
+    assert "To Weber, Anna; Oberst, Franz; and Roth, Otto." in cite

@@ -273,11 +273,17 @@ def date_label(letter: Letter) -> str:
 INFERRED = "inferred"
 
 
+def names_listed(names: Sequence[str]) -> str:
+    """Names one after another: "M.I. Frumkin, B.S. Stomonyakov"; where a name holds a comma of its own (a
+    register's "Weber, Anna"), "Weber, Anna; Roth, Otto", so that one can tell where each ends."""
+    return ("; " if any("," in name for name in names) else ", ").join(names)
+
+
 def recipients_label(letter: Letter, *, compact: bool = True) -> str:
     """The recipients, saying so where the edition inferred them and where it holds them with less than
     high certainty: "Twelfth Party Congress (inferred?)" in a column, "(inferred, medium certainty)" in a
     heading."""
-    to = ", ".join(letter.recipients)
+    to = names_listed(letter.recipients)
     settled = letter.apparatus.recipients if letter.apparatus else None
     doubted = doubt(settled.certainty, compact=compact) if settled else ""
     if not to or not (letter.recipients_inferred or doubted):
@@ -290,7 +296,7 @@ def addressees(letter: Letter) -> str:
     """Who a letter is to, and who had a copy: "M.I. Frumkin, B.S. Stomonyakov; cc Leon Trotsky"."""
     to = recipients_label(letter)
     if letter.copies:
-        copies = "cc " + ", ".join(letter.copies)
+        copies = "cc " + names_listed(letter.copies)
         return f"{to}; {copies}" if to else copies
     return to or NO_VALUE
 
@@ -352,7 +358,7 @@ def metadata_lines(letter: Letter) -> list[str]:
         lines[0] += ", as printed"
         lines.append("LCW dating: " + "; ".join(_dated_stretch(d) for d in datings))
     if letter.senders:  # the edition's sender, where the letter names none, goes without saying
-        lines.append(f"From: {', '.join(letter.senders)}")
+        lines.append(f"From: {names_listed(letter.senders)}")
     if letter.recipients:
         lines.append(f"To: {recipients_label(letter, compact=False)}")
     if letter.copies:

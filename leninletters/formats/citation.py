@@ -128,6 +128,9 @@ class Citation(NamedTuple):
         last = names.pop()
         if not names:
             return last
+        # A register's inverted names ("Weber, Anna") are parted by semicolons, so each can be told.
+        if any("," in name for name in (*names, last)):
+            return f"{'; '.join(names)}; {last}" if last == OTHERS else f"{'; '.join(names)}; and {last}"
         return f"{', '.join(names)} {last}" if last == OTHERS else f"{', '.join(names)} and {last}"
 
     @property
