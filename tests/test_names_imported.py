@@ -78,10 +78,11 @@ def test_people_finds_a_person_by_the_name_written_out(corpus: str) -> None:
 
 def test_inverted_names_are_parted_by_semicolons_where_they_are_listed(tmp_path: Path) -> None:
     letter = _letter(1, "Weber, Anna", "weber")
-    letter["recipients"] = ["Weber, Anna", "Oberst, Franz", "Roth, Otto"]
+    names = ["Weber, Anna", "Oberst, Franz", "Roth, Otto"]
+    letter["recipients"] = names
     letter["mentions"] = [
         {"person": name.split(",")[0].casefold(), "kind": "recipient", "form": name, "where": "recipients"}
-        for name in letter["recipients"]
+        for name in names
     ]
     letter["people"] = []
     letter["copies"] = ["Niemand, Nora"]
