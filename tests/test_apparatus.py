@@ -294,9 +294,11 @@ def test_the_json_export_carries_the_edition_object_with_its_statement(edition: 
 
 
 def test_a_corpus_without_edition_metadata_still_names_the_program() -> None:
+    # No printed book: its square brackets are its source's editors', not a print's.
     assert edition_statement({}) == (
-        f"Edition: leninletters {__version__}; ⟨ ⟩ marks this edition's words, square brackets the print's."
+        f"Edition: leninletters {__version__}; ⟨ ⟩ marks this edition's words, square brackets the source's."
     )
+    assert edition_statement({"book": "A Book"}).endswith("square brackets the print's.")
 
 
 def test_op_cit_is_expanded_and_marked_as_the_editions(edition: Corpus) -> None:

@@ -221,7 +221,9 @@ def edition_statement(edition: Mapping[str, Any]) -> str:
     elif edition.get("translation"):
         cited = f"{cited or 'The text'}, which reprints the translation of {edition['translation']}"
     version = edition.get("version") or __version__
-    mark = "⟨ ⟩ marks this edition's words, square brackets the print's"
+    # A printed book's brackets are the print's; an edition of other sources (an import) has its editors'.
+    whose = "the print's" if book else "the source's"
+    mark = f"⟨ ⟩ marks this edition's words, square brackets {whose}"
     return (f"{cited}. " if cited else "") + f"Edition: leninletters {version}; {mark}."
 
 
