@@ -243,3 +243,11 @@ def test_the_days_a_dating_still_allows_are_never_said_to_be_without_a_letter() 
     # A range of 19 to 30 July 1909: its days after the first are its own, the next day is empty.
     assert "11 days within a letter's dating above (20–30 July 1909)" in out
     assert "days without a letter (31 July 1909 – 30 April 1911)" in out
+
+
+@pytest.mark.parametrize("by", ["day", "month"])
+def test_the_summary_says_how_many_undated_letters_were_left_off(by: str) -> None:
+    status, _, err = run("--corpus", str(FIXTURES / "imported-shape.json"), "timeline", "--by", by)
+    assert status == 0
+    assert err == "leninletters: 3 letters; 1 undated letter left off (no day to stand on)\n"
+    assert run("timeline", "--by", by)[2] == "leninletters: 22 letters\n"  # none undated: nothing said

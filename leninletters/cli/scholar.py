@@ -219,14 +219,17 @@ def timeline(
     if explain:
         return explain_query(selection)
     edition = edition_of(ctx)
-    if not edition.select(selection) and not json:
+    selected = edition.select(selection)
+    if not selected and not json:
         hints = name_hints(edition, selection) or "; try fewer filters, or 'leninletters timeline' for all"
         say(f"no letters match{hints}")
         return
     first, last = edition.span()
+    # Undated letters have no day to stand on: left off, and the summary says how many.
+    undated = sum(1 for letter in selected if letter.undated)
     view: Any = (
-        TimelineView(edition.timeline_marks(selection), first, last)
+        TimelineView(edition.timeline_marks(selection), first, last, undated)
         if by == "day"
-        else HistogramView(edition.timeline_bins(by, selection), by)
+        else HistogramView(edition.timeline_bins(by, selection), by, undated)
     )
     output_for(color, no_pager).emit(view, as_json=json)

@@ -116,9 +116,10 @@ class TimelineView:
     """The letters day by day: a mark per letter, later part and LCW dating, with its hand; JSON: the
     marks."""
 
-    def __init__(self, marks: Sequence[Mark], first: dt.date, last: dt.date) -> None:
+    def __init__(self, marks: Sequence[Mark], first: dt.date, last: dt.date, undated: int = 0) -> None:
         self.marks = marks
         self.first, self.last = first, last
+        self.undated = undated
 
     def json(self) -> Iterable[str]:
         return export.json_array(mark.to_json() for mark in self.marks)
@@ -137,17 +138,18 @@ class TimelineView:
 
     def summary(self) -> str | None:
         letters = len({mark.letter.number for mark in self.marks})
-        return plural(letters, "letter")
+        return plural(letters, "letter") + _left_off(self.undated)
 
 
 class HistogramView:
     """The letters counted by week or month, empty periods too."""
 
-    def __init__(self, table: Sequence[Bin], by: str) -> None:
+    def __init__(self, table: Sequence[Bin], by: str, undated: int = 0) -> None:
         from leninletters.core.timeline import By
 
         self.table = table
         self.by = By(by)
+        self.undated = undated
 
     def json(self) -> Iterable[str]:
         return export.json_array(b.to_json() for b in self.table)
@@ -165,4 +167,9 @@ class HistogramView:
     def summary(self) -> str | None:
         # A letter with parts in two periods is counted in each, and once here.
         letters = {letter.number for b in self.table for letter in b.letters}
-        return plural(len(letters), "letter")
+        return plural(len(letters), "letter") + _left_off(self.undated)
+
+
+def _left_off(undated: int) -> str:
+    """What a timeline's summary adds for the undated letters it selected but cannot place."""
+    return f"; {plural(undated, 'undated letter')} left off (no day to stand on)" if undated else ""
