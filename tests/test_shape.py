@@ -157,3 +157,17 @@ def test_every_command_refuses_a_bad_new_key_with_validates_first_line(tmp_path:
     assert (code, stdout) == (2, "")
     assert stderr.startswith(f"leninletters: error: corpus {broken}: letter 1: places[1]: role: expected ")
     assert len(stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("August 1909", "August 1909"),  # the text says the bounds: once
+        ("Ende August 1909", "Ende August 1909 (August 1909)"),  # the editors' words, then the bounds
+    ],
+)
+def test_a_datings_text_is_not_followed_by_the_same_words(text: str, shown: str) -> None:
+    from leninletters.core.correspondence import Dating
+    from leninletters.core.dating import dating_words
+
+    assert dating_words(Dating(when="1909-08", text=text), compact=False) == shown

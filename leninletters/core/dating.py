@@ -84,7 +84,8 @@ def dating_words(dating: Dating, *, compact: bool) -> str:
     qualifiers = _qualifiers(dating, compact)
     doubted = "?" in qualifiers
     said = [q for q in qualifiers if q != "?"]
-    if dating.text and (not compact or not dating.bounded):
+    # The bounds after the text, unless the text says just that ("August 1909" twice is no reading aid).
+    if dating.text and (not compact or not dating.bounded) and dating.text.strip() != bounds:
         said.insert(0, bounds)
     shown = dating.text or bounds
     return shown + (f" ({', '.join(said)})" if said else "") + ("?" if doubted else "")
