@@ -319,3 +319,13 @@ def test_the_new_fields_are_drawn_as_text_on_a_terminal(tmp_path: Path) -> None:
     ):
         assert shown in drawn
     assert "\x1b]8;" not in drawn and "\u202e" not in drawn
+
+
+def test_citation_keys_name_no_writer_the_corpus_does_not_and_say_nd_for_undated() -> None:
+    code, stdout, _ = shape("cite", "1", "4", "--style", "bibtex")
+    assert code == 0
+    keys = [line.split("{", 1)[1].rstrip(",") for line in stdout.splitlines() if line.startswith("@")]
+    assert [key[: len("letter1890")] for key in keys] == ["letter1890", "letterndohn"[:10]]
+    assert not any(key.startswith("lenin") for key in keys)
+    assert "9999" not in stdout
+    assert run("cite", "testament", "--style", "bibtex")[1].startswith("@incollection{lenin1922testament,")

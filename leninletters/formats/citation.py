@@ -273,24 +273,40 @@ def book_authors(authors: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def keys(dated_slugs: Iterable[tuple[str, dt.date]]) -> dict[str, str]:
-    """Each letter's citation key by slug, given every letter's slug and date: unique over the letters,
-    and the same in every version."""
+def keys(dated_slugs: Iterable[tuple[str, dt.date]], sender: str | None = "V.I. Lenin") -> dict[str, str]:
+    """Each letter's citation key by slug, given every letter's slug and date and the edition's sender:
+    unique over the letters, and the same in every version ("lenin1922testament" in the bundled edition;
+    "letter…" where no sender is known; an undated letter's key has "nd" for its year)."""
     every = list(dated_slugs)
-    compact = {slug: _compact_key(slug, date.year) for slug, date in every}
+    head = _key_word(sender)
+    compact = {slug: _compact_key(head, slug, _year(date)) for slug, date in every}
     counts: dict[str, int] = {}
     for key in compact.values():
         counts[key] = counts.get(key, 0) + 1
     return {
-        slug: key if counts[key] == 1 else f"lenin{date.year}-{slug}"
+        slug: key if counts[key] == 1 else f"{head}{_year(date)}-{slug}"
         for (slug, key), (_, date) in zip(compact.items(), every, strict=True)
     }
 
 
-def _compact_key(slug: str, year_number: int) -> str:
-    year = str(year_number)
+def _key_word(sender: str | None) -> str:
+    """The sender's surname as a key begins: "V.I. Lenin" → "lenin", "Schnitzler, Arthur" → "schnitzler"."""
+    import unicodedata
+
+    if not sender:
+        return "letter"
+    surname = sender.split(",")[0] if "," in sender else sender.split()[-1]
+    folded = unicodedata.normalize("NFKD", surname.casefold())
+    return "".join(c for c in folded if "a" <= c <= "z") or "letter"
+
+
+def _year(date: dt.date) -> str:
+    return "nd" if date == dt.date.max else str(date.year)
+
+
+def _compact_key(head: str, slug: str, year: str) -> str:
     words = [word for word in slug.split("-") if word != year]
-    return f"lenin{year}{''.join(words) or slug.replace('-', '')}"
+    return f"{head}{year}{''.join(words) or slug.replace('-', '')}"
 
 
 def citation(
@@ -312,5 +328,5 @@ def citations(
     edition: Mapping[str, Any],
 ) -> list[Citation]:
     """The citations of what references selected, keyed against all the edition's letters."""
-    by_slug = keys(dated_slugs)
+    by_slug = keys(dated_slugs, edition.get("sender"))
     return [citation(letter, passage, edition, by_slug[letter.slug]) for letter, passage in selection]

@@ -424,7 +424,7 @@ class Reader(App[int]):
             return
         from leninletters.formats import cite
 
-        key = cite.keys(self.edition.dated_slugs())[self.letter.slug]
+        key = cite.keys(self.edition.dated_slugs(), self.edition.metadata.get("sender"))[self.letter.slug]
         cursor = self.focused
         if isinstance(cursor, Paragraph):
             passage = (cursor.number, cursor.number)
