@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/import_bench.py                  # 10,000 files, 3 runs
     .venv/bin/python bench/import_bench.py --files 2000 --runs 5
+    .venv/bin/python bench/import_bench.py --before /tmp/old   # an older checkout timed in the same run
     .venv/bin/python bench/run.py --import-files 10000       # after the rest of the benchmark
 
 Goals (issue 18): importing is at most 1.5× a bare ElementTree parse of the same files (read and parsed,
@@ -14,6 +15,7 @@ interleaved with the others, so that a busy machine's noise falls on all alike.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -164,13 +166,19 @@ def measure(kind: str, folder: Path, count: int) -> None:
     print(f"{elapsed} {peak}")
 
 
-def timed(kind: str, folder: Path, count: int) -> tuple[float, int]:
-    """Seconds the work took in its own process, and the process's peak memory in KiB."""
+def timed(kind: str, folder: Path, count: int, before: Path | None = None) -> tuple[float, int]:
+    """Seconds the work took in its own process, and the process's peak memory in KiB. The kind
+    "import-before" is the import of the checkout at `before` (its leninletters found first on the path),
+    so that a change is measured against what it replaces under the same load."""
+    env = None
+    if kind == "import-before" and before is not None:
+        env = {**os.environ, "PYTHONPATH": str(before)}
     done = subprocess.run(
-        [sys.executable, __file__, "--measure", kind, str(folder), str(count)],
+        [sys.executable, __file__, "--measure", kind.removesuffix("-before"), str(folder), str(count)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     seconds, peak = done.stdout.split()
     return float(seconds), int(peak)
@@ -184,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=1_000, help="the smaller run, for memory")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--folder", type=Path, default=Path(__file__).resolve().parent / "corpora" / "tei")
+    parser.add_argument(
+        "--before", type=Path, help="a source tree (holding leninletters/) whose import is timed as well"
+    )
     parser.add_argument("--measure", nargs=3, metavar=("KIND", "FOLDER", "COUNT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -192,15 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     if len(list(args.folder.glob("*.xml"))) < args.files:
         print(f"writing {args.files:,} synthetic TEI letters to {args.folder} …", file=sys.stderr)
         write_letters(args.folder, args.files)
-    times: dict[str, list[float]] = {kind: [] for kind in MEASURES}
-    peaks: dict[str, list[int]] = {kind: [] for kind in MEASURES}
+    kinds = [*MEASURES, *(["import-before"] if args.before else [])]
+    times: dict[str, list[float]] = {kind: [] for kind in kinds}
+    peaks: dict[str, list[int]] = {kind: [] for kind in kinds}
     small_peaks: list[int] = []
-    for kind in MEASURES:  # a warm-up each: disk caches, .pyc files
-        timed(kind, args.folder, args.files)
+    for kind in kinds:  # a warm-up each: disk caches, .pyc files
+        timed(kind, args.folder, args.files, args.before)
     for round_number in range(1, args.runs + 1):
         print(f"round {round_number} of {args.runs} …", file=sys.stderr)
-        for kind in MEASURES:
-            seconds, peak = timed(kind, args.folder, args.files)
+        for kind in kinds:
+            seconds, peak = timed(kind, args.folder, args.files, args.before)
             times[kind].append(seconds)
             peaks[kind].append(peak)
         small_peaks.append(timed("import", args.folder, args.small)[1])
@@ -210,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| bare ElementTree parse | {median['etree']:.2f} s |")
     print(f"| bare lxml parse (entities, network, DTD off) | {median['lxml']:.2f} s |")
     print(f"| import vs bare ElementTree parse | {median['import'] / median['etree']:.2f}× (goal ≤ 1.5×) |")
+    if args.before:
+        ratio = median["import-before"] / median["etree"]
+        print(f"| import before ({args.before}) | {median['import-before']:.2f} s |")
+        print(f"| import before vs bare ElementTree parse | {ratio:.2f}× |")
     print(f"| import peak memory, {args.small:,} vs {args.files:,} files | {small:.0f} vs {big:.0f} MiB |")
     return 0
 

@@ -523,3 +523,24 @@ def test_a_run_leaves_no_reference_cycles_behind() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_the_same_identifier_in_two_registers_gives_each_register_s_uri(tmp_path: Path) -> None:
+    # An idno's URI is remembered from file to file (an edition repeats its register in every letter):
+    # what is remembered must depend on the register, not on the identifier alone.
+    for name, register in (("a.xml", "gnd"), ("b.xml", "viaf")):
+        header = '<correspAction type="sent"><persName ref="#p">A</persName></correspAction>'
+        path = write_tei(tmp_path, name, "<p>Text.</p>", header)
+        path.write_text(
+            path.read_text().replace(
+                "</text>",
+                f'<back><listPerson><person xml:id="p"><persName>A</persName><idno type="{register}">'
+                "118609807</idno></person></listPerson></back></text>",
+            )
+        )
+    corpus, _ = imported(tmp_path / "a.xml", tmp_path / "b.xml")
+    # one ref (#p) in both files: one person, with the URI each file's register gives
+    assert person(corpus, "p")["uris"] == [
+        "https://d-nb.info/gnd/118609807",
+        "https://viaf.org/viaf/118609807",
+    ]

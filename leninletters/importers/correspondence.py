@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -110,7 +111,7 @@ class Register:
 
 
 XML_ID = f"{XML_NS}id"
-IDNO = frozenset({f"{TEI_NS}idno", "idno"})
+IDNO_TEI = f"{TEI_NS}idno"
 NOTHING_REGISTERED = Register()
 
 
@@ -132,13 +133,23 @@ def _entity_name(element: ET.Element) -> str:
 
 
 def _uris(element: ET.Element) -> Iterator[str]:
-    for child in element:
-        if child.text and child.tag in IDNO:
-            uri = names.idno_uri(child.get("subtype") or child.get("type") or "", child.text)
-            if uri is None and child.get("type"):
-                uri = names.idno_uri(child.get("type") or "", child.text)
+    # The idnos are found in C (a plain tag); an element in the TEI namespace holds TEI idnos.
+    idno = IDNO_TEI if element.tag.startswith(TEI_NS) else "idno"
+    for child in element.findall(idno):
+        if child.text:
+            uri = _idno(child.get("subtype"), child.get("type"), child.text)
             if uri:
                 yield uri
+
+
+@functools.lru_cache(maxsize=4096)
+def _idno(subtype: str | None, kind: str | None, value: str) -> str | None:
+    """An idno's URI from its subtype, else its type. Cached across files: an edition prints its
+    register's entry for a person in every letter that names them, a dozen idnos each."""
+    uri = names.idno_uri(subtype or kind or "", value)
+    if uri is None and kind:
+        uri = names.idno_uri(kind, value)
+    return uri
 
 
 def resolve(form: str, ref: str | None, kind: str, entities: Register, unmapped: Counter[str]) -> Named:

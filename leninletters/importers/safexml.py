@@ -17,6 +17,7 @@ promise is had here as follows:
 
 from __future__ import annotations
 
+import os
 import pyexpat
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -80,10 +81,11 @@ def _refuse_entities(data: bytes) -> None:
 def parse(path: Path) -> ET.Element:
     """The root element of an XML file, or Refused saying why it is not read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise Refused(f"is {size:,} bytes, over the {MAX_BYTES // 1024 // 1024} MB an import reads")
-        data = path.read_bytes()
+        with open(path, "rb") as file:  # one open, its size asked of the open file (no second look-up)
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_BYTES:
+                raise Refused(f"is {size:,} bytes, over the {MAX_BYTES // 1024 // 1024} MB an import reads")
+            data = file.read()
     except OSError as error:
         raise Refused(f"cannot be read: {error.strerror or error}") from None
     return parse_bytes(data)

@@ -10,6 +10,7 @@ the file gives them; an address div is the envelope, a part of the kind "address
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
@@ -65,10 +66,14 @@ class _Reader:
 
     def flush(self) -> None:
         if self.buffer:
-            paragraph = names.one_line("".join(self.buffer))
+            joined = "".join(self.buffer)
             self.buffer.clear()
-            if paragraph:
-                self.out.paragraphs.append(paragraph)
+            # Between blocks a buffer holds only the file's indentation: no paragraph, and no need to
+            # tidy it (str.isspace is quick; one_line is the import's most frequent call).
+            if not joined.isspace():
+                paragraph = names.one_line(joined)
+                if paragraph:
+                    self.out.paragraphs.append(paragraph)
 
     def walk(self, element: ET.Element, depth: int) -> None:
         # The hot loop of an import: one dictionary look-up decides what an element is.
@@ -82,18 +87,24 @@ class _Reader:
         """An element of text: its own text, its children in order, each child's tail."""
         if depth > MAX_DEPTH:
             raise Refused(f"nests its text deeper than {MAX_DEPTH} elements, which no letter needs")
-        if block:
+        if block and self.buffer:
             self.flush()
         append = self.buffer.append
         if element.text:
             append(element.text)
         for child in element:
             kind = _ACTIONS.get(child.tag)
-            if kind is _INLINE and not len(child):  # a leaf of text (<hi>, <rs>): most elements
+            # The common elements are dealt with here, without a call each: a leaf of text (<hi>, <rs>),
+            # a plain <lb/>, a note, a <del>.
+            if kind is _INLINE and not len(child):
                 if child.text:
                     append(child.text)
-            elif kind is _WHITE and not child.attrib:  # a plain <lb/>
+            elif kind is _WHITE and not child.attrib:
                 append(" ")
+            elif kind is _NOTE:
+                self.note(child)
+            elif kind is _LEFT_OUT:
+                self.unmapped[_left_out(child.tag)] += 1
             else:
                 self.walk(child, depth + 1)
             if child.tail:
@@ -113,7 +124,7 @@ class _Reader:
             if chosen is not None:
                 self.walk(chosen, depth + 1)
         elif action is not _SILENT:
-            self.unmapped[f"<{local(element.tag)}>: not reading text, left out"] += 1
+            self.unmapped[_left_out(element.tag)] += 1
 
     def note(self, element: ET.Element) -> None:
         text = names.one_line("".join(element.itertext()))
@@ -196,6 +207,12 @@ def _action(tag: object) -> object:
         )
     _ACTIONS[tag] = action
     return action
+
+
+@functools.lru_cache(maxsize=256)
+def _left_out(tag: str) -> str:
+    """How the summary counts an element that is not reading text (made once per tag)."""
+    return f"<{local(tag)}>: not reading text, left out"
 
 
 def _chosen(element: ET.Element) -> ET.Element | None:
