@@ -544,3 +544,32 @@ def test_the_same_identifier_in_two_registers_gives_each_register_s_uri(tmp_path
         "https://d-nb.info/gnd/118609807",
         "https://viaf.org/viaf/118609807",
     ]
+
+
+def _one_letter(tmp_path: Path, correspondence: str, body: str) -> dict[str, Any]:
+    path = tmp_path / "brief.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="brief"><teiHeader><fileDesc><titleStmt>'
+        "<title>Brief</title></titleStmt></fileDesc><profileDesc><correspDesc>"
+        f"{correspondence}</correspDesc></profileDesc></teiHeader><text><body>{body}</body></text></TEI>",
+        encoding="utf-8",
+    )
+    corpus, _ = imported(path)
+    return letter(corpus, "brief")
+
+
+def test_the_parts_of_a_name_set_side_by_side_are_words_of_their_own(tmp_path: Path) -> None:
+    found = _one_letter(
+        tmp_path,
+        '<correspAction type="sent"><persName><forename>Anna</forename><surname>Weber</surname></persName>'
+        '</correspAction><correspAction type="received"><persName><surname>Roth</surname>, '
+        "<forename>Otto</forename></persName></correspAction>",
+        "<p>x</p>",
+    )
+    assert found["senders"] == ["Anna Weber"]
+    assert found["recipients"] == ["Roth, Otto"]
+
+
+def test_a_page_break_parts_words_as_a_line_break_does(tmp_path: Path) -> None:
+    found = _one_letter(tmp_path, "", '<p>Zeile<pb n="2"/>weiter und Wort<pb n="3" break="no"/>teil</p>')
+    assert found["text"] == "Zeile weiter und Wortteil"

@@ -181,8 +181,31 @@ def resolve(form: str, ref: str | None, kind: str, entities: Register, unmapped:
     return Named(form, ref, first, entity.name or display, entity.uris)
 
 
+# The parts of a name, which an edition may set side by side with no space between them
+# (<forename>Anna</forename><surname>Weber</surname>): each is a word of its own.
+NAME_PARTS = frozenset({"forename", "surname", "roleName", "addName", "nameLink", "genName", "placeName"})
+
+
 def _text(element: ET.Element) -> str:
-    return names.one_line("".join(element.itertext()))
+    """An element's text on one line, the parts of a name parted by a space ("Anna Weber", not
+    "AnnaWeber"), and no space left before a comma ("Weber, Anna")."""
+    pieces: list[str] = []
+    _gather(element, pieces)
+    return re.sub(r" ([,;.])", r"\1", names.one_line("".join(pieces)))
+
+
+def _gather(node: ET.Element, pieces: list[str]) -> None:
+    # A function of its own, not a closure: an import runs without the cycle collector, and a recursive
+    # closure is a cycle.
+    if node.text:
+        pieces.append(node.text)
+    for child in node:
+        parted = " " if local(child.tag) in NAME_PARTS else ""
+        pieces.append(parted)
+        _gather(child, pieces)
+        pieces.append(parted)
+        if child.tail:
+            pieces.append(child.tail)
 
 
 def partial_day(value: str | None, unmapped: Counter[str]) -> str | None:

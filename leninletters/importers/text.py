@@ -198,7 +198,9 @@ def _action(tag: object) -> object:
     elif name in WHITE:
         action = _WHITE
     elif name == "pb":
-        action = _SILENT  # a page break: not text, and too common to count
+        # A page break is not text, and too common to count; but it parts words as a line break does
+        # (break="no" where a word runs over the page).
+        action = _WHITE
     elif name in NOT_READ:
         action = _LEFT_OUT
     else:
