@@ -329,12 +329,14 @@ def test_previous_and_next_letters_become_one_series_link_and_the_missing_are_co
             "a": "b0001",
             "b": "b0002",
             "kind": "series",
-            "reason": "correspContext: next letter",
+            "reason": "By the source's correspContext, b0001 comes before b0002.",
             "authority": "import",
             "certainty": "high",
         }
     ]
     assert [reference["id"] for reference in corpus["references"]] == ["import"]
+    # Read from either letter, the link says which came first: never "next" seen from the later one.
+    assert "next" not in corpus["links"][0]["reason"] and "previous" not in corpus["links"][0]["reason"]
     assert run.writer.unmapped["a previous or next letter that is not among those imported"] == 1
 
 

@@ -153,11 +153,14 @@ class CorpusWriter:
             if other == slug or pair in seen:
                 continue
             seen.add(pair)
+            # One link, read from either letter: its reason says which comes first, not "next" or
+            # "previous", which would be true from one side only.
+            earlier, later = (other, slug) if "previous" in reason else (slug, other)
             yield {
-                "a": slug,
-                "b": other,
+                "a": earlier,
+                "b": later,
                 "kind": "series",
-                "reason": reason,
+                "reason": f"By the source's correspContext, {earlier} comes before {later}.",
                 "authority": AUTHORITY,
                 "certainty": "high",
             }
