@@ -541,11 +541,34 @@ def test_the_same_identifier_in_two_registers_gives_each_register_s_uri(tmp_path
             )
         )
     corpus, _ = imported(tmp_path / "a.xml", tmp_path / "b.xml")
-    # one ref (#p) in both files: one person, with the URI each file's register gives
-    assert person(corpus, "p")["uris"] == [
-        "https://d-nb.info/gnd/118609807",
-        "https://viaf.org/viaf/118609807",
-    ]
+    # one ref (#p) in both files, to entries of different authorities: two people, each with the URI its
+    # own file's register gives (a local pointer is its file's, not the edition's)
+    assert person(corpus, "p")["uris"] == ["https://d-nb.info/gnd/118609807"]
+    assert person(corpus, "p-2")["uris"] == ["https://viaf.org/viaf/118609807"]
+
+
+def test_one_local_pointer_in_two_files_is_one_person_only_where_their_entries_agree(tmp_path: Path) -> None:
+    entries = (
+        ("a.xml", "Weber, Anna", "118609807"),
+        ("b.xml", "Roth, Otto", "11111111X"),
+        ("c.xml", "A. Weber", "118609807"),
+    )
+    for name, form, gnd in entries:
+        header = f'<correspAction type="sent"><persName ref="#p1">{form}</persName></correspAction>'
+        path = write_tei(tmp_path, name, "<p>Text.</p>", header)
+        path.write_text(
+            path.read_text().replace(
+                "</text>",
+                f'<back><listPerson><person xml:id="p1"><persName>{form}</persName>'
+                f'<idno type="gnd">{gnd}</idno></person></listPerson></back></text>',
+            )
+        )
+    corpus, _ = imported(*(tmp_path / name for name, _, _ in entries))
+    assert (
+        person(corpus, "p1")["forms"][:1] == ["Weber, Anna"] and "A. Weber" in person(corpus, "p1")["forms"]
+    )
+    assert person(corpus, "p1-2")["forms"][0] == "Roth, Otto"
+    assert len(corpus["people"]) == 2
 
 
 def _one_letter(tmp_path: Path, correspondence: str, body: str) -> dict[str, Any]:

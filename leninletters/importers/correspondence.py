@@ -48,6 +48,10 @@ class Entity:
     uris: tuple[str, ...]
 
 
+# Between a local pointer and the authority of the entry it points at, in a Named's identity.
+IDENTITY_SEPARATOR = "\n"
+
+
 @dataclass(frozen=True)
 class Named:
     """A name met in a correspAction: the form given, its ref raw, and who it is taken to be."""
@@ -178,7 +182,10 @@ def resolve(form: str, ref: str | None, kind: str, entities: Register, unmapped:
     if entity.kind != kind:
         unmapped[f"a {kind}'s ref that points at a {entity.kind} (kept raw)"] += 1
         return Named(form, ref, first, display)
-    return Named(form, ref, first, entity.name or display, entity.uris)
+    # A local pointer names an entry of its own file's register: where the entry has an authority, the
+    # person is that authority's (two files' "#p1" may be two people); without one, the pointer alone.
+    identity = f"{first}{IDENTITY_SEPARATOR}{entity.uris[0]}" if entity.uris else first
+    return Named(form, ref, identity, entity.name or display, entity.uris)
 
 
 # The parts of a name, which an edition may set side by side with no space between them

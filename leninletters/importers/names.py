@@ -103,7 +103,9 @@ def idno_uri(kind: str, value: str) -> str | None:
 
 
 def person_id(identity: str) -> str:
-    """A short id for a person known by a URI, a local pointer or a name."""
+    """A short id for a person known by a URI, a local pointer (with its entry's authority after a line
+    break: the pointer gives the id) or a name."""
+    identity = identity.split("\n", 1)[0]
     for marker, prefix in _REGISTERS:
         _, found, tail = identity.partition(marker)
         if found:
