@@ -598,3 +598,34 @@ def test_the_parts_of_a_name_set_side_by_side_are_words_of_their_own(tmp_path: P
 def test_a_page_break_parts_words_as_a_line_break_does(tmp_path: Path) -> None:
     found = _one_letter(tmp_path, "", '<p>Zeile<pb n="2"/>weiter und Wort<pb n="3" break="no"/>teil</p>')
     assert found["text"] == "Zeile weiter und Wortteil"
+
+
+def test_a_letters_file_with_a_second_correspdesc_keeps_its_text_and_counts_the_second(
+    tmp_path: Path,
+) -> None:
+    second = (
+        '<correspAction type="sent"><persName>A</persName></correspAction></correspDesc>'
+        '<correspDesc><correspAction type="sent"><persName>B</persName></correspAction>'
+    )
+    path = write_tei(tmp_path, "beilage.xml", "<p>Hier der Brief.</p>", second)
+    corpus, run = imported(path)
+    assert [found["text"] for found in corpus["letters"]] == ["Hier der Brief."]
+    assert run.writer.unmapped["a further correspDesc in a letter's file (only the first is read)"] == 1
+
+
+def test_what_a_letters_header_holds_beyond_its_correspondence_is_counted_as_not_mapped(
+    tmp_path: Path,
+) -> None:
+    path = write_tei(tmp_path, "archiv.xml", "<p>Text.</p>", "")
+    path.write_text(
+        path.read_text()
+        .replace("<profileDesc>", "<profileDesc><abstract><p>Kurz.</p></abstract>")
+        .replace(
+            "<teiHeader>",
+            "<teiHeader><fileDesc><sourceDesc><msDesc><msIdentifier><idno>Nachlass 12</idno>"
+            "</msIdentifier></msDesc></sourceDesc></fileDesc>",
+        )
+    )
+    _, run = imported(path)
+    assert run.writer.unmapped["<profileDesc/abstract> in the header"] == 1
+    assert run.writer.unmapped["<sourceDesc/msDesc> in the header"] == 1

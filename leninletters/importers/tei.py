@@ -62,14 +62,40 @@ def drafts(root: ET.Element, path: Path, unmapped: Counter[str]) -> list[Draft]:
     if not descs:
         raise Refused("has no correspDesc in teiHeader/profileDesc: it does not say who wrote to whom")
     body = _path(root, "text", "body")
-    if len(descs) == 1 and body is not None:
+    if body is not None:
         letter = _letter(root, header, descs[0], body, path, Counter())
-        # Without text, one correspDesc is still a letter's file (a letter known only from others'
-        # mention), unless it points at a bibl as CMIF's correspDescs do: then it is CMIF of one letter.
-        if (letter.reading and letter.reading.paragraphs) or not descs[0].get("source"):
+        # A file with text is a letter's, whatever else its header holds (a second correspDesc for an
+        # enclosure is counted, not read as CMIF, which would drop the text). Without text, one
+        # correspDesc is still a letter's file (a letter known only from others' mention), unless it
+        # points at a bibl as CMIF's correspDescs do: then it is CMIF of one letter.
+        has_text = bool(letter.reading and letter.reading.paragraphs)
+        if has_text or (len(descs) == 1 and not descs[0].get("source")):
             unmapped.update(letter.unmapped)
+            if len(descs) > 1:
+                unmapped["a further correspDesc in a letter's file (only the first is read)"] += (
+                    len(descs) - 1
+                )
+            _count_header(header, unmapped)
             return [letter]
     return list(_records(header, descs, path, unmapped))
+
+
+# What a letter's header holds that the corpus keeps elsewhere or not at all: each element met is counted
+# as not mapped, so that a historian knows the archive, shelfmark, abstract or keywords were not carried.
+_HEADER_READ = {"profileDesc": {"correspDesc", "langUsage", "particDesc"}, "sourceDesc": set()}
+
+
+def _count_header(header: ET.Element | None, unmapped: Counter[str]) -> None:
+    for where, read in _HEADER_READ.items():
+        place = (
+            _path(header, "profileDesc")
+            if where == "profileDesc"
+            else _path(header, "fileDesc", "sourceDesc")
+        )
+        for child in place if place is not None else ():
+            name = local(child.tag)
+            if name and name not in read:
+                unmapped[f"<{where}/{name}> in the header"] += 1
 
 
 def _languages(header: ET.Element | None, unmapped: Counter[str]) -> tuple[str, ...]:
