@@ -33,6 +33,7 @@ from leninletters.store.answers import (
     Counted,
     Found,
     counted_in,
+    finding_in,
     found_in,
     mentions_in,
     suggestions,
@@ -139,6 +140,17 @@ class IndexEdition:
     def select(self, predicate: Predicate) -> list[Letter]:
         return self._selected(self.given(predicate))
 
+    def _selecting(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> Iterator[Letter]:
+        """_selected's letters as SQLite yields their rows, each decoded and checked when it comes."""
+        letters, exact = self._rows(predicate, extra)
+        return letters if exact else (letter for letter in letters if predicate.matches(letter))
+
+    def iter_select(self, predicate: Predicate, limit: int | None = None) -> Iterator[Letter]:
+        """select's letters as the rows come; after `limit` of them no further row is read."""
+        from itertools import islice
+
+        return islice(self._selecting(self.given(predicate)), limit)
+
     def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
         """The selection's ids found once and kept (a list scrolled page by page asks of one selection
         again and again), every letter cut without them; only the page's letters decoded."""
@@ -182,6 +194,13 @@ class IndexEdition:
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
         predicate = self.given(predicate)
         return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
+
+    def iter_search(
+        self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0, limit: int | None = None
+    ) -> Iterator[Found]:
+        predicate = self.given(predicate)
+        candidates = self._selecting(predicate, _may_hold(search))
+        return finding_in(candidates, search, predicate, context, limit)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
         predicate = self.given(predicate)
@@ -284,6 +303,22 @@ class IndexEdition:
         # As MemoryEdition does, every letter as the corpus gives it (its mentions not derived).
         letters, _ = self._rows(predicate, derived=False)
         return [Selected(letter) for letter in letters if predicate.matches(letter)]
+
+    def iter_choose(
+        self, references: Sequence[str], predicate: Predicate = EVERYTHING, limit: int | None = None
+    ) -> Iterator[Selected]:
+        """choose's letters as the rows come; after `limit` of them no further row is read."""
+        from itertools import islice
+
+        from leninletters.core.references import Selected
+
+        predicate = self.given(predicate)
+        if references:
+            named: Iterator[Selected] = iter(self.resolve(references))
+        else:
+            letters, _ = self._rows(predicate, derived=False)
+            named = (Selected(letter) for letter in letters)
+        return islice((item for item in named if predicate.matches(item.letter)), limit)
 
     # People -------------------------------------------------------------------------------------
 
