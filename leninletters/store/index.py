@@ -34,7 +34,6 @@ from leninletters.store.answers import (
     Found,
     counted_in,
     finding_in,
-    found_in,
     mentions_in,
     suggestions,
 )
@@ -111,7 +110,11 @@ class IndexEdition:
     # Selecting ----------------------------------------------------------------------------------
 
     def _rows(
-        self, predicate: Predicate, extra: sql.Compiled = sql.TRUE, derived: bool | None = None
+        self,
+        predicate: Predicate,
+        extra: sql.Compiled = sql.TRUE,
+        derived: bool | None = None,
+        texts: sql.Compiled | None = None,
     ) -> tuple[Iterator[Letter], bool]:
         """The letters the predicate's clause (and an extra condition) selects, and whether that is exact.
 
@@ -124,11 +127,16 @@ class IndexEdition:
         compiled = sql.TRUE if clause is None else sql.compile_clause(clause)
         exact = clause is not None and clause.exact
         column = "coalesce(b.mentioned, b.json)" if use_derived else "b.json"
+        # Driven by the texts' trigram index where a condition on them is given (texts, aliased t): its
+        # rows come in the letters' order as it finds them, the first at once; `l.id IN (…)` would find
+        # every one before the first could be read.
+        source = "texts t JOIN letters l ON l.id = t.rowid" if texts is not None else "letters l"
+        also = texts if texts is not None else sql.TRUE
         query = (
-            f"SELECT {column} FROM letters l JOIN bodies b ON b.id = l.id "
-            f"WHERE ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
+            f"SELECT {column} FROM {source} JOIN bodies b ON b.id = l.id "
+            f"WHERE ({also.where}) AND ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
         )
-        rows = self.connection.execute(query, [*compiled.params, *extra.params])
+        rows = self.connection.execute(query, [*also.params, *compiled.params, *extra.params])
         return (_letter(data) for (data,) in rows), exact
 
     def _selected(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> list[Letter]:
@@ -140,9 +148,11 @@ class IndexEdition:
     def select(self, predicate: Predicate) -> list[Letter]:
         return self._selected(self.given(predicate))
 
-    def _selecting(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> Iterator[Letter]:
+    def _selecting(
+        self, predicate: Predicate, extra: sql.Compiled = sql.TRUE, texts: sql.Compiled | None = None
+    ) -> Iterator[Letter]:
         """_selected's letters as SQLite yields their rows, each decoded and checked when it comes."""
-        letters, exact = self._rows(predicate, extra)
+        letters, exact = self._rows(predicate, extra, texts=texts)
         return letters if exact else (letter for letter in letters if predicate.matches(letter))
 
     def iter_select(self, predicate: Predicate, limit: int | None = None) -> Iterator[Letter]:
@@ -192,14 +202,18 @@ class IndexEdition:
         return [key for key, data in candidates if predicate.matches(_letter(data))]
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
-        predicate = self.given(predicate)
-        return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
+        return list(self.iter_search(search, predicate, context))
 
     def iter_search(
         self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0, limit: int | None = None
     ) -> Iterator[Found]:
         predicate = self.given(predicate)
-        candidates = self._selecting(predicate, _may_hold(search))
+        in_texts = _in_texts(search)
+        candidates = (
+            self._selecting(predicate, texts=in_texts)
+            if in_texts is not None
+            else self._selecting(predicate, _may_hold(search))
+        )
         return finding_in(candidates, search, predicate, context, limit)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
@@ -386,6 +400,15 @@ class IndexEdition:
 def _heading(number: int, slug: str, title: str, day: str) -> Letter:
     """A letter's heading alone (its text left unread), for an answer that prints headings: grep --count."""
     return Letter(number=number, slug=slug, title=title, date=dt.date.fromisoformat(day), text="")
+
+
+def _in_texts(search: Search) -> sql.Compiled | None:
+    """For a search of the text alone by a literal the trigram index can look up: the condition on the
+    texts (aliased t) that drives the question; None for any other search."""
+    folded = fold(search.pattern)
+    if search.regex or search.places != ("text",) or len(folded) < sql.TRIGRAM:
+        return None
+    return sql.text_holds(folded)
 
 
 def _may_hold(search: Search) -> sql.Compiled:
