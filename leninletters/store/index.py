@@ -129,12 +129,14 @@ class IndexEdition:
         column = "coalesce(b.mentioned, b.json)" if use_derived else "b.json"
         # Driven by the texts' trigram index where a condition on them is given (texts, aliased t): its
         # rows come in the letters' order as it finds them, the first at once; `l.id IN (…)` would find
-        # every one before the first could be read.
-        source = "texts t JOIN letters l ON l.id = t.rowid" if texts is not None else "letters l"
+        # every one before the first could be read. CROSS JOIN keeps the texts outermost even where a
+        # date or a name narrows (measured at 100k: the whole answer 10-20% slower, its first row at once).
+        source = "texts t CROSS JOIN letters l ON l.id = t.rowid" if texts is not None else "letters l"
         also = texts if texts is not None else sql.TRUE
+        order = "t.rowid" if texts is not None else "l.id"  # the same order; by t's, SQLite sorts nothing
         query = (
             f"SELECT {column} FROM {source} JOIN bodies b ON b.id = l.id "
-            f"WHERE ({also.where}) AND ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
+            f"WHERE ({also.where}) AND ({compiled.where}) AND ({extra.where}) ORDER BY {order}"
         )
         rows = self.connection.execute(query, [*also.params, *compiled.params, *extra.params])
         return (_letter(data) for (data,) in rows), exact
