@@ -98,7 +98,7 @@ def list_letters(
 
       leninletters list monopoly --json
 
-      leninletters list --limit 10      (the first ten; on a big corpus the rest is never read)
+      leninletters list --limit 10      (the first ten letters)
     """
     selection = question(Filters.collect(locals()))
     if explain:

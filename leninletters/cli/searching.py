@@ -128,7 +128,7 @@ def grep(
 
       leninletters grep "monopoly" --count
 
-      leninletters grep Stalin --limit 5      (the first five letters that hold a match)
+      leninletters grep Stalin --limit 5      (in the first five letters)
     """
     door.check_search_settings()  # a bad setting is refused whatever grep's mode, --person too
     people = person_terms(person, editorial)
