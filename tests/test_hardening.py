@@ -176,9 +176,9 @@ def test_ctrl_c_while_searching_ends_with_130_and_one_line() -> None:
         "import sys, time\n"
         "from leninletters.cli import app as cli\n"
         "from leninletters.store import edition\n"
-        "def stuck(self, search, predicate, context):\n"
+        "def stuck(self, search, predicate, context, limit=None):\n"
         "    sys.stderr.write('READY\\n'); sys.stderr.flush(); time.sleep(60)\n"
-        "edition.MemoryEdition.search = stuck\n"
+        "edition.MemoryEdition.iter_search = stuck\n"
         "sys.argv = ['leninletters', 'grep', 'stalin']\n"
         "cli.main()\n"
     )

@@ -373,7 +373,7 @@ def test_an_unforeseen_failure_is_one_line_and_status_70(monkeypatch: pytest.Mon
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("leninletters.store.edition.MemoryEdition.select", broken)
+    monkeypatch.setattr("leninletters.store.edition.MemoryEdition.iter_select", broken)
     result = runner.invoke(app, ["list"])
     assert result.exit_code == 70 and ExitStatus.INTERNAL.value == 70
     assert result.stdout == ""

@@ -44,6 +44,29 @@ from leninletters.ui.output import Color
 from leninletters.ui.streams import say
 from leninletters.ui.views import LetterList
 
+# --limit N: list, grep and export stop the question after N letters.
+Limit = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        min=1,
+        metavar="N",
+        help="At most the first N letters of the answer (the question stops there).",
+        rich_help_panel=OUTPUT,
+        show_default=False,
+    ),
+]
+
+
+def first_of(items: Iterator[Any]) -> tuple[bool, Iterator[Any]]:
+    """Whether an answer that comes one item at a time has any, and the whole of it still to read."""
+    from itertools import chain
+
+    for first in items:
+        return True, chain([first], items)
+    return False, iter(())
+
 
 def list_letters(
     ctx: typer.Context,
@@ -59,6 +82,7 @@ def list_letters(
     json: Json = False,
     no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
+    limit: Limit = None,
 ) -> None:
     """List the letters in order: number, date, title, to and copies, scribe, words.
 
@@ -73,13 +97,17 @@ def list_letters(
       leninletters list --person krupskaya      (any spelling: Krupskaja, Крупская)
 
       leninletters list monopoly --json
+
+      leninletters list --limit 10      (the first ten letters)
     """
     selection = question(Filters.collect(locals()))
     if explain:
         return explain_query(selection)
     edition = edition_of(ctx)
-    letters = edition.select(selection)
-    if not letters and not json:
+    # The letters come as the store finds them and leave as they come: the first row of 100,000 is out
+    # before the last is found.
+    some, letters = first_of(edition.iter_select(selection, limit))
+    if not some and not json:
         hints = name_hints(edition, selection)
         say(f"no letters match{hints or '; try fewer filters, or ' + repr('leninletters list') + ' for all'}")
         return
@@ -196,6 +224,7 @@ def export_letters(
             show_default=False,
         ),
     ] = None,
+    limit: Limit = None,
 ) -> None:
     """Export letters (all, or those named and selected) as plain text, Markdown, JSON or CMIF.
 
@@ -212,6 +241,8 @@ def export_letters(
       leninletters export to:trotsky --format markdown -o trotsky.md
 
       leninletters export 'date:1923..' --format json > 1923.json
+
+      leninletters export --limit 100 -f md -o first-hundred.md
     """
     edition = edition_of(ctx)
     references = [word for word in words or () if edition.is_reference(word)]
@@ -219,11 +250,12 @@ def export_letters(
     selection = question(Filters.collect(locals()))
     if explain:
         return explain_query(selection, references)
-    chosen = edition.choose(references, selection)
-    if not chosen:
+    cmif_url = _cmif_url(fmt, url)
+    written = [0]  # how many letters left, counted as they go
+    some, chosen = first_of(_counted(edition.iter_choose(references, selection, limit), written))
+    if not some:
         hints = name_hints(edition, selection)
         raise InputError(f"no letters match; nothing to export{hints or ' (try fewer filters)'}")
-    cmif_url = _cmif_url(fmt, url)
     pieces = (
         _text_only(chosen, fmt) if text_only else export.document(chosen, fmt, edition, cmif_url=cmif_url)
     )
@@ -239,7 +271,7 @@ def export_letters(
     if isinstance(state, State) and state.corpus_path and files.same_file(output, state.corpus_path):
         raise OutputError(f"{output} is the corpus being read: choose another file")
     files.write_atomically(output, pieces, force=force)
-    say(f"wrote {plural(len(chosen), 'letter')} to {output}")
+    say(f"wrote {plural(written[0], 'letter')} to {output}")
     _warn_unharvestable(fmt, cmif_url, edition.metadata)
 
 
@@ -273,6 +305,13 @@ def validate(
     first, last = loaded.first_and_last_dates()
     letters = plural(len(loaded), "letter")
     output_for().write([f"{name}: valid: {letters}, {first.isoformat()} to {last.isoformat()}\n"])
+
+
+def _counted(items: Iterator[Any], tally: list[int]) -> Iterator[Any]:
+    """The items as they come, each counted in tally[0] as it passes: how many a stream held."""
+    for item in items:
+        tally[0] += 1
+        yield item
 
 
 def _text_only(chosen: Any, fmt: Format) -> Iterator[str]:

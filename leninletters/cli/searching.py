@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leninletters.cli.letters import Limit, first_of
 from leninletters.cli.options import (
     OUTPUT,
     SEARCH,
@@ -99,6 +100,7 @@ def grep(
     json: Json = False,
     no_pager: NoPager = False,
     color: ColorChoice = Color.auto,
+    limit: Limit = None,
 ) -> None:
     """Find a name or phrase in the letters: literal and any case; ’ matches ', “ ” match ", – matches -.
 
@@ -125,6 +127,8 @@ def grep(
       leninletters grep stalin --word -C 1 --from 1923
 
       leninletters grep "monopoly" --count
+
+      leninletters grep Stalin --limit 5      (in the first five letters)
     """
     door.check_search_settings()  # a bad setting is refused whatever grep's mode, --person too
     people = person_terms(person, editorial)
@@ -138,7 +142,9 @@ def grep(
         if explain:
             return explain_query(selection)
         output = output_for(color, no_pager)
-        return _grep_people(ctx, people, selection, context=context, count=count, json=json, output=output)
+        return _grep_people(
+            ctx, people, selection, context=context, count=count, json=json, output=output, limit=limit
+        )
     assert pattern is not None
     search = door.new_search(pattern, regex=regex, word=word, case_sensitive=case_sensitive, places=places)
     if explain:
@@ -146,15 +152,16 @@ def grep(
     edition = edition_of(ctx)
     output = output_for(color, no_pager)
     if count:
-        counted = edition.count(search, selection)
+        counted = edition.count(search, selection)[:limit]
         if counted or json:
             output.emit(MatchCounts(counted), as_json=json)
         _exit_for(bool(counted), pattern, edition, selection, search)
         return
-    found = edition.search(search, selection, context)
-    if found or json:
+    # The matches leave as the store finds them, letter by letter.
+    some, found = first_of(edition.iter_search(search, selection, context, limit))
+    if some or json:
         output.emit(Matches(found), as_json=json)
-    _exit_for(bool(found), pattern, edition, selection, search)
+    _exit_for(some, pattern, edition, selection, search)
 
 
 def _exit_for(
@@ -180,10 +187,12 @@ def _grep_people(
     count: bool,
     json: bool,
     output: Output,
+    limit: int | None = None,
 ) -> None:
-    """grep --person: every mention of the people, under each letter, as grep shows matches."""
+    """grep --person: every mention of the people, under each letter, as grep shows matches (in the first
+    `limit` letters that hold any)."""
     edition = edition_of(ctx)
-    found = edition.mentions(lambda m: any(p.names(m) for p in people), selection)
+    found = edition.mentions(lambda m: any(p.names(m) for p in people), selection)[:limit]
     if count:
         from leninletters.store.edition import Counted
 

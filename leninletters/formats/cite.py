@@ -9,7 +9,7 @@ Pure: knows nothing of the command line or the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -162,7 +162,7 @@ def _printed(letter: Letter, paragraphs: tuple[int, int] | None) -> list[str]:
     return [piece.text for piece in reading(letter, paragraphs) if piece.kind is Kind.PRINT]
 
 
-def text_only(selection: Sequence[Selected], layout: Layout | str = Layout.text) -> Iterator[str]:
+def text_only(selection: Iterable[Selected], layout: Layout | str = Layout.text) -> Iterator[str]:
     """The letters' text with their headings, and nothing else: no metadata, notes, apparatus or edition
     statement."""
     markdown = Layout(layout) is not Layout.text

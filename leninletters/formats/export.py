@@ -226,7 +226,7 @@ def _joined(
     separator: str,
     statement: Callable[[str], str],
 ) -> Writer:
-    def write(selection: Sequence[Selected], source: Source) -> Iterator[str]:
+    def write(selection: Iterable[Selected], source: Source) -> Iterator[str]:
         edition = source.metadata
         for index, (letter, paragraphs) in enumerate(selection):
             if index:
@@ -245,13 +245,14 @@ def _markdown_statement(statement: str) -> str:
     return f"\n---\n\n{markdown_escape(statement)}\n"
 
 
-Writer = Callable[[Sequence["Selected"], "Source"], Iterator[str]]
+Writer = Callable[[Iterable["Selected"], "Source"], Iterator[str]]
 WRITERS: dict[Format, Writer] = {
     Format.text: _joined(letter_text, f"\n{SEPARATOR}\n\n", _text_statement),
     Format.markdown: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
     Format.md: _joined(letter_markdown, "\n---\n\n", _markdown_statement),
-    Format.json: _json_document,
-    Format.cmif: lambda selection, source: _cmif(selection, source),
+    # A corpus names the links among its letters before them: JSON and CMIF read the selection whole first.
+    Format.json: lambda selection, source: _json_document(list(selection), source),
+    Format.cmif: lambda selection, source: _cmif(list(selection), source),
 }
 
 
@@ -263,7 +264,7 @@ def _cmif(selection: Sequence[Selected], source: Source, url: str | None = None)
 
 
 def document(
-    selection: Sequence[Selected],
+    selection: Iterable[Selected],
     fmt: Format | str,
     source: Source | None = None,
     *,
@@ -272,8 +273,8 @@ def document(
     """The export of letters and passages in a format, piece by piece, with the edition statement made
     from the source's metadata (a footer in text and Markdown); JSON carries the source's edition,
     people and references too, so that it is itself a whole corpus. cmif_url: where a CMIF file will be
-    published."""
+    published. Text and Markdown write each letter as it comes from the selection."""
     given = source if source is not None else _Nothing()
     if Format(fmt) is Format.cmif:
-        return _cmif(selection, given, cmif_url)
+        return _cmif(list(selection), given, cmif_url)
     return WRITERS[Format(fmt)](selection, given)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from leninletters.core.model import Letter, Mention, Part, Person
@@ -67,15 +67,26 @@ def is_whole(letter: Letter) -> bool:
 def found_in(letters: Iterable[Letter], search: Search, predicate: Predicate, context: int) -> list[Found]:
     """The matches of a search in letters a predicate selected, by part (and within the part it holds for);
     then those beyond each letter's text that the search looks in (grep --in)."""
+    return list(finding_in(letters, search, predicate, context))
+
+
+def finding_in(
+    letters: Iterable[Letter], search: Search, predicate: Predicate, context: int, limit: int | None = None
+) -> Iterator[Found]:
+    """found_in one letter at a time, as the letters come: what a letter holds is given before the next
+    letter is read; after `limit` letters with matches, no further letter is read."""
     from leninletters.core import search as searching
 
     deadline = searching.Deadline()  # one time limit for the whole search, however many letters it reads
-    found: list[Found] = []
+    letters_found = 0
     for letter in letters:
-        if "text" in search.places:
-            found += _found_in_text(letter, search, predicate, context, deadline)
+        if limit is not None and letters_found >= limit:
+            return
+        in_text = "text" in search.places
+        found = _found_in_text(letter, search, predicate, context, deadline) if in_text else []
         found += _found_beyond(letter, search, deadline)
-    return found
+        letters_found += bool(found)
+        yield from found
 
 
 def _found_in_text(
@@ -173,7 +184,8 @@ def suggestions(
     people_only: bool = False,
 ) -> list[str]:
     """What a word that finds nothing probably meant: a person's name, then a word of the letters, then a
-    slug (the words and slugs asked for only where the names leave room)."""
+    slug (the words and slugs asked for only where the names leave room, the slugs only for a word shaped
+    as one)."""
     from leninletters.core import names
 
     forms = {form for person in people for form in (person.name, *person.forms)}
@@ -182,6 +194,16 @@ def suggestions(
     found = names.suggest(word, sorted(forms), cutoff=CUTOFF)
     if len(found) < 3:
         found += names.suggest(word, words(), n=3 - len(found), cutoff=CUTOFF)
-    if len(found) < 3:
+    if len(found) < 3 and looks_like_slug(word):
         found += names.suggest(word, slugs(), n=3 - len(found), cutoff=CUTOFF, key=str.lower)
     return list(dict.fromkeys(found))[:3]
+
+
+# A slug as a corpus spells one: words of letters and digits joined by hyphens (to-trotsky-1922-12-12).
+SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+
+
+def looks_like_slug(word: str) -> bool:
+    """Whether a word is shaped as a slug (hyphened): only then is it compared with every letter's slug,
+    which at 100,000 letters takes a second; a word is compared with the bounded vocabulary alone."""
+    return SLUG.fullmatch(word.strip()) is not None

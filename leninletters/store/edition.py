@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -62,6 +62,11 @@ class Edition(Protocol):
 
     def select(self, predicate: Predicate) -> list[Letter]: ...
 
+    def iter_select(self, predicate: Predicate, limit: int | None = None) -> Iterator[Letter]:
+        """The letters select gives, one at a time as the store finds them (the first before the last is
+        found), at most `limit` of them: the question stops there."""
+        ...
+
     def given(self, predicate: Predicate) -> Predicate:
         """The predicate with what the store knows and a term cannot (the edition's sender, a dossier's
         letters): every question asks it first; a QueryError for a dossier the corpus does not have, so a
@@ -83,6 +88,13 @@ class Edition(Protocol):
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]: ...
 
+    def iter_search(
+        self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0, limit: int | None = None
+    ) -> Iterator[Found]:
+        """What search gives, one letter part at a time as the store finds it, from at most `limit`
+        letters: the question stops at the last of them."""
+        ...
+
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]: ...
 
     def find_people(self, name: str) -> list[Person]: ...
@@ -98,6 +110,12 @@ class Edition(Protocol):
     def span(self) -> tuple[dt.date, dt.date]: ...
 
     def choose(self, references: Sequence[str], predicate: Predicate = EVERYTHING) -> list[Selected]: ...
+
+    def iter_choose(
+        self, references: Sequence[str], predicate: Predicate = EVERYTHING, limit: int | None = None
+    ) -> Iterator[Selected]:
+        """What choose gives, one at a time as the store finds it, at most `limit` of it."""
+        ...
 
     def relations(self) -> Relations: ...
 

@@ -33,7 +33,7 @@ from leninletters.store.answers import (
     Counted,
     Found,
     counted_in,
-    found_in,
+    finding_in,
     mentions_in,
     suggestions,
 )
@@ -110,7 +110,11 @@ class IndexEdition:
     # Selecting ----------------------------------------------------------------------------------
 
     def _rows(
-        self, predicate: Predicate, extra: sql.Compiled = sql.TRUE, derived: bool | None = None
+        self,
+        predicate: Predicate,
+        extra: sql.Compiled = sql.TRUE,
+        derived: bool | None = None,
+        texts: sql.Compiled | None = None,
     ) -> tuple[Iterator[Letter], bool]:
         """The letters the predicate's clause (and an extra condition) selects, and whether that is exact.
 
@@ -123,11 +127,18 @@ class IndexEdition:
         compiled = sql.TRUE if clause is None else sql.compile_clause(clause)
         exact = clause is not None and clause.exact
         column = "coalesce(b.mentioned, b.json)" if use_derived else "b.json"
+        # Driven by the texts' trigram index where a condition on them is given (texts, aliased t): its
+        # rows come in the letters' order as it finds them, the first at once; `l.id IN (…)` would find
+        # every one before the first could be read. CROSS JOIN keeps the texts outermost even where a
+        # date or a name narrows (measured at 100k: the whole answer 10-20% slower, its first row at once).
+        source = "texts t CROSS JOIN letters l ON l.id = t.rowid" if texts is not None else "letters l"
+        also = texts if texts is not None else sql.TRUE
+        order = "t.rowid" if texts is not None else "l.id"  # the same order; by t's, SQLite sorts nothing
         query = (
-            f"SELECT {column} FROM letters l JOIN bodies b ON b.id = l.id "
-            f"WHERE ({compiled.where}) AND ({extra.where}) ORDER BY l.id"
+            f"SELECT {column} FROM {source} JOIN bodies b ON b.id = l.id "
+            f"WHERE ({also.where}) AND ({compiled.where}) AND ({extra.where}) ORDER BY {order}"
         )
-        rows = self.connection.execute(query, [*compiled.params, *extra.params])
+        rows = self.connection.execute(query, [*also.params, *compiled.params, *extra.params])
         return (_letter(data) for (data,) in rows), exact
 
     def _selected(self, predicate: Predicate, extra: sql.Compiled = sql.TRUE) -> list[Letter]:
@@ -138,6 +149,19 @@ class IndexEdition:
 
     def select(self, predicate: Predicate) -> list[Letter]:
         return self._selected(self.given(predicate))
+
+    def _selecting(
+        self, predicate: Predicate, extra: sql.Compiled = sql.TRUE, texts: sql.Compiled | None = None
+    ) -> Iterator[Letter]:
+        """_selected's letters as SQLite yields their rows, each decoded and checked when it comes."""
+        letters, exact = self._rows(predicate, extra, texts=texts)
+        return letters if exact else (letter for letter in letters if predicate.matches(letter))
+
+    def iter_select(self, predicate: Predicate, limit: int | None = None) -> Iterator[Letter]:
+        """select's letters as the rows come; after `limit` of them no further row is read."""
+        from itertools import islice
+
+        return islice(self._selecting(self.given(predicate)), limit)
 
     def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
         """The selection's ids found once and kept (a list scrolled page by page asks of one selection
@@ -180,8 +204,19 @@ class IndexEdition:
         return [key for key, data in candidates if predicate.matches(_letter(data))]
 
     def search(self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0) -> list[Found]:
+        return list(self.iter_search(search, predicate, context))
+
+    def iter_search(
+        self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0, limit: int | None = None
+    ) -> Iterator[Found]:
         predicate = self.given(predicate)
-        return found_in(self._selected(predicate, _may_hold(search)), search, predicate, context)
+        in_texts = _in_texts(search)
+        candidates = (
+            self._selecting(predicate, texts=in_texts)
+            if in_texts is not None
+            else self._selecting(predicate, _may_hold(search))
+        )
+        return finding_in(candidates, search, predicate, context, limit)
 
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
         predicate = self.given(predicate)
@@ -285,6 +320,22 @@ class IndexEdition:
         letters, _ = self._rows(predicate, derived=False)
         return [Selected(letter) for letter in letters if predicate.matches(letter)]
 
+    def iter_choose(
+        self, references: Sequence[str], predicate: Predicate = EVERYTHING, limit: int | None = None
+    ) -> Iterator[Selected]:
+        """choose's letters as the rows come; after `limit` of them no further row is read."""
+        from itertools import islice
+
+        from leninletters.core.references import Selected
+
+        predicate = self.given(predicate)
+        if references:
+            named: Iterator[Selected] = iter(self.resolve(references))
+        else:
+            letters, _ = self._rows(predicate, derived=False)
+            named = (Selected(letter) for letter in letters)
+        return islice((item for item in named if predicate.matches(item.letter)), limit)
+
     # People -------------------------------------------------------------------------------------
 
     @cached_property
@@ -351,6 +402,15 @@ class IndexEdition:
 def _heading(number: int, slug: str, title: str, day: str) -> Letter:
     """A letter's heading alone (its text left unread), for an answer that prints headings: grep --count."""
     return Letter(number=number, slug=slug, title=title, date=dt.date.fromisoformat(day), text="")
+
+
+def _in_texts(search: Search) -> sql.Compiled | None:
+    """For a search of the text alone by a literal the trigram index can look up: the condition on the
+    texts (aliased t) that drives the question; None for any other search."""
+    folded = fold(search.pattern)
+    if search.regex or search.places != ("text",) or len(folded) < sql.TRIGRAM:
+        return None
+    return sql.text_holds(folded)
 
 
 def _may_hold(search: Search) -> sql.Compiled:

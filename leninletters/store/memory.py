@@ -8,7 +8,7 @@ Pure: knows nothing of the command line or the terminal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leninletters.core.dating import is_day
@@ -29,6 +29,7 @@ from leninletters.core.predicates.words import with_language
 from leninletters.store.answers import (
     VOCABULARY_LETTERS,
     counted_in,
+    finding_in,
     found_in,
     mentions_in,
     suggestions,
@@ -137,6 +138,15 @@ class MemoryEdition:
         letters = self.mentioned() if asks_people else self.corpus.letters
         return select(letters, predicate)
 
+    def iter_select(self, predicate: Predicate, limit: int | None = None) -> Iterator[Letter]:
+        """select's letters one at a time, a pass that stops after `limit` of them."""
+        from itertools import islice
+
+        predicate = self.given(predicate)
+        asks_people = any(isinstance(term, PersonTerm) for term in people_in(predicate))
+        letters = self.mentioned() if asks_people else self.corpus.letters
+        return islice((letter for letter in letters if predicate.matches(letter)), limit)
+
     def page(self, predicate: Predicate, start: int, size: int) -> tuple[int, list[Letter]]:
         # A list scrolled page by page asks of one selection again and again: it is kept, the last one.
         if self._paged is None or self._paged[0] != predicate:
@@ -186,6 +196,12 @@ class MemoryEdition:
         predicate = self.given(predicate)
         return found_in(self.select(predicate), search, predicate, context)
 
+    def iter_search(
+        self, search: Search, predicate: Predicate = EVERYTHING, context: int = 0, limit: int | None = None
+    ) -> Iterator[Found]:
+        predicate = self.given(predicate)
+        return finding_in(self.iter_select(predicate), search, predicate, context, limit)
+
     def count(self, search: Search, predicate: Predicate = EVERYTHING) -> list[Counted]:
         predicate = self.given(predicate)
         return counted_in(self.select(predicate), search, predicate)
@@ -218,6 +234,18 @@ class MemoryEdition:
         predicate = self.given(predicate)
         named = self.resolve(references) if references else [Selected(letter) for letter in self.letters]
         return [item for item in named if predicate.matches(item.letter)]
+
+    def iter_choose(
+        self, references: Sequence[str], predicate: Predicate = EVERYTHING, limit: int | None = None
+    ) -> Iterator[Selected]:
+        """choose's letters and passages one at a time, a pass that stops after `limit` of them."""
+        from itertools import islice
+
+        from leninletters.core.references import Selected
+
+        predicate = self.given(predicate)
+        named = self.resolve(references) if references else (Selected(letter) for letter in self.letters)
+        return islice((item for item in named if predicate.matches(item.letter)), limit)
 
     def relations(self) -> Relations:
         """Which letters belong with which, and why: curated links, series, replies, the same addressee."""

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from leninletters.ui.render import Console
     from leninletters.ui.views import View
+
+
+# How long a piece of a streamed answer may wait in stdout's buffer before it is flushed.
+FLUSH_SECONDS = 0.05
 
 
 class Color(StrEnum):
@@ -85,7 +89,7 @@ class Output:
         """Data as it is into a pipe or file; on a terminal, its control characters made visible."""
         from leninletters.ui.files import write_stream
 
-        write_stream(self.stdout, pieces)
+        write_stream(self.stdout, self._flushed_now_and_then(pieces))
 
     def write_json(self, pieces: Iterable[str]) -> None:
         """JSON as it is into a UTF-8 pipe or file; escaped (\\u202e, never <U+202E>) where it goes to a
@@ -106,10 +110,23 @@ class Output:
 
         everything = not _holds_all_of_unicode(self.stdout)
         terminal = is_terminal(self.stdout)
-        for piece in pieces:
+        for piece in self._flushed_now_and_then(pieces):
             write_chunked(
                 self.stdout, escaped(piece, everything=everything) if terminal or everything else piece
             )
+
+    def _flushed_now_and_then(self, pieces: Iterable[str]) -> Iterator[str]:
+        """The pieces, with stdout flushed whenever a piece comes FLUSH_SECONDS after the last flush: an
+        answer found slowly reaches a pipe (| head, | less) as it is found, not when a buffer fills, and
+        one found fast pays for no flush per piece."""
+        from time import monotonic
+
+        last = monotonic()
+        for piece in pieces:
+            yield piece
+            if monotonic() - last >= FLUSH_SECONDS:
+                self.stdout.flush()
+                last = monotonic()
 
     def emit(self, view: View, *, as_json: bool = False, page: bool | None = None) -> None:
         """Send a result out in the form that suits where it goes (paged as the Output says, unless page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from leninletters.core.dating import short_date
@@ -21,11 +21,21 @@ def plain_table(rows: Sequence[Sequence[str]], header: Sequence[str], right: set
         yield "  ".join(cells).rstrip() + "\n"
 
 
+def aligned(
+    rows: Sequence[Sequence[str]], widths: Sequence[int], header: Sequence[str] | None, right: set[int]
+) -> Iterator[str]:
+    """Rows (after a header, where one is given) in columns of the given widths, never wrapped: one
+    block of a list that leaves as it is found."""
+    for row in [header, *rows] if header is not None else rows:
+        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)]
+        yield "  ".join(cells).rstrip() + "\n"
+
+
 def plain_list(letters: Sequence[Letter]) -> Iterator[str]:
     return plain_table(list_rows(letters), LIST_HEADER, right={0, 3})
 
 
-def plain_grep(results: Sequence[tuple[str, Sequence[Snippet]]]) -> Iterator[str]:
+def plain_grep(results: Iterable[tuple[str, Sequence[Snippet]]]) -> Iterator[str]:
     """Matches grouped under each heading (a letter, or a part of it), one snippet a line, prefixed by
     its paragraph number."""
     for index, (heading, found) in enumerate(results):

@@ -47,25 +47,50 @@ def _letter_summary(letter: Letter) -> dict[str, Any]:
     }
 
 
-class LetterList:
-    """Letters as a list: a table on a terminal, aligned columns in a pipe, letter objects in JSON."""
+# A long list leaves in blocks of this many rows, each aligned as it comes (columns only ever widen), so
+# that its first rows are out before its last are found; a list this short is aligned as one table.
+BLOCK_ROWS = 500
 
-    def __init__(self, letters: Sequence[Letter]) -> None:
+
+class LetterList:
+    """Letters as a list: a table on a terminal, aligned columns in a pipe, letter objects in JSON.
+
+    The letters may come one at a time (Edition.iter_select): JSON and plain text write each as it comes,
+    and the count in the summary is of those written."""
+
+    def __init__(self, letters: Iterable[Letter]) -> None:
         self.letters = letters
+        self.written = 0
+
+    def _counted(self) -> Iterator[Letter]:
+        for letter in self.letters:
+            self.written += 1
+            yield letter
 
     def json(self) -> Iterable[str]:
-        return export.json_array(letter.to_json() for letter in self.letters)
+        return export.json_array(letter.to_json() for letter in self._counted())
 
     def plain(self) -> Iterable[str]:
-        return plain.plain_list(self.letters)
+        from itertools import islice
+
+        from leninletters.core.present import LIST_HEADER, list_rows
+
+        letters = self._counted()
+        widths = [len(cell) for cell in LIST_HEADER]
+        header: Sequence[str] | None = LIST_HEADER
+        while block := list_rows(list(islice(letters, BLOCK_ROWS))):
+            widths = [max(widths[i], *(len(row[i]) for row in block)) for i in range(len(widths))]
+            yield from plain.aligned(block, widths, header, right={0, 3})
+            header = None
 
     def rich(self, width: int) -> RenderableType:
         from leninletters.ui.render import list_table
 
-        return list_table(self.letters, width)
+        letters = list(self._counted())  # a table is drawn whole
+        return list_table(letters, width)
 
     def summary(self) -> str | None:
-        return plural(len(self.letters), "letter")
+        return plural(self.written, "letter")
 
 
 class Reading:
@@ -94,23 +119,32 @@ class Reading:
         return None
 
 
-def grep_headings(found: Sequence[Found]) -> list[tuple[str, Sequence[Any]]]:
-    """Each letter part's heading (dated by the part) with its snippets."""
-    return [(letter_heading(hit.letter, hit.part), hit.snippets) for hit in found]
+def grep_headings(found: Iterable[Found]) -> Iterator[tuple[str, Sequence[Any]]]:
+    """Each letter part's heading (dated by the part) with its snippets, as the parts come."""
+    return ((letter_heading(hit.letter, hit.part), hit.snippets) for hit in found)
 
 
 class Matches:
-    """What grep found: snippets under each letter (or part) heading; spans into `text` in JSON."""
+    """What grep found: snippets under each letter (or part) heading; spans into `text` in JSON. The parts
+    may come one at a time (Edition.iter_search): JSON and plain text write each letter as it comes."""
 
-    def __init__(self, found: Sequence[Found]) -> None:
+    def __init__(self, found: Iterable[Found]) -> None:
         self.found = found
 
     def json(self) -> Iterable[str]:
         return export.json_array(self._objects())
 
     def _objects(self) -> Iterator[dict[str, Any]]:
+        # A letter's parts come together, one after another: its object is given when the next letter's
+        # first part comes (or the answer ends), never held longer.
+        from itertools import groupby
+
+        for _, hits in groupby(self.found, key=lambda hit: hit.letter.number):
+            yield self._letter_object(list(hits))
+
+    def _letter_object(self, hits: Sequence[Found]) -> dict[str, Any]:
         by_letter: dict[int, dict[str, Any]] = {}
-        for hit in self.found:
+        for hit in hits:
             if hit.letter.number not in by_letter:
                 by_letter[hit.letter.number] = {**_letter_summary(hit.letter), "matches": []}
             # Matches and snippets are both in order, and each match lies in one snippet: walk them together.
@@ -131,7 +165,7 @@ class Matches:
                         "context": around.text,
                     }
                 )
-        yield from by_letter.values()
+        return next(iter(by_letter.values()))
 
     def plain(self) -> Iterable[str]:
         return plain.plain_grep(grep_headings(self.found))
@@ -139,7 +173,7 @@ class Matches:
     def rich(self, width: int) -> RenderableType:
         from leninletters.ui.render import grep_view
 
-        return grep_view(grep_headings(self.found))
+        return grep_view(list(grep_headings(self.found)))
 
     def summary(self) -> str | None:
         return None
