@@ -114,17 +114,17 @@ def _exactly(folded: str) -> re.Pattern[str]:
     return re.compile(start + re.escape(folded) + end)
 
 
-class Exact(Predicate):
-    """The text holds these very words, whole ("rude" finds "rude", not "rudeness"): any case, ’ as '."""
+class _Spelt(Predicate):
+    """A test of the text by a pattern of the folded words asked for (Exact, Prefix): any case, ’ as '."""
 
-    __slots__ = ("text",)
+    __slots__ = ()  # each kind names its own slots: a Predicate is compared by them
     text: str
 
-    def __init__(self, text: str) -> None:
-        self._set(text=text)
+    def _pattern(self) -> re.Pattern[str]:
+        raise NotImplementedError
 
     def _holds(self, text: str) -> bool:
-        return _exactly(fold(self.text)).search(fold(text)) is not None
+        return self._pattern().search(fold(text)) is not None
 
     def matches(self, letter: Letter) -> bool:
         return self._holds(letter.text)
@@ -133,8 +133,20 @@ class Exact(Predicate):
         return _parts_where(letter, self._holds)
 
     def clause(self) -> Clause:
-        # The letters holding the phrase anywhere; whole words are checked on those.
+        # The letters holding the words anywhere; whole words, or a word's start, are checked on those.
         return Clause("contains", "text", (fold(self.text),), exact=False)
+
+
+class Exact(_Spelt):
+    """The text holds these very words, whole ("rude" finds "rude", not "rudeness"): any case, ’ as '."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self._set(text=text)
+
+    def _pattern(self) -> re.Pattern[str]:
+        return _exactly(fold(self.text))
 
     def explain(self) -> str:
         return '"' + self.text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -148,26 +160,16 @@ def _starting(folded: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(folded))
 
 
-class Prefix(Predicate):
+class Prefix(_Spelt):
     """A word of the text starts with this (`rud*` finds "rude" and "rudeness", not "crude")."""
 
     __slots__ = ("text",)
-    text: str
 
     def __init__(self, text: str) -> None:
         self._set(text=text)
 
-    def _holds(self, text: str) -> bool:
-        return _starting(fold(self.text)).search(fold(text)) is not None
-
-    def matches(self, letter: Letter) -> bool:
-        return self._holds(letter.text)
-
-    def parts(self, letter: Letter) -> tuple[Part, ...]:
-        return _parts_where(letter, self._holds)
-
-    def clause(self) -> Clause:
-        return Clause("contains", "text", (fold(self.text),), exact=False)
+    def _pattern(self) -> re.Pattern[str]:
+        return _starting(fold(self.text))
 
     def explain(self) -> str:
         return f"{self.text}*" if reads_bare(self.text) else f"word:{quote(self.text + '*')}"
