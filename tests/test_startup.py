@@ -330,3 +330,54 @@ def test_tab_on_the_first_word_offers_what_the_whole_app_offers(shell: str, type
     # In the same order for commands; Click gathers an option's names in a set, whose order is the run's.
     assert sorted(offered) == sorted(whole.stdout.splitlines())
     assert offered  # every command with its help, or the top-level options
+
+
+# A query's names: names.toml's people from the build's checked copy ------------------------------
+
+
+def _names_toml() -> bytes:
+    from leninletters.core import names
+    from leninletters.data import read_text
+
+    return read_text(names.NAMES_FILE).encode("utf-8")
+
+
+def test_the_checked_names_are_exactly_what_parsing_names_toml_gives() -> None:
+    import tomllib
+
+    from leninletters.core import names
+
+    stored = names._read_data(names.CHECKED_NAMES_FILE)
+    copied = names.checked_names(_names_toml(), stored)
+    assert copied is not None, "data/names.marshal is stale: run python -m leninletters.store.bundled"
+    assert copied == names.parse_names(tomllib.loads(_names_toml().decode("utf-8")))
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a copy", b"leninletters-names-1 0 0\n\x00"])
+def test_a_missing_or_damaged_copy_of_the_names_is_not_used(damage: bytes) -> None:
+    from leninletters.core import names
+
+    assert names.checked_names(_names_toml(), None) is None
+    assert names.checked_names(_names_toml(), damage) is None
+
+
+def test_the_copy_of_an_earlier_names_toml_is_not_used() -> None:
+    from leninletters.core import names
+
+    stored = names.checked_copy(_names_toml())
+    edited = _names_toml().replace("Троцкий".encode(), "Троцкий Ф".encode(), 1)
+    assert edited != _names_toml()
+    assert names.checked_names(edited, stored) is None
+
+
+def test_a_query_by_name_parses_no_toml() -> None:
+    probe = PROBE.replace('m.startswith("leninletters")', "m in ('tomllib', 'leninletters.core.names')")
+    done = subprocess.run(
+        [sys.executable, "-c", probe.format(args=["list", "to:trotsky", "--json"])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("[")
+    assert ast.literal_eval(done.stderr[done.stderr.rindex("[") :]) == ["leninletters.core.names"]
