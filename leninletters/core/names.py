@@ -148,9 +148,9 @@ def _read_data(name: str) -> bytes | None:
     """A file of the bundled package as bytes, where the package is a folder on disk; else None."""
     import os
 
-    from leninletters import data
+    import leninletters.data
 
-    for folder in data.__path__:
+    for folder in leninletters.data.__path__:
         try:
             with open(os.path.join(folder, name), "rb") as handle:
                 return handle.read()
