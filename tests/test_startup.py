@@ -7,6 +7,7 @@ corpus letters.json is; a run imports the module of the command it names and no 
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from leninletters.cli.root import COMMANDS
 from leninletters.store import bundled
 from leninletters.store.corpus import load_bundled, parse_document
 from leninletters.store.reading import BUNDLED, BUNDLED_FILE, bundled_text, parse
@@ -292,8 +294,10 @@ def test_tab_within_a_command_imports_that_command_alone(environ: dict[str, str]
     "line", ["leninletters gr", "leninletters ", "leninletters 'li", "leninletters --corpus x.json ti"]
 )
 def test_tab_on_the_command_name_still_offers_every_command(line: str) -> None:
-    offered, imported = _completed({"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": line})
-    assert "leninletters.cli.scholar" in imported and "leninletters.cli.searching" in imported
+    offered, _ = _completed({"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": line})
+    # Every command, in --help's order (bash lists the names without importing their modules).
+    if line == "leninletters ":
+        assert offered == [command.name for command in COMMANDS]
     if line.endswith("gr"):
         assert offered == ["grep"]
     if line.endswith("ti"):
@@ -381,3 +385,19 @@ def test_a_query_by_name_parses_no_toml() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("[")
     assert ast.literal_eval(done.stderr[done.stderr.rindex("[") :]) == ["leninletters.core.names"]
+
+
+def test_bash_tab_on_a_command_name_imports_no_command_module() -> None:
+    environment = {**os.environ, "_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": "leninletters gr"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=[])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["grep"]
+    imported = set(ast.literal_eval(done.stderr[done.stderr.rindex("[") :]))
+    commands = {"letters", "searching", "scholar", "reading", "indexing", "importing"}
+    assert not imported & {f"leninletters.cli.{name}" for name in commands}
