@@ -7,6 +7,7 @@ corpus letters.json is; a run imports the module of the command it names and no 
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from leninletters.cli.root import COMMANDS
 from leninletters.store import bundled
 from leninletters.store.corpus import load_bundled, parse_document
 from leninletters.store.reading import BUNDLED, BUNDLED_FILE, bundled_text, parse
@@ -292,8 +294,10 @@ def test_tab_within_a_command_imports_that_command_alone(environ: dict[str, str]
     "line", ["leninletters gr", "leninletters ", "leninletters 'li", "leninletters --corpus x.json ti"]
 )
 def test_tab_on_the_command_name_still_offers_every_command(line: str) -> None:
-    offered, imported = _completed({"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": line})
-    assert "leninletters.cli.scholar" in imported and "leninletters.cli.searching" in imported
+    offered, _ = _completed({"_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": line})
+    # Every command, in --help's order (bash lists the names without importing their modules).
+    if line == "leninletters ":
+        assert offered == [command.name for command in COMMANDS]
     if line.endswith("gr"):
         assert offered == ["grep"]
     if line.endswith("ti"):
@@ -330,3 +334,70 @@ def test_tab_on_the_first_word_offers_what_the_whole_app_offers(shell: str, type
     # In the same order for commands; Click gathers an option's names in a set, whose order is the run's.
     assert sorted(offered) == sorted(whole.stdout.splitlines())
     assert offered  # every command with its help, or the top-level options
+
+
+# A query's names: names.toml's people from the build's checked copy ------------------------------
+
+
+def _names_toml() -> bytes:
+    from leninletters.core import names
+    from leninletters.data import read_text
+
+    return read_text(names.NAMES_FILE).encode("utf-8")
+
+
+def test_the_checked_names_are_exactly_what_parsing_names_toml_gives() -> None:
+    import tomllib
+
+    from leninletters.core import names
+
+    stored = names._read_data(names.CHECKED_NAMES_FILE)
+    copied = names.checked_names(_names_toml(), stored)
+    assert copied is not None, "data/names.marshal is stale: run python -m leninletters.store.bundled"
+    assert copied == names.parse_names(tomllib.loads(_names_toml().decode("utf-8")))
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a copy", b"leninletters-names-1 0 0\n\x00"])
+def test_a_missing_or_damaged_copy_of_the_names_is_not_used(damage: bytes) -> None:
+    from leninletters.core import names
+
+    assert names.checked_names(_names_toml(), None) is None
+    assert names.checked_names(_names_toml(), damage) is None
+
+
+def test_the_copy_of_an_earlier_names_toml_is_not_used() -> None:
+    from leninletters.core import names
+
+    stored = names.checked_copy(_names_toml())
+    edited = _names_toml().replace("Троцкий".encode(), "Троцкий Ф".encode(), 1)
+    assert edited != _names_toml()
+    assert names.checked_names(edited, stored) is None
+
+
+def test_a_query_by_name_parses_no_toml() -> None:
+    probe = PROBE.replace('m.startswith("leninletters")', "m in ('tomllib', 'leninletters.core.names')")
+    done = subprocess.run(
+        [sys.executable, "-c", probe.format(args=["list", "to:trotsky", "--json"])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("[")
+    assert ast.literal_eval(done.stderr[done.stderr.rindex("[") :]) == ["leninletters.core.names"]
+
+
+def test_bash_tab_on_a_command_name_imports_no_command_module() -> None:
+    environment = {**os.environ, "_LENINLETTERS_COMPLETE": "complete_bash", "COMP_LINE": "leninletters gr"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=[])],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["grep"]
+    imported = set(ast.literal_eval(done.stderr[done.stderr.rindex("[") :]))
+    commands = {"letters", "searching", "scholar", "reading", "indexing", "importing"}
+    assert not imported & {f"leninletters.cli.{name}" for name in commands}

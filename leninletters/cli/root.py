@@ -136,11 +136,14 @@ def new_app(names: Sequence[str] | None = None, *, names_only: bool = False) -> 
         add_completion=False,
     )
     app.callback()(main_options)
+    # bash lists the names alone: each command's help (its module's docstring) is not imported for it.
+    bare = names_only and os.environ.get(COMPLETE_VAR) == "complete_bash"
     for command in COMMANDS:
         if names is None or command.name in names:
-            function = _function(command)
+            function = _named_only if bare else _function(command)
             registered = _named_only if names_only else function
-            app.command(command.name, help=_help(function), **command.settings)(registered)
+            help_text = None if bare else _help(function)
+            app.command(command.name, help=help_text, **command.settings)(registered)
     return app
 
 

@@ -12,6 +12,9 @@ letters.json the careful way. The CRC tells an edited file from the built one; i
 someone who could as well rewrite the pickle, which is as much the package's own code as its modules.
 
     python -m leninletters.store.bundled      # write data/letters.pickle again (the build does it too)
+
+The same command writes data/names.marshal, names.toml's people checked, which a query reads instead of
+parsing names.toml (core/names.py, bundled_names).
 """
 
 from __future__ import annotations
@@ -120,6 +123,19 @@ def write() -> str:
     target = os.path.join(folder, PICKLE_FILE)
     with open(target, "wb") as handle:
         handle.write(key_for(text) + pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
+    write_names(folder)
+    return target
+
+
+def write_names(folder: str) -> str:
+    """Check names.toml and write its people beside it as a query reads them (core/names.py)."""
+    from leninletters.core import names
+
+    with open(os.path.join(folder, names.NAMES_FILE), encoding="utf-8") as handle:
+        text = handle.read().encode("utf-8")
+    target = os.path.join(folder, names.CHECKED_NAMES_FILE)
+    with open(target, "wb") as handle:
+        handle.write(names.checked_copy(text))
     return target
 
 
