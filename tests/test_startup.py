@@ -29,7 +29,7 @@ def _validated() -> object:
 
 def test_the_pickle_fits_the_bundled_letters_and_the_model() -> None:
     loaded = bundled.load()
-    assert loaded is not None, "data/letters.pickle is stale: run python -m leninletters.store.bundled"
+    assert loaded is not None, "data/letters.pickle is stale: run python -m leninletters.build"
 
 
 def test_the_pickle_holds_exactly_what_validating_letters_json_gives() -> None:
@@ -38,7 +38,7 @@ def test_the_pickle_holds_exactly_what_validating_letters_json_gives() -> None:
 
 
 def _data_copy(tmp_path: Path) -> Path:
-    folder = Path(bundled._data_folder() or "")
+    folder = Path(bundled.data_folder() or "")
     for name in (BUNDLED_FILE, bundled.PICKLE_FILE):
         shutil.copy(folder / name, tmp_path / name)
     return tmp_path
@@ -50,7 +50,7 @@ def test_an_edited_letters_json_is_never_answered_from_the_pickle(
     copy = _data_copy(tmp_path)
     text = (copy / BUNDLED_FILE).read_text(encoding="utf-8")
     (copy / BUNDLED_FILE).write_text(text.replace("To Leon Trotsky", "To Lev Trotsky", 1), encoding="utf-8")
-    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    monkeypatch.setattr(bundled, "data_folder", lambda: str(copy))
     assert bundled.load() is None
 
 
@@ -58,7 +58,7 @@ def test_a_changed_record_type_is_never_answered_from_the_pickle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     copy = _data_copy(tmp_path)
-    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    monkeypatch.setattr(bundled, "data_folder", lambda: str(copy))
     assert bundled.load() is not None
     shape = bundled.records_shape()
     monkeypatch.setattr(bundled, "records_shape", lambda: shape ^ 1)  # as if a field had been added
@@ -71,7 +71,7 @@ def test_a_damaged_pickle_only_means_reading_letters_json(
 ) -> None:
     copy = _data_copy(tmp_path)
     (copy / bundled.PICKLE_FILE).write_bytes(damage)
-    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    monkeypatch.setattr(bundled, "data_folder", lambda: str(copy))
     assert bundled.load() is None
 
 
@@ -81,7 +81,7 @@ def test_a_pickle_whose_key_fits_but_whose_body_is_broken_is_not_used(
     copy = _data_copy(tmp_path)
     key = bundled.key_for((copy / BUNDLED_FILE).read_bytes())
     (copy / bundled.PICKLE_FILE).write_bytes(key + b"\x80\x05garbage")
-    monkeypatch.setattr(bundled, "_data_folder", lambda: str(copy))
+    monkeypatch.setattr(bundled, "data_folder", lambda: str(copy))
     assert bundled.load() is None
 
 
@@ -353,7 +353,7 @@ def test_the_checked_names_are_exactly_what_parsing_names_toml_gives() -> None:
 
     stored = names._read_data(names.CHECKED_NAMES_FILE)
     copied = names.checked_names(_names_toml(), stored)
-    assert copied is not None, "data/names.marshal is stale: run python -m leninletters.store.bundled"
+    assert copied is not None, "data/names.marshal is stale: run python -m leninletters.build"
     assert copied == names.parse_names(tomllib.loads(_names_toml().decode("utf-8")))
 
 

@@ -348,9 +348,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     write_atomically(target, [expected], force=True)
     print(f"wrote {target}", file=sys.stderr)
-    from leninletters.store import bundled  # the records as a run reads them, kept beside the file
+    from leninletters.build import kept  # the records as a run reads them, kept beside the file
 
-    print(f"wrote {bundled.write()}", file=sys.stderr)
+    print(f"wrote {kept.write()}", file=sys.stderr)
     return 0
 
 

@@ -11,7 +11,7 @@ a file edited after the build, or a model changed since, no longer fits the key,
 letters.json the careful way. The CRC tells an edited file from the built one; it is no seal against
 someone who could as well rewrite the pickle, which is as much the package's own code as its modules.
 
-    python -m leninletters.store.bundled      # write data/letters.pickle again (the build does it too)
+The build writes the pickle (leninletters/build/kept.py): `python -m leninletters.build`.
 
 The same command writes data/names.marshal, names.toml's people checked, which a query reads instead of
 parsing names.toml (core/names.py, bundled_names).
@@ -72,7 +72,7 @@ def key_for(text: bytes) -> bytes:
     return b"%s %d %08x %08x\n" % (KEY_PREFIX, len(text), zlib.crc32(text), records_shape())
 
 
-def _data_folder() -> str | None:
+def data_folder() -> str | None:
     """The bundled package's folder on disk, or None where it is no folder (a zip import)."""
     from leninletters import data
 
@@ -83,7 +83,7 @@ def _data_folder() -> str | None:
 def load() -> Corpus | None:
     """The bundled edition from its pickle, when the pickle fits letters.json and the records as they
     are; None otherwise (no pickle, another file, another model), and the caller reads letters.json."""
-    folder = _data_folder()
+    folder = data_folder()
     if folder is None:
         return None
     try:
@@ -105,39 +105,3 @@ def load() -> Corpus | None:
     except Exception:  # a damaged pickle is only a slower start: letters.json is read instead
         return None
     return found if isinstance(found, Corpus) else None
-
-
-def write() -> str:
-    """Validate letters.json the careful way and write its pickle beside it; the pickle's path."""
-    import pickle
-
-    from leninletters.store.corpus import parse_document
-    from leninletters.store.reading import BUNDLED, parse
-
-    folder = _data_folder()
-    if folder is None:
-        raise OSError("the bundled edition is not a folder on disk: nothing to write the pickle into")
-    with open(os.path.join(folder, BUNDLED_FILE), "rb") as handle:
-        text = handle.read()
-    corpus = parse_document(parse(text, BUNDLED).document, BUNDLED)
-    target = os.path.join(folder, PICKLE_FILE)
-    with open(target, "wb") as handle:
-        handle.write(key_for(text) + pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
-    write_names(folder)
-    return target
-
-
-def write_names(folder: str) -> str:
-    """Check names.toml and write its people beside it as a query reads them (core/names.py)."""
-    from leninletters.core import names
-
-    with open(os.path.join(folder, names.NAMES_FILE), encoding="utf-8") as handle:
-        text = handle.read().encode("utf-8")
-    target = os.path.join(folder, names.CHECKED_NAMES_FILE)
-    with open(target, "wb") as handle:
-        handle.write(names.checked_copy(text))
-    return target
-
-
-if __name__ == "__main__":
-    print(f"wrote {write()}", file=sys.stderr)
