@@ -93,3 +93,47 @@ def test_inverted_names_are_parted_by_semicolons_where_they_are_listed(tmp_path:
     assert "Niemand, Nora" in show
     cite = run("--corpus", str(path), "cite", "1")[1]
     assert "To Weber, Anna; Oberst, Franz; and Roth, Otto." in cite
+
+
+@pytest.mark.parametrize(("written", "printed"), [("kaestner", "Kästner"), ("Schoenberg", "Schönberg")])
+def test_an_umlaut_written_out_finds_the_name_as_printed(tmp_path: Path, written: str, printed: str) -> None:
+    letter = _letter(1, f"{printed}, Hans", "hans")
+    path = tmp_path / "umlaut.json"
+    path.write_text(json.dumps({"letters": [letter]}), encoding="utf-8")
+    assert numbers(str(path), f"to:{written}") == [1]
+
+
+@pytest.mark.parametrize("store", ["--no-index", "index"])
+@pytest.mark.parametrize("query", ["to:kaestner", "to:kastner", "to:weber", "to:anna", "to:Kästner"])
+def test_both_stores_find_a_register_name_written_any_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: str, query: str
+) -> None:
+    # No mentions: the names alone, as the index's columns hold them and name_matches reads them.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    letters = [
+        {
+            "number": 1,
+            "slug": "eins",
+            "title": "Eins",
+            "date": "1800-01-01",
+            "text": "x",
+            "recipients": ["Kästner, Hans"],
+        },
+        {
+            "number": 2,
+            "slug": "zwei",
+            "title": "Zwei",
+            "date": "1800-02-01",
+            "text": "x",
+            "recipients": ["Weber, Anna"],
+        },
+    ]
+    path = tmp_path / "plain.json"
+    path.write_text(json.dumps({"letters": letters}), encoding="utf-8")
+    options: tuple[str, ...] = (store,) if store == "--no-index" else ()
+    if store == "index":
+        assert run("--corpus", str(path), "index")[0] == 0
+    status, out, err = run("--corpus", str(path), *options, "list", "--json", query)
+    assert status == 0, err
+    expected = [2] if query.startswith(("to:weber", "to:anna")) else [1]
+    assert [letter["number"] for letter in json.loads(out)] == expected

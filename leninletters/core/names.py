@@ -225,6 +225,7 @@ _KEY_LETTERS = str.maketrans(
 
 # Applied in order to each word of the key, after folding to a-z.
 _KEY_RULES = (
+    (r"(?<=[a-z])([aou])e(?=[^aeiou]|$)", r"\1"),  # ä ö ü written out in German: Kaestner, Schoenberg
     (r"schtsch|chtch|shtsh|szcz", "shch"),  # щ in German, French, Polish
     (r"dsch", "j"),  # дж in German
     (r"tsch", "ch"),  # ч in German

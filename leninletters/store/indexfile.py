@@ -31,7 +31,7 @@ from leninletters.store.answers import VOCABULARY_LETTERS, is_whole, vocabulary
 from leninletters.store.sql import beyond, items, words
 
 # Bumped whenever the tables change: an index of another schema or version of the tool is rebuilt.
-SCHEMA = 7
+SCHEMA = 8
 VERSION = f"{__version__}/{SCHEMA}"
 CACHE_ENV = "XDG_CACHE_HOME"
 FOLDER = "leninletters"

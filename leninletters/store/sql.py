@@ -38,8 +38,10 @@ TRUE = Compiled("1")
 
 
 def words(value: str) -> str:
-    """A field's folded words as a column holds them: one space apart, dots spaced as name_matches does."""
-    return " ".join(fold(value).replace(".", ". ").split())
+    """A field's words as a column holds them, one space apart: as name_matches compares them (one rule)."""
+    from leninletters.core.predicates.terms import name_words
+
+    return " ".join(name_words(value))
 
 
 def items(values: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ one entry in querylang.FIELDS. Pure: knows nothing of the command line or the te
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 
 from leninletters.core.dating import dating_meets, is_day
@@ -101,17 +102,28 @@ class DateRange(Predicate):
         return "any date"
 
 
+# An umlaut written out, as German does without the letter (Kaestner, Schoenberg): the same word.
+_WRITTEN_UMLAUT = re.compile(r"(?<=[a-z])([aou])e(?=[^aeiou]|$)")
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words as name_matches compares them (and an index's name columns hold them): folded, a
+    dot or comma a word's end, an umlaut written out as the letter."""
+    folded = fold(name).replace(".", ". ").replace(",", " ")
+    return [_WRITTEN_UMLAUT.sub(r"\1", word) for word in folded.split()]
+
+
 def name_matches(wanted: str, name: str) -> bool:
     """'trotsky', 'Leon Trotsky' and 'leon' find "Leon Trotsky"; "M.I." finds "M.I. Frumkin"."""
     # A comma parts words too: an imported edition's "Weber, Anna" is found by 'weber'.
-    wanted_words = fold(wanted).replace(".", ". ").replace(",", " ").split()
-    name_words = fold(name).replace(".", ". ").replace(",", " ").split()
+    wanted_words = name_words(wanted)
+    have = name_words(name)
     if not wanted_words:
         return False
     # Every word asked for stands, in order, among the name's words ("trotsky" in "leon trotsky").
     size = len(wanted_words)
-    starts = range(len(name_words) - size + 1)
-    return any(name_words[start : start + size] == wanted_words for start in starts)
+    starts = range(len(have) - size + 1)
+    return any(have[start : start + size] == wanted_words for start in starts)
 
 
 class Recipient(Predicate):
