@@ -46,7 +46,7 @@ from leninletters.core.model import Letter, Person
 
 if TYPE_CHECKING:
     from leninletters.core.references import Selected
-    from leninletters.formats.source import Source
+    from leninletters.core.source import Source
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

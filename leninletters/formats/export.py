@@ -25,7 +25,7 @@ from leninletters.core.present import (
     source_line,
     supplied,
 )
-from leninletters.formats.source import Source
+from leninletters.core.source import Source
 
 if TYPE_CHECKING:
     from leninletters.core.references import Selected

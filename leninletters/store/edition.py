@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from leninletters.core.dossiers import Dossier
-from leninletters.core.model import Letter, Link, Mention, Person, Reference
+from leninletters.core.model import Letter, Mention, Person
 from leninletters.core.predicates import EVERYTHING, Predicate
+from leninletters.core.source import Source
 from leninletters.store import corpus
 
 # Re-exported: the door's answers, as the commands and views name them.
@@ -37,28 +37,17 @@ if TYPE_CHECKING:
     from leninletters.core.timeline import Bin, Mark
 
 
-class Edition(Protocol):
+class Edition(Source, Protocol):
     """What the commands may ask of an edition: questions with answers, never "all the letters", so that
-    a store may answer from an index without holding them."""
+    a store may answer from an index without holding them. What an export carries beside its letters
+    (metadata, people, references, links, dossiers) is core.source's Source."""
 
     def __len__(self) -> int:
         """How many letters the edition holds."""
         ...
 
     @property
-    def people(self) -> Sequence[Person]: ...
-
-    @property
     def metadata(self) -> dict[str, Any]: ...
-
-    @property
-    def references(self) -> Sequence[Reference]: ...
-
-    @property
-    def links(self) -> Sequence[Link]: ...
-
-    @property
-    def dossiers(self) -> Sequence[Dossier]: ...
 
     def select(self, predicate: Predicate) -> list[Letter]: ...
 

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from leninletters.core.model import Letter
     from leninletters.core.references import Selected
     from leninletters.core.related import Relations, Series
+    from leninletters.core.source import Source
     from leninletters.core.timeline import Bin, Mark
-    from leninletters.formats.source import Source
     from leninletters.ui.render import RenderableType
 
 

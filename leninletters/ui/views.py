@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from leninletters.core.mentions import Occurrence, Summary
     from leninletters.core.model import Mention
     from leninletters.core.references import Selected
-    from leninletters.formats.source import Source
+    from leninletters.core.source import Source
     from leninletters.store.edition import Counted, Found
     from leninletters.ui.render import RenderableType
 

@@ -1,5 +1,6 @@
 """What an export carries beside its letters: the edition's metadata, its people, the works its authorities
-cite and the links among letters. Every format reads it; a Corpus and an Edition both give it."""
+cite, the links among letters and the dossiers. Every format reads it; a Corpus gives it, and every
+Edition is one (store/edition.py)."""
 
 from __future__ import annotations
 
